@@ -1,0 +1,132 @@
+/**
+ * Binding: declares every name of a policy's files in one namespace, then
+ * resolves every reference to a declaration of the kind its place expects.
+ * Reports `duplicate-declaration`, `unknown-name`, `wrong-kind`,
+ * `unknown-section`, `unknown-field` and the duplicate fields, sections and
+ * blocks.
+ */
+import type * as A from '../grammar/index.js';
+import type { PassContext, PolicyFile } from './context.js';
+import { didYouMean } from './suggest.js';
+import {
+  withArticle,
+  type DeclKind,
+  type DeclNode,
+  type FieldSymbol,
+  type Reference,
+  type SectionReference,
+  type SectionSymbol,
+  type Symbol,
+  type SymbolTable,
+} from './symbols.js';
+import { forEachNamedDecl, forEachReference, forEachRef } from './walk.js';
+
+export function bind(ctx: PassContext): SymbolTable {
+  const symbols = new Map<string, Symbol>();
+  const sections = new Map<string, SectionSymbol>();
+  const fields = new Map<string, FieldSymbol>();
+
+  for (const file of ctx.files) {
+    forEachNamedDecl(file.tree, (kind, node, name, cohort) => declare(ctx, symbols, file.path, kind, node, name, cohort));
+    for (const item of file.tree.items) {
+      if (item.kind === 'Section') declareSection(ctx, sections, file.path, item);
+      if (item.kind === 'Installation') declareFields(ctx, fields, file.path, item);
+    }
+  }
+
+  const references: Reference[] = [];
+  const sectionReferences: SectionReference[] = [];
+  for (const file of ctx.files) {
+    forEachReference(file.tree, (name, expected) => references.push(resolve(ctx, symbols, file, name, expected)));
+    forEachRef(file.tree, (ref) => {
+      if (ref.section.kind === 'Missing') return;
+      const target = sections.get(ref.section.value);
+      if (target === undefined) {
+        const help = didYouMean(ref.section.value, sections.keys());
+        ctx.report('unknown-section', file.path, ref.section.span, { section: ref.section.value }, { help });
+      }
+      sectionReferences.push({ file: file.path, span: ref.section.span, section: ref.section.value, target });
+    });
+  }
+  return { symbols, references, sections, sectionReferences, fields };
+}
+
+function declare(
+  ctx: PassContext,
+  symbols: Map<string, Symbol>,
+  file: string,
+  kind: DeclKind,
+  node: DeclNode,
+  name: A.Name,
+  cohort: string | undefined,
+): void {
+  if (name.kind === 'Missing') return;
+  const first = symbols.get(name.name);
+  if (first !== undefined) {
+    const notes = [{ message: `\`${name.name}\` is first declared here`, file: first.file, span: first.span }];
+    ctx.report('duplicate-declaration', file, name.span, { name: name.name }, { notes });
+    return;
+  }
+  const symbol: Symbol = cohort === undefined ? { name: name.name, kind, node, file, span: name.span } : { name: name.name, kind, node, file, span: name.span, cohort };
+  symbols.set(name.name, symbol);
+}
+
+function declareSection(ctx: PassContext, sections: Map<string, SectionSymbol>, file: string, node: A.SectionDecl): void {
+  if (node.number.kind === 'Missing') return;
+  const number = node.number.value;
+  const first = sections.get(number);
+  if (first !== undefined) {
+    const notes = [{ message: `section \`${number}\` is first declared here`, file: first.file, span: first.span }];
+    ctx.report('duplicate-section', file, node.number.span, { section: number }, { notes });
+    return;
+  }
+  const title = node.title.kind === 'String' ? node.title.value : '';
+  sections.set(number, { number, title, file, span: node.number.span });
+}
+
+function declareFields(ctx: PassContext, fields: Map<string, FieldSymbol>, file: string, node: A.InstallationDecl): void {
+  for (const field of node.fields) {
+    if (field.name.kind === 'Missing' || field.type.kind === 'Missing') continue;
+    const name = field.name.name;
+    const first = fields.get(name);
+    if (first !== undefined) {
+      const notes = [{ message: `\`${name}\` is first declared here`, file: first.file, span: first.span }];
+      ctx.report('duplicate-field', file, field.name.span, { name }, { notes });
+      continue;
+    }
+    fields.set(name, { name, type: fieldType(ctx, file, name, field.type), file, span: field.name.span });
+  }
+}
+
+function fieldType(ctx: PassContext, file: string, field: string, type: A.PrimitiveType | A.EnumType): FieldSymbol['type'] {
+  if (type.kind === 'PrimitiveType') return { kind: type.name };
+  const members: string[] = [];
+  for (const member of type.members) {
+    if (member.kind === 'Missing') continue;
+    if (members.includes(member.name)) ctx.report('duplicate-enum-member', file, member.span, { name: member.name });
+    else members.push(member.name);
+  }
+  return { kind: 'enum', field, members };
+}
+
+function resolve(ctx: PassContext, symbols: Map<string, Symbol>, file: PolicyFile, name: A.Ident, expected: readonly DeclKind[]): Reference {
+  const symbol = symbols.get(name.name);
+  const base = { file: file.path, span: name.span, name: name.name, expected };
+  const wanted = expected.map(withArticle).join(' or ');
+  if (symbol === undefined) {
+    const candidates = [...symbols.values()].filter((s) => expected.includes(s.kind)).map((s) => s.name);
+    const help = didYouMean(name.name, candidates);
+    ctx.report('unknown-name', file.path, name.span, { name: name.name, expected: expected.map(describeExpected).join(' or ') }, { help });
+    return { ...base, target: undefined };
+  }
+  if (!expected.includes(symbol.kind)) {
+    const notes = [{ message: `\`${name.name}\` is declared here`, file: symbol.file, span: symbol.span }];
+    ctx.report('wrong-kind', file.path, name.span, { name: name.name, actual: withArticle(symbol.kind), expected: wanted }, { notes });
+    return { ...base, target: undefined };
+  }
+  return { ...base, target: symbol };
+}
+
+function describeExpected(kind: DeclKind): string {
+  return withArticle(kind).replace(/^an? /, '');
+}

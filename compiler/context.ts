@@ -1,0 +1,25 @@
+/**
+ * What every compiler pass works in: the policy's parsed files and the
+ * diagnostics reported so far.
+ */
+import { diagnostic, type Diagnostic, type DiagnosticCode, type DiagnosticExtras, type MessageArgs, type Span, type SourceFile } from '../grammar/index.js';
+
+export interface PolicyFile {
+  readonly path: string;
+  readonly text: string;
+  readonly tree: SourceFile;
+}
+
+export class PassContext {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(readonly files: readonly PolicyFile[]) {}
+
+  report<C extends DiagnosticCode>(code: C, file: string, span: Span, args: MessageArgs<C>, extras?: DiagnosticExtras): void {
+    this.diagnostics.push(diagnostic(code, file, span, args, extras));
+  }
+
+  get hasErrors(): boolean {
+    return this.diagnostics.some((d) => d.severity === 'error');
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * The one way policy text enters emitted code. Every string that comes
+ * from a policy (titles, names, sections, codes) is written through
+ * `literal`, so a title like `"); process.exit(1); ("` or `${globalThis}`
+ * stays an inert string. Policy text never goes into comments.
+ */
+
+const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A JavaScript string literal with the exact value `value`. */
+export function literal(value: string): string {
+  // JSON string syntax is a subset of JavaScript's; in a double-quoted
+  // literal, `${` has no meaning, and JSON escapes quotes, backslashes and
+  // every control character, line breaks included.
+  // U+2028 and U+2029 are valid in string literals but break lines in
+  // editors and older tools, so they are escaped too.
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+/** An object key for `name`: bare when it is an identifier, quoted otherwise. */
+export function propertyKey(name: string): string {
+  return identifier.test(name) ? name : literal(name);
+}
+
+/** A property access on `object`: `.name` when possible, `["name"]` otherwise. */
+export function member(object: string, name: string): string {
+  return identifier.test(name) ? `${object}.${name}` : `${object}[${literal(name)}]`;
+}
+
+/** A union type of string literals, or `never` for none. */
+export function literalUnion(values: readonly string[]): string {
+  return values.length === 0 ? 'never' : values.map(literal).join(' | ');
+}

@@ -1,0 +1,49 @@
+/**
+ * Guards and check predicates as JavaScript expressions: compiled code,
+ * not trees the runtime would interpret.
+ */
+import { assertNever, type Expr } from '../../grammar/index.js';
+import type { GuardModel } from '../model.js';
+import { literal, member } from './escape.js';
+
+const operators: Record<string, string> = { and: '&&', or: '||', '==': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
+
+export function expression(expr: Expr): string {
+  switch (expr.kind) {
+    case 'Binary':
+      return `${operand(expr.left)} ${operators[expr.operator]} ${operand(expr.right)}`;
+    case 'Not':
+      return `!${operand(expr.operand)}`;
+    case 'CohortIs':
+      return `membership.cohort === ${literal(expr.cohort.kind === 'Ident' ? expr.cohort.name : '')}`;
+    case 'GroupIs':
+      return `membership.group === ${literal(expr.group.kind === 'Ident' ? expr.group.name : '')}`;
+    case 'FieldRef':
+      return member('installation', expr.field.kind === 'Ident' ? expr.field.name : '');
+    case 'Bool':
+      return String(expr.value);
+    case 'Number':
+      return String(expr.value);
+    case 'Duration':
+      return String(expr.ms);
+    case 'String':
+      return literal(expr.value);
+    case 'Ident':
+      // An enumeration member, compared with a field of that enumeration.
+      return literal(expr.name);
+    case 'Missing':
+      throw new Error('emit runs only on policies without errors');
+    default:
+      return assertNever(expr);
+  }
+}
+
+function operand(expr: Expr): string {
+  const code = expression(expr);
+  return expr.kind === 'Binary' ? `(${code})` : code;
+}
+
+/** All guards must hold; `unless` guards are negated. */
+export function guardsExpression(guards: readonly GuardModel[]): string {
+  return guards.map((g) => (g.negated ? `!(${expression(g.expr)})` : guards.length > 1 ? `(${expression(g.expr)})` : expression(g.expr))).join(' && ');
+}

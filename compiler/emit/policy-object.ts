@@ -1,0 +1,109 @@
+/**
+ * The `policy` object of an emitted module: every declaration and the flow
+ * as plain data, guards and predicates referring to the compiled functions.
+ */
+import type { ActionModel, FlowModel, PolicyModel } from '../model.js';
+import { literal, propertyKey } from './escape.js';
+import type { CodeWriter } from './writer.js';
+
+interface Functions {
+  readonly guard: readonly (string | null)[];
+  readonly predicate: readonly (string | null)[];
+}
+
+export function emitPolicyObject(out: CodeWriter, model: PolicyModel, functions: Functions, typed: boolean): void {
+  const type = typed ? ': CompiledPolicy<Installation, Handlers, ErrorCode>' : '';
+  out.block(`export const policy${type} = {`, () => {
+    out.line(`name: ${literal(model.name)},`);
+    out.line(`version: ${literal(model.version)},`);
+    out.line(`title: ${literal(model.title)},`);
+    record(out, 'sections', model.sections, (s) => literal(s.title));
+    record(out, 'parties', model.parties, (p) => `{ title: ${literal(p.title)} }`);
+    record(out, 'artefacts', model.artefacts, (a) => `{ title: ${literal(a.title)}, producer: ${literal(a.producer ?? '')} }`);
+    record(out, 'reports', model.reports, (r) => `{ title: ${literal(r.title)}, recipient: ${literal(r.recipient ?? '')} }`);
+    record(out, 'errors', model.errors, (e) =>
+      `{ title: ${literal(e.title)}, ref: ${nullable(e.ref)}, reports: ${list(e.reports)}, resubmit: ${e.resubmit}, responsible: ${nullable(e.responsible)} }`,
+    );
+    out.block('retries: {', () => {
+      for (const [name, retry] of model.retries) {
+        out.block(`${propertyKey(name)}: {`, () => {
+          out.line(`ref: ${nullable(retry.ref)},`);
+          const tiers = retry.tiers.map(
+            (t) => `{ name: ${literal(t.name)}, count: ${t.count ?? null}, every: ${t.every}, factor: ${t.factor ?? 1}, cap: ${t.cap ?? null} }`,
+          );
+          out.line(`tiers: [${tiers.join(', ')}],`);
+          out.line(`within: ${retry.within ?? null},`);
+          out.line(`attempts: ${retry.attempts ?? null},`);
+          out.line(`timeout: ${retry.timeout ?? null},`);
+          const jitter = retry.jitter;
+          out.line(`jitter: ${jitter.kind === 'range' ? `{ kind: ${literal('range')}, low: ${jitter.low}, high: ${jitter.high} }` : `{ kind: ${literal(jitter.kind)} }`},`);
+        }, '},');
+      }
+    }, '},');
+    record(out, 'cohorts', model.cohorts, (c) => `{ title: ${literal(c.title)}, groups: ${list(c.groups)} }`);
+    out.line(`exclusionAfter: ${model.exclusionAfter ?? null},`);
+    out.block('flow: [', () => model.flow.forEach((node, i) => flowNode(out, node, functions.guard[i] ?? null, functions.predicate[i] ?? null)), '],');
+  }, '};');
+}
+
+function flowNode(out: CodeWriter, node: FlowModel, guard: string | null, predicate: string | null): void {
+  out.block('{', () => {
+    out.line(`kind: ${literal(node.kind)},`);
+    if (node.kind === 'check') {
+      out.line(`code: ${literal(node.code ?? '')},`);
+    } else {
+      out.line(`name: ${literal(node.name)},`);
+    }
+    out.line(`ref: ${nullable(node.ref)},`);
+    out.line(`stage: ${nullable(node.stage)},`);
+    out.line(`party: ${node.kind === 'step' ? literal(node.party ?? '') : nullable(node.party)},`);
+    out.line(`guard: ${guard ?? 'null'},`);
+    if (node.kind === 'check') {
+      out.line(`predicate: ${predicate ?? 'null'},`);
+      return;
+    }
+    out.line(`retry: ${nullable(node.retry)},`);
+    out.line(`await: ${nullable(node.await)},`);
+    const deadlines = node.deadlines.map((d) => `{ anchor: ${literal(d.anchor ?? '')}, within: ${d.within}, action: ${action(d.action)} }`);
+    out.line(`deadlines: [${deadlines.join(', ')}],`);
+    out.line(`produces: ${list(node.produces)},`);
+    out.line(`mayFail: ${list(node.mayFail)},`);
+    const undo = node.undo;
+    out.line(`undo: ${undo ? `{ name: ${literal(undo.name)}, party: ${literal(undo.party ?? '')}, ref: ${nullable(undo.ref)} }` : 'null'},`);
+    out.line(`commit: ${node.commit},`);
+    out.line(`onFailure: ${action(node.onFailure)},`);
+    out.line(`onExhausted: ${action(node.onExhausted)},`);
+  }, '},');
+}
+
+function action(model: ActionModel | undefined): string {
+  if (model === undefined) throw new Error('emit runs only on policies without errors');
+  switch (model.kind) {
+    case 'fail':
+    case 'rollback':
+      return `{ kind: ${literal(model.kind)}, code: ${literal(model.code ?? '')} }`;
+    case 'incident': {
+      const code = model.thenCode ?? model.elseCode ?? '';
+      const elseCode = model.elseCode ?? model.thenCode ?? '';
+      return `{ kind: ${literal('incident')}, resolvers: ${list(model.resolvers)}, then: ${literal(model.then)}, code: ${literal(code)}, elseCode: ${literal(elseCode)} }`;
+    }
+  }
+}
+
+function record<T>(out: CodeWriter, key: string, entries: ReadonlyMap<string, T>, value: (entry: T) => string): void {
+  if (entries.size === 0) {
+    out.line(`${key}: {},`);
+    return;
+  }
+  out.block(`${key}: {`, () => {
+    for (const [name, entry] of entries) out.line(`${propertyKey(name)}: ${value(entry)},`);
+  }, '},');
+}
+
+function list(values: readonly string[]): string {
+  return `[${values.map(literal).join(', ')}]`;
+}
+
+function nullable(value: string | undefined): string {
+  return value === undefined ? 'null' : literal(value);
+}

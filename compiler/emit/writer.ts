@@ -1,0 +1,27 @@
+/**
+ * A small indentation-aware text writer for emitted code. Output is built
+ * line by line, so indentation is never computed by hand.
+ */
+export class CodeWriter {
+  private readonly lines: string[] = [];
+  private depth = 0;
+
+  /** Writes one line at the current indentation (an empty call writes a blank line). */
+  line(text = ''): this {
+    this.lines.push(text === '' ? '' : '  '.repeat(this.depth) + text);
+    return this;
+  }
+
+  /** Writes `open`, the body one level deeper, then `close`. */
+  block(open: string, body: () => void, close = '}'): this {
+    this.line(open);
+    this.depth++;
+    body();
+    this.depth--;
+    return this.line(close);
+  }
+
+  toString(): string {
+    return `${this.lines.join('\n')}\n`;
+  }
+}

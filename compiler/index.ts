@@ -1,0 +1,14 @@
+/**
+ * The compiler: binding, type checking and the static checks of a policy's
+ * files, and emission of a TypeScript module for the runtime.
+ *
+ * Invariant: imports only `grammar/`; reaches files only through a
+ * `CompilerHost`.
+ */
+export { checkWorkspace, type WorkspaceResult } from './workspace.js';
+export { compilePolicy, type CompiledPolicy } from './compile.js';
+export { memoryHost, joinPosix, type CompilerHost, type ReadResult } from './host.js';
+export type { PolicyFile } from './context.js';
+export type * from './model.js';
+export type { SymbolTable, Symbol, Reference, DeclKind, FieldSymbol, FieldType, SectionSymbol } from './symbols.js';
+export { emitPolicy, type EmitOptions } from './emit/index.js';

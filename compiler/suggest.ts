@@ -1,0 +1,45 @@
+/**
+ * "Did you mean" suggestions: the closest candidate by edit distance, if it
+ * is close enough to be a plausible typo.
+ */
+
+export function suggest(name: string, candidates: Iterable<string>): string | undefined {
+  const limit = Math.max(1, Math.floor(name.length / 3));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  const lower = name.toLowerCase();
+  for (const candidate of candidates) {
+    if (candidate === name) continue;
+    const distance = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase(), bestDistance);
+    if (distance < bestDistance || (distance === bestDistance && best !== undefined && candidate < best)) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** The help line for a suggestion, or `undefined`. */
+export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
+  const match = suggest(name, candidates);
+  return match === undefined ? undefined : `did you mean \`${match}\`?`;
+}
+
+/** Levenshtein distance, giving up (returning `ceiling`) once it cannot beat it. */
+function editDistance(a: string, b: string, ceiling: number): number {
+  if (Math.abs(a.length - b.length) >= ceiling) return ceiling;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin >= ceiling) return ceiling;
+    previous = current;
+  }
+  return previous[b.length]!;
+}

@@ -1,0 +1,124 @@
+/**
+ * Types of guards and check predicates against the installation schema.
+ * Reports `unknown-field`, `type-mismatch`, `not-ordered`,
+ * `unknown-enum-member`, `unresolved-value` and `not-boolean`.
+ * `Missing` nodes type as unknown and are never reported again.
+ */
+import { assertNever, type Expr } from '../grammar/index.js';
+import type { PassContext } from './context.js';
+import { didYouMean } from './suggest.js';
+import type { FieldType, SymbolTable } from './symbols.js';
+import { forEachExpression } from './walk-expressions.js';
+
+type ExprType = FieldType | { readonly kind: 'unknown' } | { readonly kind: 'member'; readonly name: string };
+
+const BOOL: ExprType = { kind: 'bool' };
+const UNKNOWN: ExprType = { kind: 'unknown' };
+
+export function typecheck(ctx: PassContext, table: SymbolTable): void {
+  for (const file of ctx.files) {
+    forEachExpression(file.tree, (expr, context) => {
+      const type = settle(ctx, file.path, expr, typeOf(ctx, table, file.path, expr));
+      if (type.kind !== 'bool' && type.kind !== 'unknown') {
+        ctx.report('not-boolean', file.path, expr.span, { context, type: describe(type) });
+      }
+    });
+  }
+}
+
+function typeOf(ctx: PassContext, table: SymbolTable, file: string, expr: Expr): ExprType {
+  switch (expr.kind) {
+    case 'Missing':
+      return UNKNOWN;
+    case 'Bool':
+    case 'CohortIs':
+    case 'GroupIs':
+      return BOOL;
+    case 'Number':
+      return { kind: 'number' };
+    case 'Duration':
+      return { kind: 'duration' };
+    case 'String':
+      return { kind: 'text' };
+    case 'Ident':
+      return { kind: 'member', name: expr.name };
+    case 'FieldRef': {
+      if (expr.field.kind === 'Missing') return UNKNOWN;
+      const field = table.fields.get(expr.field.name);
+      if (field !== undefined) return field.type;
+      const help = didYouMean(expr.field.name, table.fields.keys());
+      ctx.report('unknown-field', file, expr.field.span, { name: expr.field.name }, { help });
+      return UNKNOWN;
+    }
+    case 'Not':
+      expectBool(ctx, file, expr.operand, typeOf(ctx, table, file, expr.operand), '`not`');
+      return BOOL;
+    case 'Binary': {
+      const left = typeOf(ctx, table, file, expr.left);
+      const right = typeOf(ctx, table, file, expr.right);
+      if (expr.operator === 'and' || expr.operator === 'or') {
+        expectBool(ctx, file, expr.left, left, `\`${expr.operator}\``);
+        expectBool(ctx, file, expr.right, right, `\`${expr.operator}\``);
+        return BOOL;
+      }
+      compare(ctx, file, expr, left, right);
+      return BOOL;
+    }
+    default:
+      return assertNever(expr);
+  }
+}
+
+function compare(ctx: PassContext, file: string, expr: Expr & { kind: 'Binary' }, left: ExprType, right: ExprType): void {
+  if (left.kind === 'unknown' || right.kind === 'unknown') return;
+  if (left.kind === 'member' || right.kind === 'member') {
+    const [member, other, memberExpr] = left.kind === 'member' ? [left, right, expr.left] : [right as { kind: 'member'; name: string }, left, expr.right];
+    if (other.kind === 'enum') {
+      if (expr.operator !== '==' && expr.operator !== '!=') ctx.report('not-ordered', file, expr.span, { operator: expr.operator, type: describe(other) });
+      else if (!other.members.includes(member.name)) {
+        const help = didYouMean(member.name, other.members);
+        ctx.report('unknown-enum-member', file, memberExpr.span, { name: member.name, field: other.field }, { help });
+      }
+      return;
+    }
+    ctx.report('unresolved-value', file, memberExpr.span, { name: member.name });
+    return;
+  }
+  if (!sameType(left, right)) {
+    ctx.report('type-mismatch', file, expr.span, { left: describe(left), right: describe(right) });
+    return;
+  }
+  if (expr.operator !== '==' && expr.operator !== '!=' && left.kind !== 'number' && left.kind !== 'duration') {
+    ctx.report('not-ordered', file, expr.span, { operator: expr.operator, type: describe(left) });
+  }
+}
+
+function expectBool(ctx: PassContext, file: string, expr: Expr, type: ExprType, context: string): void {
+  const settled = settle(ctx, file, expr, type);
+  if (settled.kind !== 'bool' && settled.kind !== 'unknown') {
+    ctx.report('not-boolean', file, expr.span, { context: `the operand of ${context}`, type: describe(settled) });
+  }
+}
+
+/** A bare name standing alone (not compared with an enumeration) is reported here. */
+function settle(ctx: PassContext, file: string, expr: Expr, type: ExprType): ExprType {
+  if (type.kind !== 'member') return type;
+  ctx.report('unresolved-value', file, expr.span, { name: type.name });
+  return UNKNOWN;
+}
+
+function sameType(a: ExprType, b: ExprType): boolean {
+  if (a.kind === 'enum' && b.kind === 'enum') return a.field === b.field;
+  return a.kind === b.kind;
+}
+
+function describe(type: ExprType): string {
+  switch (type.kind) {
+    case 'enum':
+      return type.members.join(' | ');
+    case 'member':
+      return type.name;
+    default:
+      return type.kind;
+  }
+}

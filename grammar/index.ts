@@ -1,0 +1,14 @@
+/**
+ * The syntax layer: lexer, parser, syntax tree, and the diagnostic type
+ * and message catalog every later stage reports through.
+ *
+ * Invariant: this folder imports nothing else from the repository.
+ */
+export type * from './ast.js';
+export { assertNever } from './ast.js';
+export { compareDiagnostics, diagnostic, type Diagnostic, type DiagnosticExtras, type Note, type Severity } from './diagnostic.js';
+export { diagnosticCodes, messages, type DiagnosticCode, type MessageArgs } from './messages.js';
+export { lex, type LexResult } from './lexer.js';
+export { parse, type ParseResult } from './parse.js';
+export { LineMap, type Position } from './line-map.js';
+export { decodeString, formatDuration, parseDuration } from './literals.js';

@@ -1,0 +1,55 @@
+/**
+ * Lexing: text to tokens, comments and lexical diagnostics. Never throws.
+ */
+import { Lexer, type IToken } from 'chevrotain';
+import { diagnostic, type Diagnostic } from './diagnostic.js';
+import { Identifier, OpenBlockComment, OpenString, keywordFor, lexerTokens } from './tokens.js';
+
+export interface LexResult {
+  readonly tokens: IToken[];
+  /** Line and block comments, in order, for formatters and editors. */
+  readonly comments: IToken[];
+  readonly diagnostics: Diagnostic[];
+}
+
+// Invariant: spans need only offsets, so the lexer tracks nothing else.
+const lexer = new Lexer(lexerTokens, {
+  positionTracking: 'onlyOffset',
+  ensureOptimizations: true,
+});
+
+const identifierIdx = Identifier.tokenTypeIdx;
+
+export function lex(text: string, file: string): LexResult {
+  const result = lexer.tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+  for (const error of result.errors) {
+    const start = error.offset;
+    const shown = text.slice(start, start + Math.min(error.length, 20));
+    diagnostics.push(diagnostic('invalid-character', file, { start, end: start + error.length }, { text: shown }));
+  }
+  const tokens = result.tokens;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.tokenTypeIdx === identifierIdx) {
+      const keyword = keywordFor(token.image);
+      if (keyword !== undefined) {
+        token.tokenType = keyword;
+        token.tokenTypeIdx = keyword.tokenTypeIdx!;
+      }
+    } else if (token.tokenType === OpenString) {
+      diagnostics.push(diagnostic('unterminated-string', file, span(token), {}));
+    }
+  }
+  const comments = (result.groups['comments'] ?? []) as IToken[];
+  for (const comment of comments) {
+    if (comment.tokenType === OpenBlockComment) {
+      diagnostics.push(diagnostic('unterminated-comment', file, { start: comment.startOffset, end: comment.startOffset + 2 }, {}));
+    }
+  }
+  return { tokens, comments, diagnostics };
+}
+
+function span(token: IToken): { start: number; end: number } {
+  return { start: token.startOffset, end: token.startOffset + token.image.length };
+}

@@ -1,0 +1,59 @@
+/**
+ * `parse`: text to a syntax tree and diagnostics. Never throws for any
+ * input; one reused parser instance serves every call.
+ */
+import type { IRecognitionException, IToken } from 'chevrotain';
+import type { SourceFile } from './ast.js';
+import { compareDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
+import { lex } from './lexer.js';
+import { PolicyParser } from './parser.js';
+import { messageSeparator } from './syntax-errors.js';
+
+export interface ParseResult {
+  readonly tree: SourceFile;
+  /** Line and block comments, in order. */
+  readonly comments: readonly IToken[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+class Parser extends PolicyParser {
+  run(tokens: IToken[], file: string): { tree: SourceFile; nodeDiagnostics: Diagnostic[] } {
+    this.begin(tokens, file);
+    const tree = this.sourceFile();
+    return { tree, nodeDiagnostics: this.nodeDiagnostics };
+  }
+}
+
+let parser: Parser | undefined;
+
+export function parse(text: string, file: string): ParseResult {
+  parser ??= new Parser();
+  const lexed = lex(text, file);
+  const { tree, nodeDiagnostics } = parser.run(lexed.tokens, file);
+  // A lexical error already explains the parse errors on its own tokens.
+  const lexicalEnd = lexed.diagnostics.reduce((ends, d) => ends.set(d.span.start, d.span.end), new Map<number, number>());
+  const syntax = syntaxDiagnostics(parser.errors, text, file).filter((d) => !lexicalEnd.has(d.span.start));
+  const diagnostics = [...lexed.diagnostics, ...syntax, ...nodeDiagnostics].sort(compareDiagnostics);
+  return { tree, comments: lexed.comments, diagnostics };
+}
+
+/**
+ * One diagnostic per mistake: after an error, recovery may trip again on
+ * the tokens it skipped; those follow-on errors are dropped.
+ */
+function syntaxDiagnostics(errors: readonly IRecognitionException[], text: string, file: string): Diagnostic[] {
+  const result: Diagnostic[] = [];
+  let coveredUntil = -1;
+  for (const error of errors) {
+    const token = error.token;
+    const start = Number.isNaN(token.startOffset) ? text.length : token.startOffset;
+    if (start <= coveredUntil) continue;
+    const [expected = 'something else', found = 'this'] = error.message.split(messageSeparator);
+    const end = token.tokenType.name === 'EOF' ? start : start + token.image.length;
+    result.push(diagnostic('unexpected-token', file, { start, end }, { expected, found }));
+    const resynced = error.resyncedTokens;
+    const last = resynced.length > 0 ? resynced[resynced.length - 1]! : token;
+    coveredUntil = Math.max(end, Number.isNaN(last.startOffset) ? end : last.startOffset + last.image.length);
+  }
+  return result;
+}

@@ -1,0 +1,334 @@
+/**
+ * The grammar of retry strategies and the migration flow: stages, checks,
+ * steps, deadlines and failure actions.
+ */
+import type * as A from './ast.js';
+import { ParserBase } from './parser-base.js';
+import * as T from './tokens.js';
+
+const K = T.Keywords;
+
+export class FlowParser extends ParserBase {
+  // retryDecl := "retry" Name ref? "{" retryItem* "}"
+  protected retryDecl = this.RULE('retryDecl', (): A.RetryDecl => {
+    const start = this.here();
+    this.CONSUME(K.retry);
+    const name = this.consumeName(1);
+    const ref = this.OPTION(() => this.SUBRULE(this.ref));
+    this.CONSUME(T.LBrace);
+    const items: A.RetryItem[] = [];
+    this.MANY(() => {
+      const item = this.SUBRULE(this.retryItem);
+      this.ACTION(() => items.push(item));
+    });
+    this.CONSUME(T.RBrace);
+    return this.ACTION(() => ({ kind: 'Retry', name, ref, items, span: this.spanFrom(start) }));
+  });
+
+  // retryItem := tier | "within" Duration | "attempts" Number | "timeout" Duration
+  //            | "jitter" ("none" | "full" | Duration ".." Duration)
+  private retryItem = this.RULE('retryItem', (): A.RetryItem => {
+    const start = this.here();
+    return this.OR([
+      { ALT: () => this.SUBRULE(this.tier) },
+      {
+        ALT: () => {
+          this.CONSUME(K.within);
+          const period = this.CONSUME1(T.Duration);
+          return this.ACTION(() => ({ kind: 'RetryWithin', period: this.duration(period), span: this.spanFrom(start) }) as A.RetryItem);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.attempts);
+          const count = this.CONSUME(T.NumberLiteral);
+          return this.ACTION(() => ({ kind: 'RetryAttempts', count: this.number(count), span: this.spanFrom(start) }) as A.RetryItem);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.timeout);
+          const limit = this.CONSUME2(T.Duration);
+          return this.ACTION(() => ({ kind: 'RetryTimeout', limit: this.duration(limit), span: this.spanFrom(start) }) as A.RetryItem);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.jitter);
+          const jitterStart = this.here();
+          const jitter = this.OR2([
+            { ALT: () => this.jitterKind(this.CONSUME(K.none), 'JitterNone') },
+            { ALT: () => this.jitterKind(this.CONSUME(K.full), 'JitterFull') },
+            {
+              ALT: (): A.Jitter => {
+                const low = this.CONSUME3(T.Duration);
+                this.CONSUME(T.DotDot);
+                const high = this.CONSUME4(T.Duration);
+                return this.ACTION(() => ({ kind: 'JitterRange', low: this.duration(low), high: this.duration(high), span: this.spanFrom(jitterStart) }));
+              },
+            },
+          ]);
+          return this.ACTION(() => ({ kind: 'RetryJitter', jitter, span: this.spanFrom(start) }) as A.RetryItem);
+        },
+      },
+    ]);
+  });
+
+  private jitterKind(token: { startOffset: number; image: string }, kind: 'JitterNone' | 'JitterFull'): A.Jitter {
+    return this.ACTION(() => ({ kind, span: { start: token.startOffset, end: token.startOffset + token.image.length } }));
+  }
+
+  // tier := "tier" Name ":" (Number "retries")? "every" Duration ("factor" Number ("cap" Duration)?)?
+  private tier = this.RULE('tier', (): A.Tier => {
+    const start = this.here();
+    this.CONSUME(K.tier);
+    const name = this.consumeName(1);
+    this.CONSUME(T.Colon);
+    const count = this.OPTION(() => {
+      const token = this.CONSUME1(T.NumberLiteral);
+      this.CONSUME(K.retries);
+      return token;
+    });
+    this.CONSUME(K.every);
+    const every = this.CONSUME1(T.Duration);
+    let factor: A.NumberLit | A.Missing | undefined;
+    let cap: A.DurationLit | A.Missing | undefined;
+    this.OPTION2(() => {
+      this.CONSUME(K.factor);
+      const factorToken = this.CONSUME2(T.NumberLiteral);
+      this.ACTION(() => (factor = this.number(factorToken)));
+      this.OPTION3(() => {
+        this.CONSUME(K.cap);
+        const capToken = this.CONSUME2(T.Duration);
+        this.ACTION(() => (cap = this.duration(capToken)));
+      });
+    });
+    return this.ACTION(() => ({
+      kind: 'Tier',
+      name,
+      count: count === undefined ? undefined : asPresent(this.number(count)),
+      every: this.duration(every),
+      factor: factor === undefined ? undefined : asPresent(factor),
+      cap: cap === undefined ? undefined : asPresent(cap),
+      span: this.spanFrom(start),
+    }));
+  });
+
+  // migrationDecl := "migration" "{" (stage | step | check | onFailure | deadline)* "}"
+  protected migrationDecl = this.RULE('migrationDecl', (): A.MigrationDecl => {
+    const start = this.here();
+    this.CONSUME(K.migration);
+    this.CONSUME(T.LBrace);
+    const items: A.MigrationItem[] = [];
+    this.MANY(() => {
+      const item = this.OR([
+        { ALT: () => this.SUBRULE(this.stageDecl) as A.MigrationItem },
+        { ALT: () => this.SUBRULE(this.stageItem) },
+      ]);
+      this.ACTION(() => items.push(item));
+    });
+    this.CONSUME(T.RBrace);
+    return this.ACTION(() => ({ kind: 'Migration', items, span: this.spanFrom(start) }));
+  });
+
+  // stageDecl := "stage" Name ref? ("by" Name)? guard? "{" stageItem* "}"
+  private stageDecl = this.RULE('stageDecl', (): A.StageDecl => {
+    const start = this.here();
+    this.CONSUME(K.stage);
+    const name = this.consumeName(1);
+    const ref = this.OPTION(() => this.SUBRULE(this.ref));
+    const party = this.OPTION2(() => {
+      this.CONSUME(K.by);
+      return this.consumeName(2);
+    });
+    const guard = this.OPTION3(() => this.SUBRULE(this.guard));
+    this.CONSUME(T.LBrace);
+    const items: A.StageItem[] = [];
+    this.MANY(() => {
+      const item = this.SUBRULE(this.stageItem);
+      this.ACTION(() => items.push(item));
+    });
+    this.CONSUME(T.RBrace);
+    return this.ACTION(() => ({ kind: 'Stage', name, ref, party, guard, items, span: this.spanFrom(start) }));
+  });
+
+  // stageItem := step | check | onFailure | deadline
+  private stageItem = this.RULE('stageItem', (): A.StageItem =>
+    this.OR([
+      { ALT: () => this.SUBRULE(this.stepDecl) as A.StageItem },
+      { ALT: () => this.SUBRULE(this.checkDecl) },
+      { ALT: () => this.SUBRULE(this.failureHandler) },
+      { ALT: () => this.SUBRULE(this.deadline) },
+    ]),
+  );
+
+  // guard := ("when" | "unless") expr
+  private guard = this.RULE('guard', (): A.Guard => {
+    const start = this.here();
+    const negated = this.OR([
+      { ALT: () => (this.CONSUME(K.when), false) },
+      { ALT: () => (this.CONSUME(K.unless), true) },
+    ]);
+    const expr = this.SUBRULE(this.expr);
+    return this.ACTION(() => ({ kind: 'Guard', negated, expr, span: this.spanFrom(start) }));
+  });
+
+  // checkDecl := "check" Name ref? guard? ("requires" expr | "external")
+  private checkDecl = this.RULE('checkDecl', (): A.CheckDecl => {
+    const start = this.here();
+    this.CONSUME(K.check);
+    const code = this.consumeName(1);
+    const ref = this.OPTION(() => this.SUBRULE(this.ref));
+    const guard = this.OPTION2(() => this.SUBRULE(this.guard));
+    const predicate = this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.requires);
+          return this.SUBRULE(this.expr);
+        },
+      },
+      { ALT: () => (this.CONSUME(K.external), undefined) },
+    ]);
+    return this.ACTION(() => ({ kind: 'Check', code, ref, guard, predicate, span: this.spanFrom(start) }));
+  });
+
+  // stepDecl := "step" Name ref? ("by" Name)? guard? ("{" stepItem* "}")?
+  private stepDecl = this.RULE('stepDecl', (): A.StepDecl => {
+    const start = this.here();
+    this.CONSUME(K.step);
+    const name = this.consumeName(1);
+    const ref = this.OPTION(() => this.SUBRULE(this.ref));
+    const party = this.OPTION2(() => {
+      this.CONSUME(K.by);
+      return this.consumeName(2);
+    });
+    const guard = this.OPTION3(() => this.SUBRULE(this.guard));
+    const items: A.StepItem[] = [];
+    this.OPTION4(() => {
+      this.CONSUME(T.LBrace);
+      this.MANY(() => {
+        const item = this.SUBRULE(this.stepItem);
+        this.ACTION(() => items.push(item));
+      });
+      this.CONSUME(T.RBrace);
+    });
+    return this.ACTION(() => ({ kind: 'Step', name, ref, party, guard, items, span: this.spanFrom(start) }));
+  });
+
+  // stepItem := "retry" Name | "await" Name | deadline | "produces" Name | "may" "fail" Name ("," Name)*
+  //           | "undo" Name "by" Name ref? | "commit" | onFailure
+  private stepItem = this.RULE('stepItem', (): A.StepItem => {
+    const start = this.here();
+    const node = <K extends A.StepItem['kind']>(kind: K, extra: object): A.StepItem =>
+      this.ACTION(() => ({ kind, ...extra, span: this.spanFrom(start) }) as A.StepItem);
+    return this.OR([
+      { ALT: () => (this.CONSUME(K.retry), node('StepRetry', { strategy: this.consumeName(1) })) },
+      { ALT: () => (this.CONSUME(K.await), node('StepAwait', { artefact: this.consumeName(2) })) },
+      { ALT: () => this.SUBRULE(this.deadline) },
+      { ALT: () => (this.CONSUME(K.produces), node('StepProduces', { artefact: this.consumeName(3) })) },
+      {
+        ALT: () => {
+          this.CONSUME(K.may);
+          this.CONSUME(K.fail);
+          return node('StepMayFail', { codes: this.nameList() });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.undo);
+          const name = this.consumeName(5);
+          this.CONSUME(K.by);
+          const party = this.consumeName(6);
+          const ref = this.OPTION(() => this.SUBRULE(this.ref));
+          return node('Undo', { name, party, ref });
+        },
+      },
+      { ALT: () => (this.CONSUME(K.commit), node('StepCommit', {})) },
+      { ALT: () => this.SUBRULE(this.failureHandler) },
+    ]);
+  });
+
+  // deadline := "within" Duration "after" Name "else" action
+  private deadline = this.RULE('deadline', (): A.Deadline => {
+    const start = this.here();
+    this.CONSUME(K.within);
+    const within = this.CONSUME(T.Duration);
+    this.CONSUME(K.after);
+    const anchor = this.consumeName(1);
+    this.CONSUME(K.else);
+    const action = this.SUBRULE(this.action);
+    return this.ACTION(() => ({ kind: 'Deadline', within: this.duration(within), anchor, action, span: this.spanFrom(start) }));
+  });
+
+  // onFailure := "on" ("failure" | "exhausted") action
+  private failureHandler = this.RULE('failureHandler', (): A.FailureHandler => {
+    const start = this.here();
+    this.CONSUME(K.on);
+    const trigger = this.OR([
+      { ALT: () => (this.CONSUME(K.failure), 'failure' as const) },
+      { ALT: () => (this.CONSUME(K.exhausted), 'exhausted' as const) },
+    ]);
+    const action = this.SUBRULE(this.action);
+    return this.ACTION(() => ({ kind: 'FailureHandler', trigger, action, span: this.spanFrom(start) }));
+  });
+
+  // action := "fail" Name | "rollback" "then" "fail" Name
+  //         | "incident" "resolved" "by" Name ("or" Name)* "then" ("continue" | "retry" | "fail" Name) ("else" "fail" Name)?
+  private action = this.RULE(
+    'action',
+    (): A.Action => {
+      const start = this.here();
+      return this.OR([
+        { ALT: () => this.SUBRULE(this.failAction) as A.Action },
+        {
+          ALT: () => {
+            this.CONSUME(K.rollback);
+            this.CONSUME(K.then);
+            this.CONSUME(K.fail);
+            const code = this.consumeName(1);
+            return this.ACTION(() => ({ kind: 'Rollback', code, span: this.spanFrom(start) }) as A.Action);
+          },
+        },
+        { ALT: () => this.SUBRULE(this.incident) },
+      ]);
+    },
+    { recoveryValueFunc: () => this.missing() },
+  );
+
+  private failAction = this.RULE('failAction', (): A.FailAction => {
+    const start = this.here();
+    this.CONSUME(K.fail);
+    const code = this.consumeName(1);
+    return this.ACTION(() => ({ kind: 'Fail', code, span: this.spanFrom(start) }));
+  });
+
+  private incident = this.RULE('incident', (): A.IncidentAction => {
+    const start = this.here();
+    this.CONSUME(K.incident);
+    this.CONSUME(K.resolved);
+    this.CONSUME(K.by);
+    const resolvers = [this.consumeName(1)];
+    this.MANY(() => {
+      this.CONSUME(K.or);
+      const resolver = this.consumeName(2);
+      this.ACTION(() => resolvers.push(resolver));
+    });
+    this.CONSUME(K.then);
+    const thenStart = this.here();
+    const then = this.OR([
+      { ALT: () => (this.CONSUME(K.continue), this.ACTION(() => ({ kind: 'Continue', span: this.spanFrom(thenStart) }) as A.IncidentThen)) },
+      { ALT: () => (this.CONSUME(K.retry), this.ACTION(() => ({ kind: 'RetryStep', span: this.spanFrom(thenStart) }) as A.IncidentThen)) },
+      { ALT: () => this.SUBRULE1(this.failAction) as A.IncidentThen },
+    ]);
+    const elseCode = this.OPTION(() => {
+      this.CONSUME(K.else);
+      this.CONSUME(K.fail);
+      return this.consumeName(3);
+    });
+    return this.ACTION(() => ({ kind: 'Incident', resolvers, then, elseCode, span: this.spanFrom(start) }));
+  });
+}
+
+function asPresent<T extends { kind: string }>(node: T | A.Missing): T | undefined {
+  return node.kind === 'Missing' ? undefined : (node as T);
+}

@@ -1,0 +1,243 @@
+/**
+ * The declaration grammar. Each rule builds its AST node directly
+ * (embedded actions): building a CST first and visiting it would cost a
+ * third of the compile budget. The production is written above each rule.
+ */
+import type * as A from './ast.js';
+import * as T from './tokens.js';
+import { FlowParser } from './parser-flow.js';
+
+const K = T.Keywords;
+
+export class PolicyParser extends FlowParser {
+  // file := topItem*
+  public sourceFile = this.RULE(
+    'sourceFile',
+    (): A.SourceFile => {
+      const items: A.TopItem[] = [];
+      this.ACTION(() => (this.fileItems = items));
+      this.MANY(() => {
+        const item = this.SUBRULE(this.topItem);
+        this.ACTION(() => item !== undefined && items.push(item));
+      });
+      return { kind: 'SourceFile', items, span: { start: 0, end: this.lastEnd() } };
+    },
+    // If recovery gives up inside the last item, keep the items before it.
+    { recoveryValueFunc: (): A.SourceFile => ({ kind: 'SourceFile', items: this.fileItems, span: { start: 0, end: this.lastEnd() } }) },
+  );
+
+  private fileItems: A.TopItem[] = [];
+
+  private topItem = this.RULE(
+    'topItem',
+    (): A.TopItem | undefined =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.policyDecl) },
+        { ALT: () => this.SUBRULE(this.importDecl) },
+        { ALT: () => this.SUBRULE(this.sectionDecl) },
+        { ALT: () => this.SUBRULE(this.partyDecl) },
+        { ALT: () => this.SUBRULE(this.artefactDecl) },
+        { ALT: () => this.SUBRULE(this.reportDecl) },
+        { ALT: () => this.SUBRULE(this.installationDecl) },
+        { ALT: () => this.SUBRULE(this.errorDecl) },
+        { ALT: () => this.SUBRULE(this.retryDecl) },
+        { ALT: () => this.SUBRULE(this.cohortDecl) },
+        { ALT: () => this.SUBRULE(this.exclusionDecl) },
+        { ALT: () => this.SUBRULE(this.migrationDecl) },
+      ]),
+    { recoveryValueFunc: () => undefined },
+  );
+
+  // policyDecl := "policy" Name "version" String String
+  private policyDecl = this.RULE('policyDecl', (): A.PolicyDecl => {
+    const start = this.here();
+    this.CONSUME(K.policy);
+    const name = this.consumeName(1);
+    this.CONSUME(K.version);
+    const version = this.CONSUME1(T.StringLiteral);
+    const title = this.CONSUME2(T.StringLiteral);
+    return this.ACTION(() => ({ kind: 'Policy', name, version: this.string(version), title: this.string(title), span: this.spanFrom(start) }));
+  });
+
+  // importDecl := "import" String
+  private importDecl = this.RULE('importDecl', (): A.ImportDecl => {
+    const start = this.here();
+    this.CONSUME(K.import);
+    const path = this.CONSUME(T.StringLiteral);
+    return this.ACTION(() => ({ kind: 'Import', path: this.string(path), span: this.spanFrom(start) }));
+  });
+
+  // sectionDecl := "section" String String
+  private sectionDecl = this.RULE('sectionDecl', (): A.SectionDecl => {
+    const start = this.here();
+    this.CONSUME(K.section);
+    const number = this.CONSUME1(T.StringLiteral);
+    const title = this.CONSUME2(T.StringLiteral);
+    return this.ACTION(() => ({ kind: 'Section', number: this.string(number), title: this.string(title), span: this.spanFrom(start) }));
+  });
+
+  // partyDecl := "party" Name String
+  private partyDecl = this.RULE('partyDecl', (): A.PartyDecl => {
+    const start = this.here();
+    this.CONSUME(K.party);
+    const name = this.consumeName(1);
+    const title = this.CONSUME(T.StringLiteral);
+    return this.ACTION(() => ({ kind: 'Party', name, title: this.string(title), span: this.spanFrom(start) }));
+  });
+
+  // artefactDecl := "artefact" Name String "by" Name
+  private artefactDecl = this.RULE('artefactDecl', (): A.ArtefactDecl => {
+    const start = this.here();
+    this.CONSUME(K.artefact);
+    const name = this.consumeName(1);
+    const title = this.CONSUME(T.StringLiteral);
+    this.CONSUME(K.by);
+    const producer = this.consumeName(2);
+    return this.ACTION(() => ({ kind: 'Artefact', name, title: this.string(title), producer, span: this.spanFrom(start) }));
+  });
+
+  // reportDecl := "report" Name String "to" Name
+  private reportDecl = this.RULE('reportDecl', (): A.ReportDecl => {
+    const start = this.here();
+    this.CONSUME(K.report);
+    const name = this.consumeName(1);
+    const title = this.CONSUME(T.StringLiteral);
+    this.CONSUME(K.to);
+    const recipient = this.consumeName(2);
+    return this.ACTION(() => ({ kind: 'Report', name, title: this.string(title), recipient, span: this.spanFrom(start) }));
+  });
+
+  // installationDecl := "installation" "{" field* "}"
+  private installationDecl = this.RULE('installationDecl', (): A.InstallationDecl => {
+    const start = this.here();
+    this.CONSUME(K.installation);
+    this.CONSUME(T.LBrace);
+    const fields: A.FieldDecl[] = [];
+    this.MANY(() => {
+      const field = this.SUBRULE(this.fieldDecl);
+      this.ACTION(() => fields.push(field));
+    });
+    this.CONSUME(T.RBrace);
+    return this.ACTION(() => ({ kind: 'Installation', fields, span: this.spanFrom(start) }));
+  });
+
+  // field := AnyName ":" type
+  // type  := "bool" | "text" | "number" | "duration" | Name ("|" Name)*
+  private fieldDecl = this.RULE('fieldDecl', (): A.FieldDecl => {
+    const start = this.here();
+    const name = this.consumeName(1, T.AnyName);
+    this.CONSUME(T.Colon);
+    const typeStart = this.here();
+    const type = this.OR([
+      { ALT: () => this.primitive(this.CONSUME(K.bool), 'bool') },
+      { ALT: () => this.primitive(this.CONSUME(K.text), 'text') },
+      { ALT: () => this.primitive(this.CONSUME(K.number), 'number') },
+      { ALT: () => this.primitive(this.CONSUME(K.duration), 'duration') },
+      {
+        ALT: (): A.FieldType => {
+          const members = [this.consumeName(2)];
+          this.MANY(() => {
+            this.CONSUME(T.Pipe);
+            const member = this.consumeName(3);
+            this.ACTION(() => members.push(member));
+          });
+          return this.ACTION(() => ({ kind: 'EnumType', members, span: this.spanFrom(typeStart) }));
+        },
+      },
+    ]);
+    return this.ACTION(() => ({ kind: 'Field', name, type, span: this.spanFrom(start) }));
+  });
+
+  private primitive(token: { startOffset: number; image: string }, name: A.PrimitiveType['name']): A.FieldType {
+    return this.ACTION(() => ({ kind: 'PrimitiveType', name, span: { start: token.startOffset, end: token.startOffset + token.image.length } }));
+  }
+
+  // errorDecl := "error" Name String ref? ("{" errorItem* "}")?
+  // errorItem := "report" Name ("," Name)* | "resubmit" | "responsible" Name
+  private errorDecl = this.RULE('errorDecl', (): A.ErrorDecl => {
+    const start = this.here();
+    this.CONSUME(K.error);
+    const name = this.consumeName(1);
+    const title = this.CONSUME(T.StringLiteral);
+    const ref = this.OPTION(() => this.SUBRULE(this.ref));
+    const items: A.ErrorItem[] = [];
+    this.OPTION2(() => {
+      this.CONSUME(T.LBrace);
+      this.MANY(() => {
+        const item = this.SUBRULE(this.errorItem);
+        this.ACTION(() => items.push(item));
+      });
+      this.CONSUME(T.RBrace);
+    });
+    return this.ACTION(() => ({ kind: 'Error', name, title: this.string(title), ref, items, span: this.spanFrom(start) }));
+  });
+
+  private errorItem = this.RULE('errorItem', (): A.ErrorItem => {
+    const start = this.here();
+    return this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(K.report);
+          const reports = this.nameList();
+          return this.ACTION(() => ({ kind: 'ErrorReports', reports, span: this.spanFrom(start) }) as A.ErrorItem);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.resubmit);
+          return this.ACTION(() => ({ kind: 'ErrorResubmit', span: this.spanFrom(start) }) as A.ErrorItem);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.responsible);
+          const party = this.consumeName(1);
+          return this.ACTION(() => ({ kind: 'ErrorResponsible', party, span: this.spanFrom(start) }) as A.ErrorItem);
+        },
+      },
+    ]);
+  });
+
+  // cohortDecl := "cohort" Name String ("{" ("group" Name String)* "}")?
+  private cohortDecl = this.RULE('cohortDecl', (): A.CohortDecl => {
+    const start = this.here();
+    this.CONSUME(K.cohort);
+    const name = this.consumeName(1);
+    const title = this.CONSUME(T.StringLiteral);
+    const groups: A.GroupDecl[] = [];
+    this.OPTION(() => {
+      this.CONSUME(T.LBrace);
+      this.MANY(() => {
+        const group = this.SUBRULE(this.groupDecl);
+        this.ACTION(() => groups.push(group));
+      });
+      this.CONSUME(T.RBrace);
+    });
+    return this.ACTION(() => ({ kind: 'Cohort', name, title: this.string(title), groups, span: this.spanFrom(start) }));
+  });
+
+  private groupDecl = this.RULE('groupDecl', (): A.GroupDecl => {
+    const start = this.here();
+    this.CONSUME(K.group);
+    const name = this.consumeName(1);
+    const title = this.CONSUME(T.StringLiteral);
+    return this.ACTION(() => ({ kind: 'Group', name, title: this.string(title), span: this.spanFrom(start) }));
+  });
+
+  // exclusionDecl := "exclude" "after" Number "failed" "attempts" ref?
+  private exclusionDecl = this.RULE('exclusionDecl', (): A.ExclusionDecl => {
+    const start = this.here();
+    this.CONSUME(K.exclude);
+    this.CONSUME(K.after);
+    const attempts = this.CONSUME(T.NumberLiteral);
+    this.CONSUME(K.failed);
+    this.CONSUME(K.attempts);
+    const ref = this.OPTION(() => this.SUBRULE(this.ref));
+    return this.ACTION(() => ({ kind: 'Exclusion', attempts: this.number(attempts), ref, span: this.spanFrom(start) }));
+  });
+
+  constructor() {
+    super();
+    this.performSelfAnalysis();
+  }
+}

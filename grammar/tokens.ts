@@ -1,0 +1,95 @@
+/**
+ * The lexer's vocabulary. Keywords are not lexer patterns: every word lexes
+ * as an `Identifier` and `lex` then retags the reserved ones through a map,
+ * which is far cheaper than trying sixty keyword patterns at every word.
+ */
+import { createToken, Lexer, type TokenType } from 'chevrotain';
+
+/** Every word token, keywords included: for field names after `installation.`. */
+export const AnyName = createToken({ name: 'AnyName', label: 'a name', pattern: Lexer.NA });
+export const Identifier = createToken({ name: 'Identifier', label: 'a name', pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [AnyName] });
+
+const keywordWords = [
+  'policy', 'version', 'import', 'section', 'party', 'artefact', 'by', 'report', 'to',
+  'installation', 'bool', 'text', 'number', 'duration', 'error', 'resubmit', 'responsible',
+  'retry', 'tier', 'retries', 'every', 'factor', 'cap', 'within', 'attempts', 'timeout',
+  'jitter', 'none', 'full', 'cohort', 'group', 'exclude', 'after', 'failed', 'migration',
+  'stage', 'check', 'requires', 'external', 'step', 'await', 'produces', 'may', 'fail', 'undo',
+  'commit', 'on', 'failure', 'exhausted', 'rollback', 'then', 'incident', 'resolved', 'or',
+  'continue', 'else', 'when', 'unless', 'and', 'not', 'true', 'false', 'ref',
+] as const;
+
+export type Keyword = (typeof keywordWords)[number];
+
+/** Keyword token types by word. */
+export const Keywords = Object.fromEntries(
+  keywordWords.map((word) => [word, createToken({ name: `Kw_${word}`, label: `\`${word}\``, pattern: Lexer.NA, categories: [AnyName] })]),
+) as Record<Keyword, TokenType>;
+
+const keywordByWord = new Map<string, TokenType>(Object.entries(Keywords));
+
+/** The keyword token type a word lexes as, if it is reserved. */
+export function keywordFor(word: string): TokenType | undefined {
+  return keywordByWord.get(word);
+}
+
+export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED });
+export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\r\n]*/, group: 'comments' });
+export const BlockComment = createToken({ name: 'BlockComment', pattern: /\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\//, group: 'comments' });
+/** A `/*` with no closing `*\/`: swallows the rest of the file, reported once. */
+export const OpenBlockComment = createToken({ name: 'OpenBlockComment', pattern: /\/\*[^]*/, group: 'comments' });
+
+export const StringLiteral = createToken({ name: 'StringLiteral', label: 'a string', pattern: Lexer.NA });
+export const ClosedString = createToken({ name: 'ClosedString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/, categories: [StringLiteral] });
+/** A string not closed before the end of its line: reported, then parsed as a string. */
+export const OpenString = createToken({ name: 'OpenString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/, categories: [StringLiteral] });
+
+export const Duration = createToken({ name: 'Duration', label: 'a duration such as `30m`', pattern: /(?:\d+(?:ms|s|m|h|d))+(?![A-Za-z0-9_])/ });
+export const NumberLiteral = createToken({ name: 'NumberLiteral', label: 'a number', pattern: /\d+(?:\.\d+)?/ });
+
+export const LBrace = createToken({ name: 'LBrace', pattern: '{', label: '`{`' });
+export const RBrace = createToken({ name: 'RBrace', pattern: '}', label: '`}`' });
+export const LParen = createToken({ name: 'LParen', pattern: '(', label: '`(`' });
+export const RParen = createToken({ name: 'RParen', pattern: ')', label: '`)`' });
+export const Colon = createToken({ name: 'Colon', pattern: ':', label: '`:`' });
+export const Comma = createToken({ name: 'Comma', pattern: ',', label: '`,`' });
+export const DotDot = createToken({ name: 'DotDot', pattern: '..', label: '`..`' });
+export const Dot = createToken({ name: 'Dot', pattern: '.', label: '`.`' });
+export const Pipe = createToken({ name: 'Pipe', pattern: '|', label: '`|`' });
+export const EqualEqual = createToken({ name: 'EqualEqual', pattern: '==', label: '`==`' });
+export const NotEqual = createToken({ name: 'NotEqual', pattern: '!=', label: '`!=`' });
+export const LessEqual = createToken({ name: 'LessEqual', pattern: '<=', label: '`<=`' });
+export const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: '>=', label: '`>=`' });
+export const Less = createToken({ name: 'Less', pattern: '<', label: '`<`' });
+export const Greater = createToken({ name: 'Greater', pattern: '>', label: '`>`' });
+
+/** The tokens the lexer tries, in priority order. */
+export const lexerTokens: TokenType[] = [
+  WhiteSpace,
+  LineComment,
+  BlockComment,
+  OpenBlockComment,
+  ClosedString,
+  OpenString,
+  Duration,
+  NumberLiteral,
+  Identifier,
+  LBrace,
+  RBrace,
+  LParen,
+  RParen,
+  Colon,
+  Comma,
+  DotDot,
+  Dot,
+  Pipe,
+  EqualEqual,
+  NotEqual,
+  LessEqual,
+  GreaterEqual,
+  Less,
+  Greater,
+];
+
+/** Every token type the parser knows, categories and keywords included. */
+export const allTokens: TokenType[] = [...lexerTokens, AnyName, StringLiteral, ...Object.values(Keywords)];

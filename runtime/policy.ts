@@ -1,0 +1,145 @@
+/**
+ * The shape of a compiled policy: what `mpol build` emits and what the
+ * runtime executes. Everything is plain data except guards and predicates,
+ * which the compiler emits as real functions.
+ *
+ * Times and durations are milliseconds of the runtime's clock.
+ */
+
+/** The cohort and group an installation runs in. */
+export interface Membership {
+  readonly cohort: string;
+  readonly group: string | null;
+}
+
+/** A compiled guard or check predicate. */
+export type Predicate<I> = (installation: I, membership: Membership) => boolean;
+
+export interface PartyDefinition {
+  readonly title: string;
+}
+
+export interface ArtefactDefinition {
+  readonly title: string;
+  readonly producer: string;
+}
+
+export interface ReportDefinition {
+  readonly title: string;
+  readonly recipient: string;
+}
+
+export interface ErrorDefinition {
+  readonly title: string;
+  readonly ref: string | null;
+  readonly reports: readonly string[];
+  readonly resubmit: boolean;
+  readonly responsible: string | null;
+}
+
+export interface TierDefinition {
+  readonly name: string;
+  /** Retries the tier makes; `null` repeats until a limit stops it. */
+  readonly count: number | null;
+  readonly every: number;
+  /** Exponential growth per retry; 1 for a fixed interval. */
+  readonly factor: number;
+  readonly cap: number | null;
+}
+
+export type JitterDefinition =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'full' }
+  | { readonly kind: 'range'; readonly low: number; readonly high: number };
+
+export interface RetryDefinition {
+  readonly ref: string | null;
+  readonly tiers: readonly TierDefinition[];
+  /** Total retry period from the first attempt, if any. */
+  readonly within: number | null;
+  /** Most attempts in all, the first included, if any. */
+  readonly attempts: number | null;
+  readonly timeout: number | null;
+  readonly jitter: JitterDefinition;
+}
+
+export interface CohortDefinition {
+  readonly title: string;
+  readonly groups: readonly string[];
+}
+
+export type ActionDefinition<C extends string = string> =
+  | { readonly kind: 'fail'; readonly code: C }
+  | { readonly kind: 'rollback'; readonly code: C }
+  | {
+      readonly kind: 'incident';
+      readonly resolvers: readonly string[];
+      readonly then: 'continue' | 'retry' | 'fail';
+      /** The code for `then fail`, or for an unresolved incident or a retry that fails again. */
+      readonly code: C;
+      /** With `then fail`, the code for an unresolved incident (the same code unless `else` names another). */
+      readonly elseCode: C;
+    };
+
+export interface DeadlineDefinition<C extends string = string> {
+  /** An artefact or step name: the deadline runs from the time it was produced, arrived or completed. */
+  readonly anchor: string;
+  readonly within: number;
+  readonly action: ActionDefinition<C>;
+}
+
+export interface CheckNode<I, C extends string = string> {
+  readonly kind: 'check';
+  readonly code: C;
+  readonly ref: string | null;
+  readonly stage: string | null;
+  readonly party: string | null;
+  readonly guard: Predicate<I> | null;
+  /** `null` for an external check, which asks the `checks[code]` handler. */
+  readonly predicate: Predicate<I> | null;
+}
+
+export interface StepNode<I, C extends string = string> {
+  readonly kind: 'step';
+  readonly name: string;
+  readonly ref: string | null;
+  readonly stage: string | null;
+  readonly party: string;
+  readonly guard: Predicate<I> | null;
+  readonly retry: string | null;
+  readonly await: string | null;
+  readonly deadlines: readonly DeadlineDefinition<C>[];
+  readonly produces: readonly string[];
+  readonly mayFail: readonly C[];
+  readonly undo: { readonly name: string; readonly party: string; readonly ref: string | null } | null;
+  readonly commit: boolean;
+  /** The action for a permanent failure, resolved through the stage and migration defaults. */
+  readonly onFailure: ActionDefinition<C>;
+  /** The action when retries run out, resolved likewise. */
+  readonly onExhausted: ActionDefinition<C>;
+}
+
+export type FlowNode<I, C extends string = string> = CheckNode<I, C> | StepNode<I, C>;
+
+/**
+ * A compiled policy. `I` is the installation type, `H` the handlers
+ * interface and `C` the union of error codes; `H` is carried only in the
+ * type, so `migrate` can demand exactly the handlers this policy needs.
+ */
+export interface CompiledPolicy<I, H, C extends string = string> {
+  readonly name: string;
+  readonly version: string;
+  readonly title: string;
+  readonly sections: Readonly<Record<string, string>>;
+  readonly parties: Readonly<Record<string, PartyDefinition>>;
+  readonly artefacts: Readonly<Record<string, ArtefactDefinition>>;
+  readonly reports: Readonly<Record<string, ReportDefinition>>;
+  readonly errors: Readonly<Record<C, ErrorDefinition>>;
+  readonly retries: Readonly<Record<string, RetryDefinition>>;
+  readonly cohorts: Readonly<Record<string, CohortDefinition>>;
+  /** Failed migration attempts after which an installation is excluded, if any. */
+  readonly exclusionAfter: number | null;
+  readonly flow: readonly FlowNode<I, C>[];
+  /** Never set: carries the handlers type for inference. */
+  readonly __handlers?: H;
+}

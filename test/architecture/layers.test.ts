@@ -1,0 +1,87 @@
+// The layer rule: grammar → compiler → lsp; the runtime imports nothing of
+// ours; only the command line and the server entry touch files or the
+// process. Each source file's imports are read and checked against it.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Which of our folders each folder may import from (itself always allowed). */
+const allowed: Record<string, readonly string[]> = {
+  grammar: [],
+  compiler: ['grammar'],
+  runtime: [],
+  lsp: ['compiler', 'grammar'],
+  cli: ['grammar', 'compiler', 'runtime', 'lsp'],
+};
+
+/** Node modules that touch the file system or the process. */
+const ioModules = ['fs', 'fs/promises', 'child_process', 'process', 'net', 'http', 'https', 'worker_threads', 'os'];
+
+/** Files allowed to do I/O: the command line and the language server's entry. */
+const ioAllowed = (file: string): boolean => file.startsWith('cli/') || file === 'lsp/server-main.ts';
+
+function sourceFiles(folder: string): string[] {
+  const full = path.join(root, folder);
+  let entries: string[];
+  try {
+    entries = readdirSync(full);
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const relative = `${folder}/${entry}`;
+    if (statSync(path.join(root, relative)).isDirectory()) return sourceFiles(relative);
+    return entry.endsWith('.ts') ? [relative] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  const specifiers: string[] = [];
+  for (const match of text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)) {
+    specifiers.push((match[1] ?? match[2] ?? match[3])!);
+  }
+  return specifiers;
+}
+
+function layerOf(file: string): string {
+  return file.split('/')[0]!;
+}
+
+describe('layers', () => {
+  for (const folder of Object.keys(allowed)) {
+    it(`${folder}/ imports only what the layer rule allows`, () => {
+      const violations: string[] = [];
+      for (const file of sourceFiles(folder)) {
+        for (const specifier of importsOf(file)) {
+          if (specifier.startsWith('.')) {
+            const target = path.relative(root, path.resolve(path.dirname(path.join(root, file)), specifier));
+            const layer = layerOf(target);
+            if (layer !== folder && !allowed[folder]!.includes(layer)) violations.push(`${file} imports ${target}`);
+          } else {
+            const bare = specifier.replace(/^node:/, '');
+            if (ioModules.includes(bare) && !ioAllowed(file)) violations.push(`${file} imports ${specifier}, but only the command line and the server entry do I/O`);
+            if (specifier.startsWith('mpol/')) violations.push(`${file} imports the package itself (${specifier})`);
+          }
+        }
+      }
+      expect(violations).toEqual([]);
+    });
+  }
+
+  it('finds the imports it checks', () => {
+    // Guards the checker itself: if the import pattern broke, every layer would pass vacuously.
+    expect(importsOf('compiler/compile.ts')).toContain('../grammar/index.js');
+    expect(sourceFiles('grammar').length).toBeGreaterThan(3);
+  });
+
+  it('nothing imports the command line', () => {
+    const importers = Object.keys(allowed)
+      .filter((folder) => folder !== 'cli')
+      .flatMap(sourceFiles)
+      .filter((file) => importsOf(file).some((s) => s.startsWith('.') && layerOf(path.relative(root, path.resolve(path.dirname(path.join(root, file)), s))) === 'cli'));
+    expect(importers).toEqual([]);
+  });
+});

@@ -1,0 +1,91 @@
+// Emitted modules: one golden per bundled policy and per case in cases/,
+// type-checked against the real runtime types; escaping of hostile text;
+// determinism; imports.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkWorkspace, emitPolicy, memoryHost, type CompiledPolicy } from '../../compiler/index.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const here = import.meta.dirname;
+
+function mpolFiles(folder: string): string[] {
+  return readdirSync(folder)
+    .sort()
+    .flatMap((entry) => {
+      const full = path.join(folder, entry);
+      if (statSync(full).isDirectory()) return mpolFiles(full);
+      return entry.endsWith('.mpol') ? [full] : [];
+    });
+}
+
+/** Compiles every policy under `folder`, with repository-relative paths. */
+function compileFolder(folder: string): CompiledPolicy[] {
+  const files = mpolFiles(folder).map((file) => path.relative(repo, file).split(path.sep).join('/'));
+  const host = memoryHost(new Map(files.map((file) => [file, readFileSync(path.join(repo, file), 'utf8')])));
+  const result = checkWorkspace(files, host);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  expect(errors.map((d) => `${d.file}: ${d.code}: ${d.message}`)).toEqual([]);
+  return [...result.policies];
+}
+
+const policies = [...compileFolder(path.join(repo, 'policies')), ...compileFolder(path.join(here, 'cases'))];
+
+describe('emitted modules', () => {
+  for (const policy of policies) {
+    const name = path.basename(policy.root, '.mpol');
+    it(`${policy.root} matches its golden`, async () => {
+      await expect(emitPolicy(policy)).toMatchFileSnapshot(path.join(here, 'golden', `${name}.ts`));
+    });
+  }
+
+  it('type-check against the runtime types with tsc --strict', () => {
+    // The modules are written afresh (the goldens above prove they equal these), so the
+    // type check never sees a stale golden.
+    rmSync(path.join(here, 'out'), { recursive: true, force: true });
+    mkdirSync(path.join(here, 'out'));
+    for (const policy of policies) writeFileSync(path.join(here, 'out', `${path.basename(policy.root, '.mpol')}.ts`), emitPolicy(policy));
+    const tsc = path.join(repo, 'node_modules/.bin/tsc');
+    // Throws, failing the test with tsc's report, if any golden does not type-check.
+    const output = execFileSync(tsc, ['-p', path.join(here, 'tsconfig.json')], { cwd: repo, encoding: 'utf8' });
+    expect(output).toBe('');
+  });
+
+  it('are deterministic', () => {
+    for (const policy of policies) expect(emitPolicy(policy)).toBe(emitPolicy(policy));
+  });
+
+  it('import only the runtime, and only its types', () => {
+    for (const policy of policies) {
+      const imports = emitPolicy(policy)
+        .split('\n')
+        .filter((line) => /^\s*(import|export .* from)\b/.test(line));
+      expect(imports).toEqual([expect.stringMatching(/^import type \{[^}]*\} from "mpol\/runtime";$/)]);
+    }
+  });
+});
+
+describe('escaping', () => {
+  const hostile = policies.find((p) => p.model.name === 'Hostile')!;
+
+  it('keeps hostile titles as inert strings with their exact values', async () => {
+    const code = emitPolicy(hostile, { target: 'js' });
+    const module = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
+    const loaded = module.policy;
+    expect(loaded.version).toBe('1"); process.exit(1); ("');
+    expect(loaded.title).toBe('${globalThis.process.exit(1)}');
+    expect(loaded.sections['1']).toBe("*/ throw new Error('comment'); /*");
+    expect(loaded.sections['2']).toBe('line\nbreak \u2028 separator \\ backslash `backtick`');
+    expect(loaded.parties.Supplier.title).toBe('${process.exit(2)}');
+    expect(loaded.cohorts.C.title).toBe("' + process.exit(3) + '");
+    const check = loaded.flow[0];
+    expect(check.predicate({ note: '"); process.exit(4); (" ${x}' }, { cohort: 'C', group: 'G' })).toBe(false);
+    expect(check.predicate({ note: 'fine' }, { cohort: 'C', group: 'G' })).toBe(true);
+  });
+
+  it('puts no policy text in comments', () => {
+    const comments = emitPolicy(hostile).split('\n').filter((line) => /^\s*(\/\/|\/\*|\*)/.test(line));
+    for (const comment of comments) expect(comment).not.toMatch(/process|throw|script|globalThis/);
+  });
+});
