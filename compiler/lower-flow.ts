@@ -50,7 +50,7 @@ function level(ctx: PassContext, file: string, items: readonly (A.MigrationItem 
   const failure = handlers.find((h) => h.trigger === 'failure');
   const exhausted = handlers.find((h) => h.trigger === 'exhausted');
   const deadlines = items.flatMap((item) => (item.kind === 'Deadline' ? [deadline(file, item)] : []));
-  return { onFailure: action(file, failure?.action), onExhausted: action(file, exhausted?.action), deadlines };
+  return { onFailure: action(file, failure?.action, failure?.ref), onExhausted: action(file, exhausted?.action, exhausted?.ref), deadlines };
 }
 
 function lowerItem(
@@ -134,19 +134,20 @@ function deadline(file: string, node: A.Deadline): DeadlineModel {
   return {
     within: node.within.kind === 'Duration' ? node.within.ms : 0,
     anchor: nameOf(node.anchor),
-    action: action(file, node.action),
+    action: action(file, node.action, node.ref),
     source: { file, span: node.span },
   };
 }
 
-export function action(file: string, node: A.Action | undefined): ActionModel | undefined {
+export function action(file: string, node: A.Action | undefined, ruleRef: A.Ref | undefined): ActionModel | undefined {
   if (node === undefined) return undefined;
   const source = { file, span: node.span };
+  const ref = refOf(ruleRef);
   switch (node.kind) {
     case 'Fail':
-      return { kind: 'fail', code: nameOf(node.code), source };
+      return { kind: 'fail', code: nameOf(node.code), ref, source };
     case 'Rollback':
-      return { kind: 'rollback', code: nameOf(node.code), source };
+      return { kind: 'rollback', code: nameOf(node.code), ref, source };
     case 'Incident': {
       const then = node.then.kind === 'Continue' ? 'continue' : node.then.kind === 'RetryStep' ? 'retry' : 'fail';
       return {
@@ -155,6 +156,7 @@ export function action(file: string, node: A.Action | undefined): ActionModel | 
         then,
         thenCode: node.then.kind === 'Fail' ? nameOf(node.then.code) : undefined,
         elseCode: nameOf(node.elseCode),
+        ref,
         source,
       };
     }

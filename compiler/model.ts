@@ -48,18 +48,23 @@ export interface RetryModel {
   readonly node: A.RetryDecl;
 }
 
+/** Where an action's rule comes from, when its handler or deadline names its own `ref`. */
+interface ActionBase {
+  readonly ref: string | undefined;
+  readonly source: Source;
+}
+
 export type ActionModel =
-  | { readonly kind: 'fail'; readonly code: string | undefined; readonly source: Source }
-  | { readonly kind: 'rollback'; readonly code: string | undefined; readonly source: Source }
-  | {
+  | (ActionBase & { readonly kind: 'fail'; readonly code: string | undefined })
+  | (ActionBase & { readonly kind: 'rollback'; readonly code: string | undefined })
+  | (ActionBase & {
       readonly kind: 'incident';
       readonly resolvers: readonly string[];
       readonly then: 'continue' | 'retry' | 'fail';
       /** The code of `then fail`, if any. */
       readonly thenCode: string | undefined;
       readonly elseCode: string | undefined;
-      readonly source: Source;
-    };
+    });
 
 export interface GuardModel {
   readonly negated: boolean;

@@ -190,8 +190,10 @@ export function forEachRef(tree: SourceFile, visit: (ref: Ref) => void): void {
 }
 
 function stageItemRefs(item: StageItem, maybe: (ref: Ref | undefined) => void): void {
-  if (item.kind === 'Check') maybe(item.ref);
+  if (item.kind === 'Check' || item.kind === 'FailureHandler' || item.kind === 'Deadline') maybe(item.ref);
   if (item.kind !== 'Step') return;
   maybe(item.ref);
-  for (const stepItem of item.items) if (stepItem.kind === 'Undo') maybe(stepItem.ref);
+  for (const stepItem of item.items) {
+    if (stepItem.kind === 'Undo' || stepItem.kind === 'FailureHandler' || stepItem.kind === 'Deadline') maybe(stepItem.ref);
+  }
 }

@@ -324,6 +324,8 @@ export interface Deadline {
   readonly within: DurationLit | Missing;
   readonly anchor: Name;
   readonly action: Action;
+  /** The section this rule comes from, when it differs from its step's. */
+  readonly ref: Ref | undefined;
   readonly span: Span;
 }
 
@@ -356,6 +358,8 @@ export interface FailureHandler {
   readonly kind: 'FailureHandler';
   readonly trigger: 'failure' | 'exhausted';
   readonly action: Action;
+  /** The section this rule comes from, when it differs from its step's. */
+  readonly ref: Ref | undefined;
   readonly span: Span;
 }
 

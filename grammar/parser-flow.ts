@@ -248,7 +248,7 @@ export class FlowParser extends ParserBase {
     ]);
   });
 
-  // deadline := "within" Duration "after" Name "else" action
+  // deadline := "within" Duration "after" Name "else" action ref?
   private deadline = this.RULE('deadline', (): A.Deadline => {
     const start = this.here();
     this.CONSUME(K.within);
@@ -257,10 +257,11 @@ export class FlowParser extends ParserBase {
     const anchor = this.consumeName(1);
     this.CONSUME(K.else);
     const action = this.SUBRULE(this.action);
-    return this.ACTION(() => ({ kind: 'Deadline', within: this.duration(within), anchor, action, span: this.spanFrom(start) }));
+    const ref = this.OPTION(() => this.SUBRULE(this.ref));
+    return this.ACTION(() => ({ kind: 'Deadline', within: this.duration(within), anchor, action, ref, span: this.spanFrom(start) }));
   });
 
-  // onFailure := "on" ("failure" | "exhausted") action
+  // onFailure := "on" ("failure" | "exhausted") action ref?
   private failureHandler = this.RULE('failureHandler', (): A.FailureHandler => {
     const start = this.here();
     this.CONSUME(K.on);
@@ -269,7 +270,8 @@ export class FlowParser extends ParserBase {
       { ALT: () => (this.CONSUME(K.exhausted), 'exhausted' as const) },
     ]);
     const action = this.SUBRULE(this.action);
-    return this.ACTION(() => ({ kind: 'FailureHandler', trigger, action, span: this.spanFrom(start) }));
+    const ref = this.OPTION(() => this.SUBRULE(this.ref));
+    return this.ACTION(() => ({ kind: 'FailureHandler', trigger, action, ref, span: this.spanFrom(start) }));
   });
 
   // action := "fail" Name | "rollback" "then" "fail" Name

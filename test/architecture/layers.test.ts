@@ -64,6 +64,8 @@ describe('layers', () => {
             const bare = specifier.replace(/^node:/, '');
             if (ioModules.includes(bare) && !ioAllowed(file)) violations.push(`${file} imports ${specifier}, but only the command line and the server entry do I/O`);
             if (specifier.startsWith('mpol/')) violations.push(`${file} imports the package itself (${specifier})`);
+            // The runtime runs anywhere emitted code does: no packages, no Node built-ins.
+            if (folder === 'runtime') violations.push(`${file} imports ${specifier}, but the runtime imports nothing from outside`);
           }
         }
       }

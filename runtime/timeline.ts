@@ -1,0 +1,81 @@
+/**
+ * The timeline of a run: one event for everything that happens, in order,
+ * with times that never go backwards.
+ */
+
+/**
+ * What an event records. Steps: `attempt` (an attempt starts; attempts from
+ * 2 on are retries), then `ok`, `transient`, `timeout` (longer than the
+ * strategy's per-attempt timeout) or `permanent` when it ends; `wait` (until
+ * the next attempt, in `detail`); `exhausted`; `deadline`; `await`,
+ * `arrival` and `no-arrival` for awaited artefacts; `commit`. Failure
+ * handling: `incident`, `resolved`, `unresolved`, `rollback`, `undo`,
+ * `undone`, `undo-failed`. Checks: `check-passed`, `check-failed`. Guards:
+ * `skip`. The last event is always the outcome: `migrated`, `failed` or
+ * `rolled-back`.
+ */
+export type TimelineKind =
+  | 'skip'
+  | 'check-passed'
+  | 'check-failed'
+  | 'await'
+  | 'arrival'
+  | 'no-arrival'
+  | 'attempt'
+  | 'ok'
+  | 'transient'
+  | 'timeout'
+  | 'permanent'
+  | 'wait'
+  | 'exhausted'
+  | 'deadline'
+  | 'commit'
+  | 'incident'
+  | 'resolved'
+  | 'unresolved'
+  | 'rollback'
+  | 'undo'
+  | 'undone'
+  | 'undo-failed'
+  | 'migrated'
+  | 'failed'
+  | 'rolled-back';
+
+/**
+ * One event. `step` names the step it concerns (for `undo` events, the step
+ * being undone); `attempt` numbers step attempts from 1; `detail` is a short
+ * human note: a check's code, an artefact, a handler's detail, an error code.
+ */
+export interface TimelineEvent {
+  readonly at: number;
+  readonly kind: TimelineKind;
+  readonly step?: string | undefined;
+  readonly attempt?: number | undefined;
+  readonly detail?: string | undefined;
+}
+
+const units: readonly [string, number][] = [
+  ['h', 3_600_000],
+  ['m', 60_000],
+  ['s', 1_000],
+];
+
+/**
+ * Writes a time or duration in milliseconds the way policies write
+ * durations: `0s`, `5m`, `1h15m`, `47h45m`, `1s500ms`. Hours are not folded
+ * into days, so `48h` stays `48h`.
+ */
+export function formatTime(milliseconds: number): string {
+  if (!Number.isFinite(milliseconds)) return milliseconds > 0 ? 'never' : String(milliseconds);
+  if (milliseconds < 0) return `-${formatTime(-milliseconds)}`;
+  let rest = milliseconds;
+  let text = '';
+  for (const [unit, size] of units) {
+    const whole = Math.floor(rest / size);
+    if (whole > 0) text += `${whole}${unit}`;
+    rest -= whole * size;
+  }
+  rest = Math.round(rest * 1000) / 1000;
+  if (rest > 0) text += `${rest}ms`;
+  return text === '' ? '0s' : text;
+}
