@@ -22,6 +22,7 @@ export function lower(ctx: PassContext, table: SymbolTable, root: string): Polic
   let policy: A.PolicyDecl | undefined;
   let migration: { node: A.MigrationDecl; file: string } | undefined;
   let exclusionAfter: number | undefined;
+  let exclusionRef: string | undefined;
 
   for (const { path: file, tree } of ctx.files) {
     for (const item of tree.items) {
@@ -53,7 +54,10 @@ export function lower(ctx: PassContext, table: SymbolTable, root: string): Polic
           once(ctx, blocks, 'installation', source);
           break;
         case 'Exclusion':
-          if (once(ctx, blocks, 'exclude', source) && item.attempts.kind === 'Number') exclusionAfter = item.attempts.value;
+          if (once(ctx, blocks, 'exclude', source)) {
+            if (item.attempts.kind === 'Number') exclusionAfter = item.attempts.value;
+            exclusionRef = refOf(item.ref);
+          }
           break;
         case 'Migration':
           if (once(ctx, blocks, 'migration', source)) migration = { node: item, file };
@@ -81,6 +85,7 @@ export function lower(ctx: PassContext, table: SymbolTable, root: string): Polic
     cohorts,
     fields: [...table.fields.values()],
     exclusionAfter,
+    exclusionRef,
     flow: migration ? lowerFlow(ctx, migration.file, migration.node) : [],
   };
 }

@@ -144,5 +144,6 @@ export interface PolicyModel {
   readonly cohorts: ReadonlyMap<string, NamedModel & { readonly groups: readonly string[] }>;
   readonly fields: readonly FieldSymbol[];
   readonly exclusionAfter: number | undefined;
+  readonly exclusionRef: string | undefined;
   readonly flow: readonly FlowModel[];
 }

@@ -63,12 +63,16 @@ export function parseDuration(image: string): number | undefined {
   return Number.isSafeInteger(total) ? total : undefined;
 }
 
-/** Formats milliseconds as the shortest duration literal, such as `1h30m`. */
+const allUnits = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000], ['ms', 1]] as const;
+
+/** Formats milliseconds as a duration literal, such as `1h30m` or `48h`. */
 export function formatDuration(ms: number): string {
   if (ms === 0) return '0s';
   let rest = ms;
   let text = '';
-  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000], ['ms', 1]] as const) {
+  // Policies speak in hours up to a few days (`48h`), so days appear only beyond 99 hours.
+  const units = ms >= 100 * 3_600_000 ? allUnits : allUnits.slice(1);
+  for (const [unit, size] of units) {
     if (rest >= size) {
       text += `${Math.floor(rest / size)}${unit}`;
       rest %= size;

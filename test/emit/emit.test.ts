@@ -32,9 +32,19 @@ function compileFolder(folder: string): CompiledPolicy[] {
 
 const policies = [...compileFolder(path.join(repo, 'policies')), ...compileFolder(path.join(here, 'cases'))];
 
+/**
+ * A file name unique per policy, from its root's path below `policies/` or `cases/`:
+ * `example/example.mpol` gives `example`, `mehrs/v2.1/mehrs.mpol` gives `mehrs-v2.1`.
+ */
+function goldenName(policy: CompiledPolicy): string {
+  const parts = policy.root.replace(/^(policies|test\/emit\/cases)\//, '').replace(/\.mpol$/, '').split('/');
+  if (parts.length > 1 && parts[parts.length - 1] === parts[0]) parts.pop();
+  return parts.join('-');
+}
+
 describe('emitted modules', () => {
   for (const policy of policies) {
-    const name = path.basename(policy.root, '.mpol');
+    const name = goldenName(policy);
     it(`${policy.root} matches its golden`, async () => {
       await expect(emitPolicy(policy)).toMatchFileSnapshot(path.join(here, 'golden', `${name}.ts`));
     });
@@ -45,7 +55,7 @@ describe('emitted modules', () => {
     // type check never sees a stale golden.
     rmSync(path.join(here, 'out'), { recursive: true, force: true });
     mkdirSync(path.join(here, 'out'));
-    for (const policy of policies) writeFileSync(path.join(here, 'out', `${path.basename(policy.root, '.mpol')}.ts`), emitPolicy(policy));
+    for (const policy of policies) writeFileSync(path.join(here, 'out', `${goldenName(policy)}.ts`), emitPolicy(policy));
     const tsc = path.join(repo, 'node_modules/.bin/tsc');
     // Throws, failing the test with tsc's report, if any golden does not type-check.
     const output = execFileSync(tsc, ['-p', path.join(here, 'tsconfig.json')], { cwd: repo, encoding: 'utf8' });

@@ -35,7 +35,7 @@ export interface Handlers {
 }
 
 const requiresCheck_EX001 = (installation: Installation, membership: Membership): boolean => installation.epclListed && (installation.meters >= 1);
-const whenCheck_EX002 = (installation: Installation, membership: Membership): boolean => membership.cohort === "MOC_Secure";
+const whenCheck_EX002 = (installation: Installation, membership: Membership): boolean => !(membership.cohort === "IOC");
 const requiresCheck_EX002 = (installation: Installation, membership: Membership): boolean => installation.type !== "Dormant";
 const whenStep_SwitchAccount = (installation: Installation, membership: Membership): boolean => membership.group === "DA";
 const whenStep_RotateKeys = (installation: Installation, membership: Membership): boolean => membership.group === "DA";
