@@ -12,3 +12,4 @@ export type { PolicyFile } from './context.js';
 export type * from './model.js';
 export type { SymbolTable, Symbol, Reference, DeclKind, FieldSymbol, FieldType, SectionSymbol } from './symbols.js';
 export { emitPolicy, type EmitOptions } from './emit/index.js';
+export { diffPolicies, describeChange, formatDiffJson, formatDiffMarkdown, formatDiffText, type PolicyChange } from './diff/index.js';
