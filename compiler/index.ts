@@ -13,3 +13,4 @@ export type * from './model.js';
 export type { SymbolTable, Symbol, Reference, DeclKind, FieldSymbol, FieldType, SectionSymbol } from './symbols.js';
 export { emitPolicy, type EmitOptions } from './emit/index.js';
 export { diffPolicies, describeChange, formatDiffJson, formatDiffMarkdown, formatDiffText, type PolicyChange } from './diff/index.js';
+export { renderDiagnostics, summary, type RenderOptions } from './render.js';

@@ -25,9 +25,9 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
   return match === undefined ? undefined : `did you mean \`${match}\`?`;
 }
 
-/** Levenshtein distance, giving up (returning `ceiling`) once it cannot beat it. */
+/** Levenshtein distance, giving up (returning more than `ceiling`) once it cannot be within it. */
 function editDistance(a: string, b: string, ceiling: number): number {
-  if (Math.abs(a.length - b.length) >= ceiling) return ceiling;
+  if (Math.abs(a.length - b.length) > ceiling) return ceiling + 1;
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
@@ -38,7 +38,7 @@ function editDistance(a: string, b: string, ceiling: number): number {
       current.push(value);
       if (value < rowMin) rowMin = value;
     }
-    if (rowMin >= ceiling) return ceiling;
+    if (rowMin > ceiling) return ceiling + 1;
     previous = current;
   }
   return previous[b.length]!;

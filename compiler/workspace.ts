@@ -57,7 +57,8 @@ export function checkWorkspace(paths: readonly string[], host: CompilerHost): Wo
 
   for (const path of paths) {
     const file = loaded.get(path)?.file;
-    if (file !== undefined && !declaresPolicy(file) && !imported.has(path)) {
+    // An empty file already has its own warning.
+    if (file !== undefined && file.tree.items.length > 0 && !declaresPolicy(file) && !imported.has(path)) {
       diagnostics.push(diagnostic('orphan-file', path, atStart, {}));
     }
   }

@@ -1,0 +1,52 @@
+/**
+ * The command-line grammar: commands, arguments and flags, declared with
+ * commander. Each action hands its parsed arguments to a command function
+ * and records the exit code it returns.
+ */
+import { Command, Option } from 'commander';
+import { build, type Emit } from './commands/build.js';
+import { check, formats, type Format } from './commands/check.js';
+import type { CliContext, ExitCode } from './context.js';
+
+export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: ExitCode) => void): Command {
+  const program = new Command('mpol')
+    .description('Check migration policies (.mpol files) and compile them to TypeScript.')
+    .version(ctx.version, '-V, --version', 'print the version of mpol')
+    .helpOption('-h, --help', 'show help')
+    .helpCommand(false)
+    .showSuggestionAfterError(true)
+    // Commander must not exit the process itself: errors become exceptions
+    // that main turns into exit code 2, after all output is flushed.
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.out(text),
+      writeErr: (text) => ctx.err(text),
+      outputError: (text, write) => write(`mpol: ${text}`),
+    });
+
+  program
+    .command('check')
+    .description('Check policy files and print their diagnostics.')
+    .argument('<paths...>', '.mpol files, or folders to search for them')
+    .addOption(new Option('--format <format>', 'output format').choices(formats).default('text'))
+    .addHelpText('after', exitCodeHelp)
+    .action((paths: string[], options: { format: Format }) => setExitCode(check(paths, options, ctx)));
+
+  program
+    .command('build')
+    .description('Check policy files, then write one TypeScript module per policy.')
+    .argument('<paths...>', '.mpol files, or folders to search for them')
+    .requiredOption('--out <dir>', 'folder to write the modules to')
+    .addHelpText('after', exitCodeHelp)
+    .action((paths: string[], options: { out: string }) => setExitCode(build(paths, options, ctx, emit)));
+
+  program.addHelpText('after', `\nRun 'mpol <command> --help' for the flags of a command.\n${exitCodeHelp}`);
+  return program;
+}
+
+const exitCodeHelp = `
+Exit codes:
+  0   no errors (warnings allowed)
+  1   the policies have errors
+  2   usage error, or an input file could not be read
+  70  internal error (a bug in mpol)`;

@@ -1,0 +1,23 @@
+// "Did you mean" suggestions.
+import { describe, expect, it } from 'vitest';
+import { suggest } from '../../compiler/suggest.js';
+
+describe('suggest', () => {
+  it('finds the nearest plausible name', () => {
+    expect(suggest('Provder', ['Inventory', 'Provider', 'Operator'])).toBe('Provider');
+    expect(suggest('MA21', ['MA122', 'MA001', 'MA021'])).toBe('MA021');
+  });
+
+  it('ignores case when it is the only difference', () => {
+    expect(suggest('mrr6', ['MRR6', 'MRR1'])).toBe('MRR6');
+  });
+
+  it('suggests nothing when no name is close', () => {
+    expect(suggest('Commission', ['SwitchAccount', 'RotateSuaKey'])).toBeUndefined();
+    expect(suggest('X', [])).toBeUndefined();
+  });
+
+  it('breaks ties between equally near names alphabetically', () => {
+    expect(suggest('MA10', ['MA11', 'MA12', 'MA100'])).toBe('MA100');
+  });
+});
