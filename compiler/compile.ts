@@ -30,11 +30,24 @@ export interface CompiledPolicy {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-export function compilePolicy(root: string, files: readonly PolicyFile[]): CompiledPolicy {
+export interface CompileOptions {
+  /** Whether the files had syntax errors, so parts of them may be missing from the tree. */
+  readonly syntaxErrors?: boolean;
+}
+
+/**
+ * Warnings that something is never used or never reached. When recovery
+ * dropped part of a file, the missing part may be exactly what used it,
+ * so these would only repeat the syntax error.
+ */
+const needCompleteTree = new Set(['unused-cohort', 'unused-group', 'unused-declaration', 'unused-error-code', 'unreachable-step']);
+
+export function compilePolicy(root: string, files: readonly PolicyFile[], options: CompileOptions = {}): CompiledPolicy {
   const ctx = new PassContext(files);
   const table = bind(ctx);
   typecheck(ctx, table);
   const model = lower(ctx, table, root);
   for (const check of checks) check(ctx, { model, table });
-  return { root, files, table, model, diagnostics: ctx.diagnostics.sort(compareDiagnostics) };
+  const diagnostics = options.syntaxErrors ? ctx.diagnostics.filter((d) => !needCompleteTree.has(d.code)) : ctx.diagnostics;
+  return { root, files, table, model, diagnostics: diagnostics.sort(compareDiagnostics) };
 }

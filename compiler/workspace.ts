@@ -52,7 +52,9 @@ export function checkWorkspace(paths: readonly string[], host: CompilerHost): Wo
     const root = loaded.get(path)?.file;
     if (root === undefined || !declaresPolicy(root) || policies.some((p) => p.root === path)) continue;
     const files = collectImports(root, host, load, diagnostics, imported);
-    policies.push(compilePolicy(path, files));
+    const paths = new Set(files.map((f) => f.path));
+    const syntaxErrors = diagnostics.some((d) => d.severity === 'error' && paths.has(d.file));
+    policies.push(compilePolicy(path, files, { syntaxErrors }));
   }
 
   for (const path of paths) {

@@ -79,7 +79,7 @@ export const messages = {
 
   // Reachability and use (compiler/checks/usage-*).
   'unreachable-step': entry<{ step: string }>('warning', 'a step no cohort or group can reach', (a) => `step \`${a.step}\` is unreachable: its guards exclude every cohort and group`),
-  'unused-cohort': entry<{ name: string }>('warning', 'a cohort no guard mentions', (a) => `cohort \`${a.name}\` is never used`),
+  'unused-cohort': entry<{ name: string }>('warning', 'a cohort that no step runs for', (a) => `cohort \`${a.name}\` is never used: no step runs for it`),
   'unused-group': entry<{ name: string }>('warning', 'a group no guard mentions', (a) => `group \`${a.name}\` is never used`),
   'unused-declaration': entry<{ kind: string; name: string }>('warning', 'a party, artefact, report or retry strategy nothing refers to', (a) => `${a.kind} \`${a.name}\` is never used`),
   'missing-ref': entry<{ what: string }>('warning', 'a rule with no `ref` to the document', (a) => `${a.what} has no \`ref\` to a section of the document`),

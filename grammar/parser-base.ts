@@ -3,14 +3,15 @@
  * shared by guards and check predicates. `PolicyParser` extends it with the
  * declarations.
  */
-import { EmbeddedActionsParser, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
 import type { BinaryOperator, DurationLit, Expr, Ident, Missing, Name, NumberLit, Ref, Span, StringLit } from './ast.js';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
 import { decodeString, parseDuration } from './literals.js';
-import { syntaxErrorMessages } from './syntax-errors.js';
+import { describeToken, syntaxErrorMessages } from './syntax-errors.js';
 import * as T from './tokens.js';
 
 const K = T.Keywords;
+const noStops: ReadonlySet<number> = new Set();
 
 export class ParserBase extends EmbeddedActionsParser {
   /** Diagnostics found while building nodes (bad escapes, huge durations). */
@@ -23,13 +24,75 @@ export class ParserBase extends EmbeddedActionsParser {
       maxLookahead: 3,
       errorMessageProvider: syntaxErrorMessages,
     });
+    // Chevrotain's between-iterations recovery skips to the first token that
+    // may follow a repetition, ignoring nesting: in `step A when x y { … } }`
+    // it would take the step's `}` for the block's. Blocks recover with
+    // `skipToItem` instead, which skips nested braces whole.
+    (this as unknown as { attemptInRepetitionRecovery: () => void }).attemptInRepetitionRecovery = () => {};
   }
+
+  /** Whether a missing `}` at the end of the file was reported already (once is enough). */
+  private reportedOpenBlock = false;
 
   /** Resets the parser to read `tokens` of `file`. */
   protected begin(tokens: IToken[], file: string): void {
     this.input = tokens;
     this.fileName = file;
     this.nodeDiagnostics = [];
+    this.reportedOpenBlock = false;
+  }
+
+  // ---- Recovery inside blocks ------------------------------------------
+  //
+  // Chevrotain's own recovery re-synchronises on the follow set of the rule
+  // stack, which at the top of a block is every declaration keyword: a
+  // misspelt step would drop the whole `migration` block and read its
+  // guards as declarations. Blocks therefore recover themselves: a token
+  // that starts no item is reported once, and tokens are skipped (nested
+  // braces whole) until one starts an item or closes the block.
+
+  /** Adds an item that recovery may have left out. */
+  protected add<T>(list: T[], item: T | undefined): void {
+    if (item !== undefined) list.push(item);
+  }
+
+  /**
+   * Skips tokens that cannot start an item of this block, reporting the
+   * first. Returns whether an item starts next, so the caller parses more.
+   */
+  protected skipToItem(starters: ReadonlySet<number>, expected: string, stops: ReadonlySet<number> | 'top-level'): boolean {
+    const topLevel = stops === 'top-level';
+    const stopAt = topLevel ? noStops : stops;
+    if (this.RECORDING_PHASE) return false;
+    let token = this.LA(1);
+    if (token.tokenType === EOF || (token.tokenType === T.RBrace && !topLevel)) return false;
+    // A declaration keyword inside a block means its `}` is missing: the
+    // caller's `closeBrace` reports that, and the declaration is parsed.
+    if (stopAt.has(token.tokenTypeIdx) && !starters.has(token.tokenTypeIdx)) return false;
+    this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, this.tokenSpan(token), { expected, found: describeToken(token) }));
+    let depth = 0;
+    while (token.tokenType !== EOF) {
+      if (depth === 0 && (starters.has(token.tokenTypeIdx) || (token.tokenType === T.RBrace && !topLevel))) break;
+      if (depth === 0 && stopAt.has(token.tokenTypeIdx)) return false;
+      if (token.tokenType === T.LBrace) depth++;
+      else if (token.tokenType === T.RBrace) depth = Math.max(0, depth - 1);
+      this.SKIP_TOKEN();
+      token = this.LA(1);
+    }
+    return starters.has(token.tokenTypeIdx);
+  }
+
+  /** Consumes a block's `}`; at the end of the file, reports it missing once. */
+  protected closeBrace(): void {
+    if (!this.RECORDING_PHASE && this.LA(1).tokenType === EOF) {
+      if (!this.reportedOpenBlock) {
+        const at = this.lastEnd();
+        this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, { start: at, end: at }, { expected: '`}`', found: 'the end of the file' }));
+        this.reportedOpenBlock = true;
+      }
+      return;
+    }
+    this.CONSUME(T.RBrace);
   }
 
   // ---- Helpers turning tokens into nodes -------------------------------
@@ -135,7 +198,7 @@ export class ParserBase extends EmbeddedActionsParser {
     this.MANY9(() => {
       this.CONSUME9(T.Comma);
       const name = this.SUBRULE9(this.listedName);
-      this.ACTION(() => names.push(name));
+      this.ACTION(() => this.add(names, name));
     });
     return names;
   }
@@ -152,7 +215,9 @@ export class ParserBase extends EmbeddedActionsParser {
   });
 
   // and := not ("and" not)*
-  private andExpr = this.RULE('andExpr', (): Expr => this.binaryChain(this.notExpr, K.and, 'and'));
+  private andExpr = this.RULE('andExpr', (): Expr => this.binaryChain(this.notExpr, K.and, 'and'), {
+    recoveryValueFunc: () => this.missing(),
+  });
 
   // not := "not" not | comparison
   private notExpr = this.RULE('notExpr', (): Expr => {
@@ -167,7 +232,7 @@ export class ParserBase extends EmbeddedActionsParser {
       },
       { ALT: () => this.SUBRULE(this.comparison) },
     ]);
-  });
+  }, { recoveryValueFunc: () => this.missing() });
 
   // comparison := primary (("==" | "!=" | "<" | "<=" | ">" | ">=") primary)?
   private comparison = this.RULE('comparison', (): Expr => {
@@ -193,7 +258,7 @@ export class ParserBase extends EmbeddedActionsParser {
       }));
     });
     return result;
-  });
+  }, { recoveryValueFunc: () => this.missing() });
 
   // primary := "(" expr ")" | "cohort" Name | "group" Name | "installation" "." AnyName
   //          | "true" | "false" | Number | Duration | String | Name

@@ -4,6 +4,7 @@
  */
 import type * as A from './ast.js';
 import { ParserBase } from './parser-base.js';
+import { expectations } from './syntax-errors.js';
 import * as T from './tokens.js';
 
 const K = T.Keywords;
@@ -17,11 +18,13 @@ export class FlowParser extends ParserBase {
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
     this.CONSUME(T.LBrace);
     const items: A.RetryItem[] = [];
-    this.MANY(() => {
-      const item = this.SUBRULE(this.retryItem);
-      this.ACTION(() => items.push(item));
-    });
-    this.CONSUME(T.RBrace);
+    do {
+      this.MANY(() => {
+        const item = this.SUBRULE(this.retryItem);
+        this.ACTION(() => this.add(items, item));
+      });
+    } while (this.skipToItem(T.itemStarters.retry, expectations.retryItem, T.itemStarters.file));
+    this.closeBrace();
     return this.ACTION(() => ({ kind: 'Retry', name, ref, items, span: this.spanFrom(start) }));
   });
 
@@ -78,7 +81,7 @@ export class FlowParser extends ParserBase {
     return this.ACTION(() => ({ kind, span: { start: token.startOffset, end: token.startOffset + token.image.length } }));
   }
 
-  // tier := "tier" Name ":" (Number "retries")? "every" Duration ("factor" Number ("cap" Duration)?)?
+  // tier := "tier" Name ":" (Number "retries")? "every" Duration ("factor" Number)? ("cap" Duration)?
   private tier = this.RULE('tier', (): A.Tier => {
     const start = this.here();
     this.CONSUME(K.tier);
@@ -97,11 +100,13 @@ export class FlowParser extends ParserBase {
       this.CONSUME(K.factor);
       const factorToken = this.CONSUME2(T.NumberLiteral);
       this.ACTION(() => (factor = this.number(factorToken)));
-      this.OPTION3(() => {
-        this.CONSUME(K.cap);
-        const capToken = this.CONSUME2(T.Duration);
-        this.ACTION(() => (cap = this.duration(capToken)));
-      });
+    });
+    // `cap` parses on its own so that a cap on a fixed interval gets the
+    // precise `cap-without-factor` diagnostic rather than a syntax error.
+    this.OPTION3(() => {
+      this.CONSUME(K.cap);
+      const capToken = this.CONSUME2(T.Duration);
+      this.ACTION(() => (cap = this.duration(capToken)));
     });
     return this.ACTION(() => ({
       kind: 'Tier',
@@ -120,14 +125,16 @@ export class FlowParser extends ParserBase {
     this.CONSUME(K.migration);
     this.CONSUME(T.LBrace);
     const items: A.MigrationItem[] = [];
-    this.MANY(() => {
-      const item = this.OR([
-        { ALT: () => this.SUBRULE(this.stageDecl) as A.MigrationItem },
-        { ALT: () => this.SUBRULE(this.stageItem) },
-      ]);
-      this.ACTION(() => items.push(item));
-    });
-    this.CONSUME(T.RBrace);
+    do {
+      this.MANY(() => {
+        const item = this.OR([
+          { ALT: () => this.SUBRULE(this.stageDecl) as A.MigrationItem },
+          { ALT: () => this.SUBRULE(this.stageItem) },
+        ]);
+        this.ACTION(() => this.add(items, item));
+      });
+    } while (this.skipToItem(T.itemStarters.migration, expectations.migrationItem, T.declarationOnly));
+    this.closeBrace();
     return this.ACTION(() => ({ kind: 'Migration', items, span: this.spanFrom(start) }));
   });
 
@@ -144,11 +151,13 @@ export class FlowParser extends ParserBase {
     const guard = this.OPTION3(() => this.SUBRULE(this.guard));
     this.CONSUME(T.LBrace);
     const items: A.StageItem[] = [];
-    this.MANY(() => {
-      const item = this.SUBRULE(this.stageItem);
-      this.ACTION(() => items.push(item));
-    });
-    this.CONSUME(T.RBrace);
+    do {
+      this.MANY(() => {
+        const item = this.SUBRULE(this.stageItem);
+        this.ACTION(() => this.add(items, item));
+      });
+    } while (this.skipToItem(T.itemStarters.stage, expectations.stageItem, T.declarationOnly));
+    this.closeBrace();
     return this.ACTION(() => ({ kind: 'Stage', name, ref, party, guard, items, span: this.spanFrom(start) }));
   });
 
@@ -206,11 +215,13 @@ export class FlowParser extends ParserBase {
     const items: A.StepItem[] = [];
     this.OPTION4(() => {
       this.CONSUME(T.LBrace);
-      this.MANY(() => {
-        const item = this.SUBRULE(this.stepItem);
-        this.ACTION(() => items.push(item));
-      });
-      this.CONSUME(T.RBrace);
+      do {
+        this.MANY(() => {
+          const item = this.SUBRULE(this.stepItem);
+          this.ACTION(() => this.add(items, item));
+        });
+      } while (this.skipToItem(T.itemStarters.step, expectations.stepItem, T.declarationOnly));
+      this.closeBrace();
     });
     return this.ACTION(() => ({ kind: 'Step', name, ref, party, guard, items, span: this.spanFrom(start) }));
   });
@@ -297,12 +308,17 @@ export class FlowParser extends ParserBase {
     { recoveryValueFunc: () => this.missing() },
   );
 
-  private failAction = this.RULE('failAction', (): A.FailAction => {
-    const start = this.here();
-    this.CONSUME(K.fail);
-    const code = this.consumeName(1);
-    return this.ACTION(() => ({ kind: 'Fail', code, span: this.spanFrom(start) }));
-  });
+  private failAction = this.RULE(
+    'failAction',
+    (): A.FailAction => {
+      const start = this.here();
+      this.CONSUME(K.fail);
+      const code = this.consumeName(1);
+      return this.ACTION(() => ({ kind: 'Fail', code, span: this.spanFrom(start) }));
+    },
+    // A fail action that recovery abandoned still names its code as missing.
+    { recoveryValueFunc: (): A.FailAction => ({ kind: 'Fail', code: this.missing(), span: this.missing().span }) },
+  );
 
   private incident = this.RULE('incident', (): A.IncidentAction => {
     const start = this.here();
@@ -313,7 +329,7 @@ export class FlowParser extends ParserBase {
     this.MANY(() => {
       this.CONSUME(K.or);
       const resolver = this.consumeName(2);
-      this.ACTION(() => resolvers.push(resolver));
+      this.ACTION(() => this.add(resolvers, resolver));
     });
     this.CONSUME(K.then);
     const thenStart = this.here();

@@ -6,6 +6,7 @@
 import type * as A from './ast.js';
 import * as T from './tokens.js';
 import { FlowParser } from './parser-flow.js';
+import { expectations } from './syntax-errors.js';
 
 const K = T.Keywords;
 
@@ -16,10 +17,12 @@ export class PolicyParser extends FlowParser {
     (): A.SourceFile => {
       const items: A.TopItem[] = [];
       this.ACTION(() => (this.fileItems = items));
-      this.MANY(() => {
-        const item = this.SUBRULE(this.topItem);
-        this.ACTION(() => item !== undefined && items.push(item));
-      });
+      do {
+        this.MANY(() => {
+          const item = this.SUBRULE(this.topItem);
+          this.ACTION(() => this.add(items, item));
+        });
+      } while (this.skipToItem(T.itemStarters.file, expectations.file, 'top-level'));
       return { kind: 'SourceFile', items, span: { start: 0, end: this.lastEnd() } };
     },
     // If recovery gives up inside the last item, keep the items before it.
@@ -113,11 +116,13 @@ export class PolicyParser extends FlowParser {
     this.CONSUME(K.installation);
     this.CONSUME(T.LBrace);
     const fields: A.FieldDecl[] = [];
-    this.MANY(() => {
-      const field = this.SUBRULE(this.fieldDecl);
-      this.ACTION(() => fields.push(field));
-    });
-    this.CONSUME(T.RBrace);
+    do {
+      this.MANY(() => {
+        const field = this.SUBRULE(this.fieldDecl);
+        this.ACTION(() => this.add(fields, field));
+      });
+    } while (this.skipToItem(T.itemStarters.installation, expectations.installation, T.itemStarters.file));
+    this.closeBrace();
     return this.ACTION(() => ({ kind: 'Installation', fields, span: this.spanFrom(start) }));
   });
 
@@ -139,7 +144,7 @@ export class PolicyParser extends FlowParser {
           this.MANY(() => {
             this.CONSUME(T.Pipe);
             const member = this.consumeName(3);
-            this.ACTION(() => members.push(member));
+            this.ACTION(() => this.add(members, member));
           });
           return this.ACTION(() => ({ kind: 'EnumType', members, span: this.spanFrom(typeStart) }));
         },
@@ -163,11 +168,13 @@ export class PolicyParser extends FlowParser {
     const items: A.ErrorItem[] = [];
     this.OPTION2(() => {
       this.CONSUME(T.LBrace);
-      this.MANY(() => {
-        const item = this.SUBRULE(this.errorItem);
-        this.ACTION(() => items.push(item));
-      });
-      this.CONSUME(T.RBrace);
+      do {
+        this.MANY(() => {
+          const item = this.SUBRULE(this.errorItem);
+          this.ACTION(() => this.add(items, item));
+        });
+      } while (this.skipToItem(T.itemStarters.error, expectations.error, T.itemStarters.file));
+      this.closeBrace();
     });
     return this.ACTION(() => ({ kind: 'Error', name, title: this.string(title), ref, items, span: this.spanFrom(start) }));
   });
@@ -207,11 +214,13 @@ export class PolicyParser extends FlowParser {
     const groups: A.GroupDecl[] = [];
     this.OPTION(() => {
       this.CONSUME(T.LBrace);
-      this.MANY(() => {
-        const group = this.SUBRULE(this.groupDecl);
-        this.ACTION(() => groups.push(group));
-      });
-      this.CONSUME(T.RBrace);
+      do {
+        this.MANY(() => {
+          const group = this.SUBRULE(this.groupDecl);
+          this.ACTION(() => this.add(groups, group));
+        });
+      } while (this.skipToItem(T.itemStarters.cohort, expectations.cohort, T.itemStarters.file));
+      this.closeBrace();
     });
     return this.ACTION(() => ({ kind: 'Cohort', name, title: this.string(title), groups, span: this.spanFrom(start) }));
   });

@@ -7,13 +7,15 @@ import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain'
 
 export const messageSeparator = '\u0000';
 
-function describeToken(token: IToken): string {
+export function describeToken(token: IToken): string {
   if (token.tokenType.name === 'EOF') return 'the end of the file';
   const image = token.image.length > 30 ? `${token.image.slice(0, 30)}…` : token.image;
   return `\`${image}\``;
 }
 
 function describeType(type: TokenType): string {
+  // Only the top level can expect the end of the file, where a declaration may come instead.
+  if (type.name === 'EOF') return expectations.file;
   return type.LABEL ?? `\`${type.name}\``;
 }
 
@@ -29,13 +31,25 @@ function pair(expected: string, found: IToken): string {
   return `${expected}${messageSeparator}${describeToken(found)}`;
 }
 
-/** What a rule with many alternatives expects, in words. */
-const ruleExpectations: Record<string, string> = {
-  topItem: 'a declaration such as `party`, `error` or `migration`',
+/** What each place expects, in words, for messages. */
+export const expectations = {
+  file: 'a declaration such as `party`, `error` or `migration`',
+  migrationItem: 'a stage, a step, a check, `on failure` or a deadline',
   stageItem: 'a step, a check, `on failure` or a deadline',
   stepItem: 'a step item such as `retry`, `await`, `undo` or `on failure`',
   retryItem: '`tier`, `within`, `attempts`, `timeout` or `jitter`',
-  errorItem: '`report`, `resubmit` or `responsible`',
+  error: '`report`, `resubmit` or `responsible`',
+  cohort: '`group`',
+  installation: 'a field such as `epclListed: bool`',
+};
+
+/** What a rule with many alternatives expects, in words. */
+const ruleExpectations: Record<string, string> = {
+  topItem: expectations.file,
+  stageItem: expectations.stageItem,
+  stepItem: expectations.stepItem,
+  retryItem: expectations.retryItem,
+  errorItem: expectations.error,
   action: '`fail`, `rollback` or `incident`',
   primary: 'an expression',
   notExpr: 'an expression',

@@ -93,3 +93,27 @@ export const lexerTokens: TokenType[] = [
 
 /** Every token type the parser knows, categories and keywords included. */
 export const allTokens: TokenType[] = [...lexerTokens, AnyName, StringLiteral, ...Object.values(Keywords)];
+
+function indexes(...types: TokenType[]): ReadonlySet<number> {
+  return new Set(types.map((type) => type.tokenTypeIdx!));
+}
+
+const K = Keywords;
+
+/** The tokens that can start an item of each kind of block, for recovery. */
+export const itemStarters = {
+  file: indexes(K.policy, K.import, K.section, K.party, K.artefact, K.report, K.installation, K.error, K.retry, K.cohort, K.exclude, K.migration),
+  migration: indexes(K.stage, K.step, K.check, K.on, K.within),
+  stage: indexes(K.step, K.check, K.on, K.within),
+  step: indexes(K.retry, K.await, K.within, K.produces, K.may, K.undo, K.commit, K.on),
+  retry: indexes(K.tier, K.within, K.attempts, K.timeout, K.jitter),
+  error: indexes(K.report, K.resubmit, K.responsible),
+  cohort: indexes(K.group),
+  installation: indexes(Identifier, ...Object.values(Keywords)),
+} as const;
+
+/**
+ * Keywords that only start declarations, never appear inside a block: a
+ * block that meets one has lost its `}`, so skipping stops there.
+ */
+export const declarationOnly = indexes(K.policy, K.import, K.section, K.party, K.artefact, K.error, K.exclude, K.migration);

@@ -1,0 +1,52 @@
+/**
+ * Not a check: whether a deadline's anchor has a time when a step runs
+ * (docs/language.md, `step`: "a deadline at ANCHOR + D"). The runtime
+ * ignores a deadline until its anchor has happened, so both
+ * `anchor-not-reached` and `retry-exceeds-deadline` ask this.
+ */
+import type { FlowModel, StepModel } from '../model.js';
+import type { SymbolTable } from '../symbols.js';
+
+/** `unknown` when the anchor names nothing the binder resolved (already reported). */
+export type AnchorState = 'reached' | 'not-reached' | 'unknown';
+
+export type AnchorLookup = (step: StepModel, anchor: string | undefined) => AnchorState;
+
+/**
+ * An artefact anchor is reached when an earlier step produces or awaits it,
+ * or when the step itself awaits it: the wait comes before its first
+ * attempt. A step anchor is reached when that step comes earlier in the
+ * flow. Guards are not considered: an earlier step counts even if it runs
+ * for other cohorts only.
+ *
+ * The flow is indexed once, so each question costs a map lookup: a large
+ * policy has tens of thousands of steps, each with its deadlines.
+ */
+export function anchorLookup(table: SymbolTable, flow: readonly FlowModel[]): AnchorLookup {
+  const position = new Map<StepModel, number>();
+  // The first position at which each artefact has a time, and at which each step completes.
+  const artefactTime = new Map<string, number>();
+  const completion = new Map<string, number>();
+  flow.forEach((item, index) => {
+    if (item.kind !== 'step') return;
+    position.set(item, index);
+    for (const artefact of [...item.produces, ...(item.await === undefined ? [] : [item.await])]) {
+      if (!artefactTime.has(artefact)) artefactTime.set(artefact, index);
+    }
+    if (!completion.has(item.name)) completion.set(item.name, index);
+  });
+  return (step, anchor) => {
+    const symbol = anchor === undefined ? undefined : table.symbols.get(anchor);
+    const index = position.get(step);
+    if (anchor === undefined || symbol === undefined || index === undefined) return 'unknown';
+    const before = (first: number | undefined): AnchorState => (first !== undefined && first < index ? 'reached' : 'not-reached');
+    switch (symbol.kind) {
+      case 'artefact':
+        return step.await === anchor ? 'reached' : before(artefactTime.get(anchor));
+      case 'step':
+        return before(completion.get(anchor));
+      default:
+        return 'unknown';
+    }
+  };
+}

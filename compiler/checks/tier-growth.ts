@@ -1,0 +1,36 @@
+/**
+ * Rule: an exponential tier grows, and only an exponential tier has a cap.
+ * Reports: `invalid-factor`, `cap-without-factor`.
+ * Enforces: docs/language.md, "Declarations" › `retry`: "with `factor F`
+ * (F > 1) the k-th retry of the tier waits `D × F^(k−1)`, never more than
+ * `C` when `cap` is given".
+ */
+import type * as A from '../../grammar/index.js';
+import type { Check } from './check.js';
+import { sourceText } from './syntax-lookup.js';
+
+export const checkTierGrowth: Check = (ctx, { model }) => {
+  for (const retry of model.retries.values()) {
+    const file = retry.source.file;
+    for (const tier of retry.node.items) {
+      if (tier.kind !== 'Tier') continue;
+      if (tier.factor !== undefined && !(tier.factor.value > 1)) {
+        const help = 'use a factor above 1, such as `factor 2`, or remove `factor` for a fixed interval';
+        ctx.report('invalid-factor', file, tier.factor.span, { factor: sourceText(ctx, file, tier.factor.span) }, { help });
+      }
+      if (tier.cap !== undefined && tier.factor === undefined && !factorWritten(ctx, file, tier, tier.cap)) {
+        ctx.report('cap-without-factor', file, tier.cap.span, {}, { help: 'add a `factor` before `cap`, or remove `cap`' });
+      }
+    }
+  }
+};
+
+/**
+ * A tier with a cap and no factor in the tree may still have a `factor`
+ * whose number recovery dropped, after a syntax error. The word `factor` in
+ * the text tells that case apart, so one mistake gives one error.
+ */
+function factorWritten(ctx: Parameters<Check>[0], file: string, tier: A.Tier, cap: A.DurationLit): boolean {
+  const between = sourceText(ctx, file, { start: tier.every.span.end, end: cap.span.start });
+  return /\bfactor\b/.test(between);
+}

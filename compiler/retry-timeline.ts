@@ -1,0 +1,225 @@
+/**
+ * The earliest timeline of a retry strategy (docs/language.md, "The
+ * schedule"): when each attempt is scheduled if every attempt fails
+ * transiently at once and every jitter draw is at its minimum. The checks
+ * use it to prove that a retry falls outside a period or a deadline; the
+ * language server uses it for hovers.
+ *
+ * Invariant: pure; no diagnostics, no clock, no random source.
+ */
+import type { RetryModel, TierModel } from './model.js';
+
+/** The most attempts a timeline lists; a schedule with more is cut off here. */
+export const attemptCap = 10_000;
+
+export interface PlannedAttempt {
+  /** 1 for the first attempt. */
+  readonly number: number;
+  /** The earliest scheduled time, in milliseconds after the first attempt. */
+  readonly at: number;
+  /** The tier this attempt is a retry of; `undefined` for the first attempt. */
+  readonly tier: TierModel | undefined;
+  /** Which retry of its tier this attempt is, from 1; 0 for the first attempt. */
+  readonly retryOfTier: number;
+  /** The tier's interval before this attempt, before jitter; 0 for the first attempt. */
+  readonly interval: number;
+}
+
+/** Why a timeline ends. `cap` means it was cut off at `attemptCap`. */
+export type TimelineEnd = 'tiers' | 'within' | 'attempts' | 'cap';
+
+export interface RetryTimeline {
+  /** The attempts made, in order: each within the period and the `attempts` limit. */
+  readonly attempts: readonly PlannedAttempt[];
+  /** When the step is exhausted: at the end of the period, or else at the last attempt. */
+  readonly exhaustedAt: number;
+  readonly end: TimelineEnd;
+}
+
+/**
+ * Every attempt the tiers schedule, in order, ignoring `within` and
+ * `attempts`: the first attempt at 0, then one per retry of each tier. Ends
+ * when the tiers run out, when an interval overflows, or at `attemptCap`.
+ */
+export function* scheduleAttempts(retry: RetryModel): Generator<PlannedAttempt, void, undefined> {
+  yield { number: 1, at: 0, tier: undefined, retryOfTier: 0, interval: 0 };
+  let at = 0;
+  let number = 1;
+  for (const tier of retry.tiers) {
+    for (let retryOfTier = 1; tier.count === undefined || retryOfTier <= tier.count; retryOfTier++) {
+      if (number >= attemptCap) return;
+      const interval = intervalOf(tier, retryOfTier);
+      // An interval that overflows ends the schedule, as the runtime does.
+      if (!Number.isFinite(interval)) return;
+      at += minimumWait(retry, interval);
+      number += 1;
+      yield { number, at, tier, retryOfTier, interval };
+    }
+  }
+}
+
+/** The attempts a strategy makes, and when it is exhausted. */
+export function retryTimeline(retry: RetryModel): RetryTimeline {
+  const attempts: PlannedAttempt[] = [];
+  let end: TimelineEnd = 'tiers';
+  for (const attempt of scheduleAttempts(retry)) {
+    if (retry.within !== undefined && attempt.at > retry.within) {
+      end = 'within';
+      break;
+    }
+    if (retry.attempts !== undefined && attempt.number > retry.attempts) {
+      end = 'attempts';
+      break;
+    }
+    attempts.push(attempt);
+  }
+  if (end === 'tiers' && attempts.length >= attemptCap) end = 'cap';
+  const last = attempts[attempts.length - 1]?.at ?? 0;
+  return { attempts, exhaustedAt: retry.within ?? last, end };
+}
+
+/** The first attempt the strategy makes after `time`: within its period and its `attempts` limit. */
+export function firstAttemptAfter(retry: RetryModel, time: number): PlannedAttempt | undefined {
+  return firstAfter(retry, time, retry.within ?? Infinity);
+}
+
+/** The first attempt the tiers schedule after `time` within the `attempts` limit, whatever the period. */
+export function firstScheduledAfter(retry: RetryModel, time: number): PlannedAttempt | undefined {
+  return firstAfter(retry, time, Infinity);
+}
+
+/**
+ * What searching `scheduleAttempts` for the first attempt after `time`
+ * gives, without walking every attempt: once a tier's waits stop changing
+ * (a fixed interval, a grown interval at its cap, or full jitter's zero
+ * wait), the rest of the tier is crossed in one step. A schedule of
+ * thousands of attempts costs a few operations per tier, and a jump is not
+ * cut off at `attemptCap` as the list is.
+ */
+function firstAfter(retry: RetryModel, time: number, periodEnd: number): PlannedAttempt | undefined {
+  const limit = retry.attempts ?? Infinity;
+  const made = (attempt: PlannedAttempt): PlannedAttempt | undefined => (attempt.number <= limit && attempt.at <= periodEnd ? attempt : undefined);
+  if (time < 0) return made({ number: 1, at: 0, tier: undefined, retryOfTier: 0, interval: 0 });
+  let at = 0;
+  let number = 1;
+  for (const tier of retry.tiers) {
+    for (let done = 0; tier.count === undefined || done < tier.count; ) {
+      const left = tier.count === undefined ? Infinity : tier.count - done;
+      const interval = intervalOf(tier, done + 1);
+      if (!Number.isFinite(interval)) return undefined;
+      const wait = minimumWait(retry, interval);
+      const steady = tier.factor === undefined || interval === tier.cap || wait === 0;
+      if (steady && wait === 0) {
+        // The rest of the tier happens at `at`, which is not after `time`.
+        if (left === Infinity) return undefined;
+        number += left;
+        break;
+      }
+      if (steady) {
+        // Invariant: at <= time, so at least one more wait is needed to pass it.
+        const needed = Math.floor((time - at) / wait) + 1;
+        if (needed <= left) return made({ number: number + needed, at: at + needed * wait, tier, retryOfTier: done + needed, interval });
+        at += left * wait;
+        number += left;
+        break;
+      }
+      if (number >= attemptCap || number >= limit) return undefined;
+      at += wait;
+      number += 1;
+      done += 1;
+      if (at > time) return made({ number, at, tier, retryOfTier: done, interval });
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The interval before the k-th retry of a tier, before jitter: `every`, or
+ * `every × factor^(k−1)` no more than `cap` (docs/language.md, `retry`).
+ */
+export function intervalOf(tier: TierModel, retryOfTier: number): number {
+  if (tier.factor === undefined) return tier.every;
+  const grown = tier.every * Math.pow(tier.factor, retryOfTier - 1);
+  return tier.cap !== undefined && grown > tier.cap ? tier.cap : grown;
+}
+
+/** The shortest wait jitter allows after an interval: `full` may wait nothing, a range adds its low end. */
+function minimumWait(retry: RetryModel, interval: number): number {
+  switch (retry.jitter.kind) {
+    case 'none':
+      return interval;
+    case 'full':
+      return 0;
+    case 'range':
+      return interval + retry.jitter.low;
+  }
+}
+
+/**
+ * Whether the strategy is well formed enough for its timeline to mean
+ * something: every item complete, tiers with whole positive counts and
+ * growing factors, only the last tier uncounted, an end, and a non-empty
+ * jitter range. The checks that report each of these problems run first;
+ * the timeline checks skip a strategy that has one, so one mistake gives
+ * one error.
+ */
+export function isSchedulable(retry: RetryModel): boolean {
+  const last = retry.tiers[retry.tiers.length - 1];
+  if (last === undefined || hasGaps(retry)) return false;
+  const tiersOk = retry.tiers.every(
+    (tier) =>
+      isWholePositive(tier.count) &&
+      (tier.factor === undefined ? tier.cap === undefined : tier.factor > 1) &&
+      (tier.count !== undefined || tier === last),
+  );
+  const bounded = last.count !== undefined || retry.within !== undefined || retry.attempts !== undefined;
+  const jitterOk = retry.jitter.kind !== 'range' || retry.jitter.low <= retry.jitter.high;
+  return tiersOk && bounded && jitterOk && isWholePositive(retry.attempts);
+}
+
+function isWholePositive(count: number | undefined): boolean {
+  return count === undefined || (Number.isInteger(count) && count > 0);
+}
+
+/** Whether error recovery left a part of the declaration out of the model. */
+function hasGaps(retry: RetryModel): boolean {
+  return retry.node.items.some((item) => {
+    switch (item.kind) {
+      case 'Tier':
+        return item.every.kind === 'Missing';
+      case 'RetryWithin':
+        return item.period.kind === 'Missing';
+      case 'RetryAttempts':
+        return item.count.kind === 'Missing';
+      case 'RetryTimeout':
+        return item.limit.kind === 'Missing';
+      case 'RetryJitter':
+        return item.jitter.kind === 'Missing' || (item.jitter.kind === 'JitterRange' && (item.jitter.low.kind === 'Missing' || item.jitter.high.kind === 'Missing'));
+    }
+  });
+}
+
+const timeUnits: readonly (readonly [string, number])[] = [
+  ['h', 3_600_000],
+  ['m', 60_000],
+  ['s', 1_000],
+  ['ms', 1],
+];
+
+/**
+ * A timeline time as a duration literal, such as `48h15m`. Unlike the
+ * grammar's `formatDuration`, hours are not folded into days: a period
+ * written `48h` reads `48h` in messages, as in the runtime's timelines.
+ * Exponential intervals may leave fractions of a millisecond; they are
+ * rounded.
+ */
+export function formatTime(ms: number): string {
+  let rest = Math.round(ms);
+  let text = '';
+  for (const [unit, size] of timeUnits) {
+    if (rest < size) continue;
+    text += `${Math.floor(rest / size)}${unit}`;
+    rest %= size;
+  }
+  return text === '' ? '0s' : text;
+}
