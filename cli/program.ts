@@ -6,11 +6,12 @@
 import { Command, Option } from 'commander';
 import { build, type Emit } from './commands/build.js';
 import { check, formats, type Format } from './commands/check.js';
+import { diff, diffFormats, type DiffFormat } from './commands/diff.js';
 import type { CliContext, ExitCode } from './context.js';
 
 export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: ExitCode) => void): Command {
   const program = new Command('mpol')
-    .description('Check migration policies (.mpol files) and compile them to TypeScript.')
+    .description('Check, compile, compare and simulate migration policies (.mpol files).')
     .version(ctx.version, '-V, --version', 'print the version of mpol')
     .helpOption('-h, --help', 'show help')
     .helpCommand(false)
@@ -39,6 +40,15 @@ export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: E
     .requiredOption('--out <dir>', 'folder to write the modules to')
     .addHelpText('after', exitCodeHelp)
     .action((paths: string[], options: { out: string }) => setExitCode(build(paths, options, ctx, emit)));
+
+  program
+    .command('diff')
+    .description('Compare two versions of a policy, section by section.')
+    .argument('<old>', 'the older version: its root .mpol file, or a folder holding one policy')
+    .argument('<new>', 'the newer version, likewise')
+    .addOption(new Option('--format <format>', 'output format').choices(diffFormats).default('text'))
+    .addHelpText('after', exitCodeHelp)
+    .action((before: string, after: string, options: { format: DiffFormat }) => setExitCode(diff(before, after, options, ctx)));
 
   program.addHelpText('after', `\nRun 'mpol <command> --help' for the flags of a command.\n${exitCodeHelp}`);
   return program;
