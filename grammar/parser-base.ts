@@ -3,10 +3,11 @@
  * shared by guards and check predicates. `PolicyParser` extends it with the
  * declarations.
  */
-import { EmbeddedActionsParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
 import type { BinaryOperator, DurationLit, Expr, Ident, Missing, Name, NumberLit, Ref, Span, StringLit } from './ast.js';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
 import { decodeString, parseDuration } from './literals.js';
+import type { BlockKind } from './blocks.js';
 import { describeToken, syntaxErrorMessages } from './syntax-errors.js';
 import * as T from './tokens.js';
 
@@ -54,6 +55,23 @@ export class ParserBase extends EmbeddedActionsParser {
   /** Adds an item that recovery may have left out. */
   protected add<T>(list: T[], item: T | undefined): void {
     if (item !== undefined) list.push(item);
+  }
+
+  /**
+   * The items of a block, parsed with `rule` until the block's `}` (which
+   * it consumes), or until the end of the file for the file itself.
+   * Items are added to `items` as they are parsed. Each rule calls this at
+   * most once, as Chevrotain numbers repetitions per rule.
+   */
+  protected blockItems<T>(rule: ParserMethod<[], T | undefined>, block: BlockKind, items: T[] = []): T[] {
+    do {
+      this.MANY(() => {
+        const item = this.SUBRULE(rule);
+        this.ACTION(() => this.add(items, item));
+      });
+    } while (this.skipToItem(block.starters, block.expected, block.stops));
+    if (block.stops !== 'top-level') this.closeBrace();
+    return items;
   }
 
   /**

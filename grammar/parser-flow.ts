@@ -4,7 +4,7 @@
  */
 import type * as A from './ast.js';
 import { ParserBase } from './parser-base.js';
-import { expectations } from './syntax-errors.js';
+import { blocks } from './blocks.js';
 import * as T from './tokens.js';
 
 const K = T.Keywords;
@@ -17,14 +17,7 @@ export class FlowParser extends ParserBase {
     const name = this.consumeName(1);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
     this.CONSUME(T.LBrace);
-    const items: A.RetryItem[] = [];
-    do {
-      this.MANY(() => {
-        const item = this.SUBRULE(this.retryItem);
-        this.ACTION(() => this.add(items, item));
-      });
-    } while (this.skipToItem(T.itemStarters.retry, expectations.retryItem, T.itemStarters.file));
-    this.closeBrace();
+    const items = this.blockItems(this.retryItem, blocks.retry);
     return this.ACTION(() => ({ kind: 'Retry', name, ref, items, span: this.spanFrom(start) }));
   });
 
@@ -124,19 +117,17 @@ export class FlowParser extends ParserBase {
     const start = this.here();
     this.CONSUME(K.migration);
     this.CONSUME(T.LBrace);
-    const items: A.MigrationItem[] = [];
-    do {
-      this.MANY(() => {
-        const item = this.OR([
-          { ALT: () => this.SUBRULE(this.stageDecl) as A.MigrationItem },
-          { ALT: () => this.SUBRULE(this.stageItem) },
-        ]);
-        this.ACTION(() => this.add(items, item));
-      });
-    } while (this.skipToItem(T.itemStarters.migration, expectations.migrationItem, T.declarationOnly));
-    this.closeBrace();
+    const items = this.blockItems(this.migrationItem, blocks.migration);
     return this.ACTION(() => ({ kind: 'Migration', items, span: this.spanFrom(start) }));
   });
+
+  // migrationItem := stage | stageItem
+  private migrationItem = this.RULE('migrationItem', (): A.MigrationItem =>
+    this.OR([
+      { ALT: () => this.SUBRULE(this.stageDecl) as A.MigrationItem },
+      { ALT: () => this.SUBRULE(this.stageItem) },
+    ]),
+  );
 
   // stageDecl := "stage" Name ref? ("by" Name)? guard? "{" stageItem* "}"
   private stageDecl = this.RULE('stageDecl', (): A.StageDecl => {
@@ -150,14 +141,7 @@ export class FlowParser extends ParserBase {
     });
     const guard = this.OPTION3(() => this.SUBRULE(this.guard));
     this.CONSUME(T.LBrace);
-    const items: A.StageItem[] = [];
-    do {
-      this.MANY(() => {
-        const item = this.SUBRULE(this.stageItem);
-        this.ACTION(() => this.add(items, item));
-      });
-    } while (this.skipToItem(T.itemStarters.stage, expectations.stageItem, T.declarationOnly));
-    this.closeBrace();
+    const items = this.blockItems(this.stageItem, blocks.stage);
     return this.ACTION(() => ({ kind: 'Stage', name, ref, party, guard, items, span: this.spanFrom(start) }));
   });
 
@@ -212,16 +196,10 @@ export class FlowParser extends ParserBase {
       return this.consumeName(2);
     });
     const guard = this.OPTION3(() => this.SUBRULE(this.guard));
-    const items: A.StepItem[] = [];
+    let items: A.StepItem[] = [];
     this.OPTION4(() => {
       this.CONSUME(T.LBrace);
-      do {
-        this.MANY(() => {
-          const item = this.SUBRULE(this.stepItem);
-          this.ACTION(() => this.add(items, item));
-        });
-      } while (this.skipToItem(T.itemStarters.step, expectations.stepItem, T.declarationOnly));
-      this.closeBrace();
+      items = this.blockItems(this.stepItem, blocks.step);
     });
     return this.ACTION(() => ({ kind: 'Step', name, ref, party, guard, items, span: this.spanFrom(start) }));
   });

@@ -6,7 +6,7 @@
 import type * as A from './ast.js';
 import * as T from './tokens.js';
 import { FlowParser } from './parser-flow.js';
-import { expectations } from './syntax-errors.js';
+import { blocks } from './blocks.js';
 
 const K = T.Keywords;
 
@@ -15,14 +15,10 @@ export class PolicyParser extends FlowParser {
   public sourceFile = this.RULE(
     'sourceFile',
     (): A.SourceFile => {
+      // Kept on the parser too, so a recovery that abandons the file keeps what was parsed.
       const items: A.TopItem[] = [];
       this.ACTION(() => (this.fileItems = items));
-      do {
-        this.MANY(() => {
-          const item = this.SUBRULE(this.topItem);
-          this.ACTION(() => this.add(items, item));
-        });
-      } while (this.skipToItem(T.itemStarters.file, expectations.file, 'top-level'));
+      this.blockItems(this.topItem, blocks.file, items);
       return { kind: 'SourceFile', items, span: { start: 0, end: this.lastEnd() } };
     },
     // If recovery gives up inside the last item, keep the items before it.
@@ -115,14 +111,7 @@ export class PolicyParser extends FlowParser {
     const start = this.here();
     this.CONSUME(K.installation);
     this.CONSUME(T.LBrace);
-    const fields: A.FieldDecl[] = [];
-    do {
-      this.MANY(() => {
-        const field = this.SUBRULE(this.fieldDecl);
-        this.ACTION(() => this.add(fields, field));
-      });
-    } while (this.skipToItem(T.itemStarters.installation, expectations.installation, T.itemStarters.file));
-    this.closeBrace();
+    const fields = this.blockItems(this.fieldDecl, blocks.installation);
     return this.ACTION(() => ({ kind: 'Installation', fields, span: this.spanFrom(start) }));
   });
 
@@ -165,16 +154,10 @@ export class PolicyParser extends FlowParser {
     const name = this.consumeName(1);
     const title = this.CONSUME(T.StringLiteral);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
-    const items: A.ErrorItem[] = [];
+    let items: A.ErrorItem[] = [];
     this.OPTION2(() => {
       this.CONSUME(T.LBrace);
-      do {
-        this.MANY(() => {
-          const item = this.SUBRULE(this.errorItem);
-          this.ACTION(() => this.add(items, item));
-        });
-      } while (this.skipToItem(T.itemStarters.error, expectations.error, T.itemStarters.file));
-      this.closeBrace();
+      items = this.blockItems(this.errorItem, blocks.error);
     });
     return this.ACTION(() => ({ kind: 'Error', name, title: this.string(title), ref, items, span: this.spanFrom(start) }));
   });
@@ -211,16 +194,10 @@ export class PolicyParser extends FlowParser {
     this.CONSUME(K.cohort);
     const name = this.consumeName(1);
     const title = this.CONSUME(T.StringLiteral);
-    const groups: A.GroupDecl[] = [];
+    let groups: A.GroupDecl[] = [];
     this.OPTION(() => {
       this.CONSUME(T.LBrace);
-      do {
-        this.MANY(() => {
-          const group = this.SUBRULE(this.groupDecl);
-          this.ACTION(() => this.add(groups, group));
-        });
-      } while (this.skipToItem(T.itemStarters.cohort, expectations.cohort, T.itemStarters.file));
-      this.closeBrace();
+      groups = this.blockItems(this.groupDecl, blocks.cohort);
     });
     return this.ACTION(() => ({ kind: 'Cohort', name, title: this.string(title), groups, span: this.spanFrom(start) }));
   });
