@@ -15,26 +15,33 @@ export interface StepFailure {
   readonly deadline: number;
 }
 
-/** An undo that failed during a rollback, and the undos that ran before it. */
-export interface UndoFailure {
+/**
+ * A rollback that ended in a failure: either an undo failed (`failedUndo`
+ * names it, `undone` lists those that ran before it), or there was nothing
+ * to undo (`failedUndo` is `null`, `undone` is empty).
+ */
+export interface RollbackFailure {
   readonly undone: readonly string[];
-  readonly failedUndo: string;
+  readonly failedUndo: string | null;
 }
 
 /**
  * A failed outcome with `code`, at the current time. A failed undo makes it
  * not resubmittable whatever the code says: the installation needs a person.
+ * A rollback with nothing to undo changes nothing about resubmission.
  */
 export function failed<I>(
   run: Run<I>,
   code: string,
   step: string | null,
   cause: FailureCause,
-  undoFailure?: UndoFailure,
+  rollback?: RollbackFailure,
 ): FailedOutcome {
-  const fields = failureFields(run, code, step, cause, undoFailure === undefined);
-  if (undoFailure === undefined) return { status: 'failed', ...fields };
-  return { status: 'failed', ...fields, undone: undoFailure.undone, failedUndo: undoFailure.failedUndo };
+  const failedUndo = rollback?.failedUndo ?? null;
+  const fields = failureFields(run, code, step, cause, failedUndo === null);
+  if (rollback === undefined) return { status: 'failed', ...fields };
+  if (failedUndo === null) return { status: 'failed', ...fields, undone: rollback.undone };
+  return { status: 'failed', ...fields, undone: rollback.undone, failedUndo };
 }
 
 /** A rolled-back outcome with `code`, at the current time. */

@@ -33,7 +33,10 @@ export interface MigratedOutcome {
 
 export interface FailedOutcome<C extends string = string> extends FailureFields<C> {
   readonly status: 'failed';
-  /** Set when a rollback ran and stopped at a failing undo: the undos that did complete, in order. */
+  /**
+   * Set when a rollback ran: the undos that did complete, in order. Empty when
+   * there was nothing to undo (then `failedUndo` is absent).
+   */
   readonly undone?: readonly string[];
   /** The undo that failed; the installation then needs a person, so `resubmittable` is false. */
   readonly failedUndo?: string;

@@ -15,7 +15,9 @@ import type { Run } from './run.js';
  * undo that fails, throws, returns something invalid or does not settle
  * stops the rollback: the outcome is `failed` with `code`, not
  * resubmittable, naming the undo that failed and those that ran. With
- * nothing to undo the outcome is still `rolled-back`, with no undos.
+ * nothing to undo (guards skipped every step with an undo) the outcome is
+ * `failed` with `undone: []`: a migration manager must not see a rollback
+ * that undid nothing.
  */
 export async function rollback<I>(
   run: Run<I>,
@@ -24,6 +26,7 @@ export async function rollback<I>(
   cause: FailureCause,
 ): Promise<FailedOutcome | RolledBackOutcome> {
   run.emit('rollback', step, undefined, code);
+  if (run.undoable.length === 0) return failed(run, code, step, cause, { undone: [], failedUndo: null });
   const undone: string[] = [];
   for (let done = run.undoable.pop(); done !== undefined; done = run.undoable.pop()) {
     // Invariant: only steps with an undo are kept in `undoable`.

@@ -93,16 +93,35 @@ describe('rollback', () => {
     expect(hung.outcome).toMatchObject({ status: 'failed', failedUndo: 'SwitchBack', undone: ['RotateBack'] });
   });
 
-  it('is still a rolled-back outcome when guards left nothing to undo', async () => {
+  it('is a failed outcome, not a rollback, when guards left nothing to undo', async () => {
+    // A migration manager must not see rollbacks that undid nothing.
     const guarded = [step('Switch', { undo: 'SwitchBack', guard: () => false }), step('Commission', { onFailure: rollback('MP301') })];
-    const result = await run(policy(guarded), { steps: { Commission: sequence('permanent') }, undos });
+    const result = await run(policy(guarded, resubmitAll), { steps: { Commission: sequence('permanent') }, undos });
     expect(rows(result)).toEqual([
       '0s skip Switch',
       '0s attempt Commission #1',
       '0s permanent Commission #1',
       '0s rollback Commission (MP301)',
-      '0s rolled-back Commission (MP301)',
+      '0s failed Commission (MP301)',
     ]);
-    expect(result.outcome).toMatchObject({ status: 'rolled-back', undone: [] });
+    expect(result.outcome).toEqual({
+      status: 'failed',
+      code: 'MP301',
+      reports: ['R1'],
+      resubmittable: true,
+      excluded: false,
+      responsible: null,
+      at: 0,
+      step: 'Commission',
+      cause: 'permanent',
+      undone: [],
+    });
+  });
+
+  it('fails with nothing undone when a commit cleared everything to undo', async () => {
+    const committed = [step('Switch', { undo: 'SwitchBack' }), step('Lock', { commit: true }), step('Commission', { onFailure: rollback('MP301') })];
+    const result = await run(policy(committed), { steps: { ...steps, Commission: sequence('permanent') }, undos });
+    expect(result.outcome).toMatchObject({ status: 'failed', code: 'MP301', undone: [] });
+    expect(result.outcome).not.toHaveProperty('failedUndo');
   });
 });

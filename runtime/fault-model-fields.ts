@@ -1,0 +1,153 @@
+/**
+ * Reading the values of a fault-model JSON document: each reader takes the
+ * path of the value (`steps.Commission.transient`), reports what is wrong
+ * with it through the context, and returns `null` for a bad value. Nothing
+ * here throws: a user's mistake is an error in the list, never an exception.
+ */
+import { parseDuration, type Distribution } from './fault-model.js';
+
+/** One problem in a fault model, at the path of the bad value. */
+export interface FaultModelError {
+  readonly path: string;
+  readonly message: string;
+}
+
+export class FieldContext {
+  readonly errors: FaultModelError[] = [];
+
+  report(path: string, message: string): void {
+    this.errors.push({ path: path === '' ? '(root)' : path, message });
+  }
+}
+
+export type JsonObject = Readonly<Record<string, unknown>>;
+
+export const at = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
+
+/** A short rendering of a value for messages: `1.5`, `"2x"`, `an array`. */
+export function describe(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'an array';
+  if (value !== null && typeof value === 'object') return 'an object';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+export function readObject(context: FieldContext, value: unknown, path: string): JsonObject | null {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as JsonObject;
+  context.report(path, `expected an object, got ${describe(value)}`);
+  return null;
+}
+
+/** Reports every key of `object` not in `allowed`, with a suggestion when one is close. */
+export function checkKeys(context: FieldContext, object: JsonObject, path: string, allowed: readonly string[]): void {
+  for (const key of Object.keys(object)) {
+    if (allowed.includes(key)) continue;
+    const near = closest(key, allowed);
+    const help = near === null ? `expected one of ${allowed.map((a) => `\`${a}\``).join(', ')}` : `did you mean \`${near}\`?`;
+    context.report(at(path, key), `unknown key; ${help}`);
+  }
+}
+
+/** The candidate within two edits of `name`, if one is. */
+export function closest(name: string, candidates: Iterable<string>): string | null {
+  let best: string | null = null;
+  let bestDistance = 3;
+  for (const candidate of candidates) {
+    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+export function readProbability(context: FieldContext, value: unknown, path: string): number | null {
+  if (typeof value === 'number' && value >= 0 && value <= 1) return value;
+  context.report(path, `expected a probability between 0 and 1, got ${describe(value)}`);
+  return null;
+}
+
+/** A whole number of milliseconds, or a duration string such as `"2m"` or `"1h30m"`. */
+export function readDuration(context: FieldContext, value: unknown, path: string): number | null {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  const parsed = typeof value === 'string' ? parseDuration(value) : null;
+  if (parsed !== null) return parsed;
+  context.report(path, `expected a duration such as "2m" or "1h30m", or a whole number of milliseconds, got ${describe(value)}`);
+  return null;
+}
+
+/**
+ * A duration distribution: a duration (fixed), `{ "uniform": [low, high] }`
+ * or `{ "exponential": mean }`.
+ */
+export function readDistribution(context: FieldContext, value: unknown, path: string): Distribution | null {
+  if (typeof value === 'number' || typeof value === 'string') {
+    const fixed = readDuration(context, value, path);
+    return fixed === null ? null : { kind: 'fixed', value: fixed };
+  }
+  const object = readObject(context, value, path);
+  if (object === null) return null;
+  const keys = Object.keys(object);
+  if (keys.length !== 1 || (keys[0] !== 'uniform' && keys[0] !== 'exponential')) {
+    checkKeys(context, object, path, ['uniform', 'exponential']);
+    if (keys.length !== 1) context.report(path, 'expected exactly one of `uniform` or `exponential`');
+    return null;
+  }
+  if (keys[0] === 'exponential') {
+    const mean = readDuration(context, object.exponential, at(path, 'exponential'));
+    return mean === null ? null : { kind: 'exponential', mean };
+  }
+  const range = readRange(context, object.uniform, at(path, 'uniform'), readDuration);
+  return range === null ? null : { kind: 'uniform', low: range[0], high: range[1] };
+}
+
+type Reader = (context: FieldContext, value: unknown, path: string) => number | null;
+
+/** `[low, high]` with `low <= high`, each read by `read`. */
+export function readRange(context: FieldContext, value: unknown, path: string, read: Reader): [number, number] | null {
+  if (!Array.isArray(value) || value.length !== 2) {
+    context.report(path, `expected [low, high], got ${describe(value)}`);
+    return null;
+  }
+  const low = read(context, value[0], `${path}[0]`);
+  const high = read(context, value[1], `${path}[1]`);
+  if (low === null || high === null) return null;
+  if (low > high) {
+    context.report(path, `expected low <= high, got [${describe(value[0])}, ${describe(value[1])}]`);
+    return null;
+  }
+  return [low, high];
+}
+
+export const readWhole: Reader = (context, value, path) => {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
+  context.report(path, `expected a whole number from 0, got ${describe(value)}`);
+  return null;
+};
+
+export const readInteger: Reader = (context, value, path) => {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return value;
+  context.report(path, `expected a whole number, got ${describe(value)}`);
+  return null;
+};
+
+export const readFinite: Reader = (context, value, path) => {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  context.report(path, `expected a number, got ${describe(value)}`);
+  return null;
+};

@@ -1,0 +1,38 @@
+// Shared fixtures for the behaviour tests of MEHRS v2.0 and v2.1: the
+// compiled policies (the emitted modules, kept current by the emit golden
+// test) and installations that pass every check unless a test says otherwise.
+import type { MigrationResult } from 'mpol/runtime';
+import { policy as v20, type Installation as Installation20 } from '../emit/golden/mehrs-v2.0.js';
+import { policy as v21, type Installation as Installation21 } from '../emit/golden/mehrs-v2.1.js';
+
+export { v20, v21 };
+
+export function installation21(overrides: Partial<Installation21> = {}): Installation21 {
+  return {
+    type: 'Active',
+    inventoryMatch: true,
+    deviceRegistered: true,
+    productionRecordMatch: true,
+    epclListed: true,
+    secureDesignConfirmed: true,
+    secureProcessConfirmed: true,
+    commsHubFirmwareSupported: true,
+    smsoAccountActive: true,
+    devicesResponding: true,
+    ...overrides,
+  };
+}
+
+export function installation20(overrides: Partial<Installation20> = {}): Installation20 {
+  return { type: 'Active', inventoryMatch: true, deviceRegistered: true, epclListed: true, devicesResponding: true, ...overrides };
+}
+
+export const ioc = { cohort: 'IOC' } as const;
+export const secureDA = { cohort: 'MOC_Secure', group: 'DA' } as const;
+export const secureOther = { cohort: 'MOC_Secure' } as const;
+
+/** The steps a run attempted, in order, each once. */
+export function stepsAttempted(result: MigrationResult<string>): string[] {
+  const steps = result.timeline.filter((event) => event.kind === 'attempt').map((event) => event.step!);
+  return [...new Set(steps)];
+}
