@@ -7,6 +7,8 @@ export interface CliContext {
   readonly cwd: string;
   readonly color: boolean;
   readonly version: string;
+  /** Whether long runs may draw a progress bar on standard error (a terminal, not CI). */
+  readonly progress: boolean;
   out(text: string): void;
   err(text: string): void;
 }

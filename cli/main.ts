@@ -12,18 +12,19 @@ import { exitCodes, shouldColor, type CliContext, type ExitCode } from './contex
 import { createProgram } from './program.js';
 import { readVersion } from './version.js';
 
-function main(argv: readonly string[]): ExitCode {
+async function main(argv: readonly string[]): Promise<ExitCode> {
   const ctx: CliContext = {
     cwd: process.cwd(),
     color: shouldColor(process.env, process.stdout.isTTY === true),
     version: readVersion(),
+    progress: process.stderr.isTTY === true && process.env['CI'] === undefined,
     out: (text) => void process.stdout.write(text),
     err: (text) => void process.stderr.write(text),
   };
   let exitCode: ExitCode = exitCodes.ok;
   const program = createProgram(ctx, (policy) => emitPolicy(policy), (code) => (exitCode = code));
   try {
-    program.parse([...argv], { from: 'node' });
+    await program.parseAsync([...argv], { from: 'node' });
   } catch (error) {
     // Commander has already printed its message (or the help, or the
     // version); only its exit code needs translating.
@@ -53,10 +54,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 process.on('uncaughtException', reportInternalError);
 
-try {
-  // The exit code is set rather than passed to `process.exit`, so that
-  // output still queued for a pipe is written before the process ends.
-  process.exitCode = main(process.argv);
-} catch (error) {
-  reportInternalError(error);
-}
+// The exit code is set rather than passed to `process.exit`, so that
+// output still queued for a pipe is written before the process ends.
+main(process.argv).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => reportInternalError(error),
+);

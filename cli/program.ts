@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { build, type Emit } from './commands/build.js';
 import { check, formats, type Format } from './commands/check.js';
 import { diff, diffFormats, type DiffFormat } from './commands/diff.js';
+import { simulateCommand, type SimulateOptions } from './commands/simulate.js';
 import type { CliContext, ExitCode } from './context.js';
 
 export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: ExitCode) => void): Command {
@@ -50,8 +51,23 @@ export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: E
     .addHelpText('after', exitCodeHelp)
     .action((before: string, after: string, options: { format: DiffFormat }) => setExitCode(diff(before, after, options, ctx)));
 
+  program
+    .command('simulate')
+    .description('Simulate many installations of a policy against a fault model, on virtual time.')
+    .argument('<policy>', "the policy: its root .mpol file, or a folder holding one policy")
+    .option('--cohort <COHORT=N>', 'installations in a cohort or COHORT/GROUP (repeatable); replaces the fault model\'s mix', collect, [])
+    .option('--faults <file.json>', 'the fault model (docs/fault-model.md); default: faults.json beside the policy')
+    .option('--seed <n>', 'the random seed: the same seed gives the same output', '1')
+    .option('--json', 'print the whole result as JSON', false)
+    .addHelpText('after', exitCodeHelp)
+    .action(async (policy: string, options: SimulateOptions) => setExitCode(await simulateCommand(policy, options, ctx)));
+
   program.addHelpText('after', `\nRun 'mpol <command> --help' for the flags of a command.\n${exitCodeHelp}`);
   return program;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 const exitCodeHelp = `

@@ -36,8 +36,9 @@ export function bind(ctx: PassContext): SymbolTable {
 
   const references: Reference[] = [];
   const sectionReferences: SectionReference[] = [];
+  const candidates = new Candidates(symbols);
   for (const file of ctx.files) {
-    forEachReference(file.tree, (name, expected) => references.push(resolve(ctx, symbols, file, name, expected)));
+    forEachReference(file.tree, (name, expected) => references.push(resolve(ctx, symbols, file, name, expected, candidates)));
     forEachRef(file.tree, (ref) => {
       if (ref.section.kind === 'Missing') return;
       const target = sections.get(ref.section.value);
@@ -109,22 +110,59 @@ function fieldType(ctx: PassContext, file: string, field: string, type: A.Primit
   return { kind: 'enum', field, members };
 }
 
-function resolve(ctx: PassContext, symbols: Map<string, Symbol>, file: PolicyFile, name: A.Ident, expected: readonly DeclKind[]): Reference {
+function resolve(ctx: PassContext, symbols: Map<string, Symbol>, file: PolicyFile, name: A.Ident, expected: readonly DeclKind[], candidates: Candidates): Reference {
   const symbol = symbols.get(name.name);
-  const base = { file: file.path, span: name.span, name: name.name, expected };
-  const wanted = expected.map(withArticle).join(' or ');
+  if (symbol !== undefined && expected.includes(symbol.kind)) {
+    return { file: file.path, span: name.span, name: name.name, expected, target: symbol };
+  }
   if (symbol === undefined) {
-    const candidates = [...symbols.values()].filter((s) => expected.includes(s.kind)).map((s) => s.name);
-    const help = didYouMean(name.name, candidates);
+    const help = candidates.suggestion(name.name, expected);
     ctx.report('unknown-name', file.path, name.span, { name: name.name, expected: expected.map(describeExpected).join(' or ') }, { help });
-    return { ...base, target: undefined };
-  }
-  if (!expected.includes(symbol.kind)) {
+  } else {
     const notes = [{ message: `\`${name.name}\` is declared here`, file: symbol.file, span: symbol.span }];
+    const wanted = expected.map(withArticle).join(' or ');
     ctx.report('wrong-kind', file.path, name.span, { name: name.name, actual: withArticle(symbol.kind), expected: wanted }, { notes });
-    return { ...base, target: undefined };
   }
-  return { ...base, target: symbol };
+  return { file: file.path, span: name.span, name: name.name, expected, target: undefined };
+}
+
+const suggestionBudget = 200;
+
+/**
+ * The names of each kind, gathered once and only if a name is unknown, so
+ * that many unknown names cost one pass over the symbols, not one each.
+ */
+class Candidates {
+  private byKind: Map<DeclKind, string[]> | undefined;
+  private readonly suggestions = new Map<string, string | undefined>();
+
+  constructor(private readonly symbols: ReadonlyMap<string, Symbol>) {}
+
+  /**
+   * The "did you mean" help for an unknown name. Each search reads every
+   * name of the kinds expected, so a file of thousands of unknown names
+   * (a policy whose codes file is missing) stops getting suggestions after
+   * a budget rather than taking minutes; the errors are reported all the same.
+   */
+  suggestion(name: string, kinds: readonly DeclKind[]): string | undefined {
+    const key = `${kinds.join(',')}:${name}`;
+    if (this.suggestions.has(key)) return this.suggestions.get(key);
+    const help = this.suggestions.size < suggestionBudget ? didYouMean(name, this.of(kinds)) : undefined;
+    this.suggestions.set(key, help);
+    return help;
+  }
+
+  private of(kinds: readonly DeclKind[]): string[] {
+    if (this.byKind === undefined) {
+      this.byKind = new Map();
+      for (const symbol of this.symbols.values()) {
+        const names = this.byKind.get(symbol.kind) ?? [];
+        names.push(symbol.name);
+        this.byKind.set(symbol.kind, names);
+      }
+    }
+    return kinds.flatMap((kind) => this.byKind!.get(kind) ?? []);
+  }
 }
 
 function describeExpected(kind: DeclKind): string {

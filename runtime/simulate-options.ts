@@ -41,6 +41,12 @@ export interface SimulationOptions<I> {
   readonly samples?: number;
   /** The migration attempt every installation runs as (for exclusion); 1 by default. */
   readonly migrationAttempt?: number;
+  /**
+   * Called as installations finish, with how many are done out of how many;
+   * the run yields to the event loop between calls so a progress display can
+   * draw. It never changes the result.
+   */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 export interface Population {

@@ -56,15 +56,25 @@ export async function simulate<I, H, C extends string>(
       samples,
       warmInstallation,
     }));
+  const progress = options.onProgress;
   if (generator === null) {
     const installation = reusableInstallation(prepared);
-    populations.forEach((population, p) => {
-      if (population.count > 0) runner(p, installation)(population.first, population.count, installation);
-    });
+    let done = 0;
+    for (const [p, population] of populations.entries()) {
+      // Installations are independent and seeded by index, so running a population in chunks gives the same counts.
+      const chunk = progress === undefined ? population.count : progressChunk;
+      for (let offset = 0; offset < population.count; offset += chunk) {
+        const count = Math.min(chunk, population.count - offset);
+        runner(p, installation)(population.first + offset, count, installation);
+        done += count;
+        if (progress !== undefined) await reportProgress(progress, done, prepared.count);
+      }
+    }
   } else {
     for (let index = 0; index < generator.count; index++) {
       const made = generator.generate(index);
       runner(populationOf(prepared, made, index), made.installation)(index, 1, made.installation);
+      if (progress !== undefined && (index + 1) % progressChunk === 0) await reportProgress(progress, index + 1, generator.count);
     }
   }
   const timelines = await sampleTimelines(policy, prepared, layout, samples);
@@ -80,6 +90,15 @@ export async function simulate<I, H, C extends string>(
   };
   checkInvariants(result, prepared.count, samples.capacity);
   return result;
+}
+
+/** Installations between progress reports: small enough to redraw often, large enough to cost nothing. */
+const progressChunk = 50_000;
+
+async function reportProgress(progress: (done: number, total: number) => void, done: number, total: number): Promise<void> {
+  progress(done, total);
+  // Let timers run, so a progress display can draw while the simulation works.
+  await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**

@@ -22,7 +22,18 @@ export type AnchorLookup = (step: StepModel, anchor: string | undefined) => Anch
  * The flow is indexed once, so each question costs a map lookup: a large
  * policy has tens of thousands of steps, each with its deadlines.
  */
+const lookups = new WeakMap<readonly FlowModel[], AnchorLookup>();
+
 export function anchorLookup(table: SymbolTable, flow: readonly FlowModel[]): AnchorLookup {
+  // Two checks ask for the same compilation's lookup; index the flow once.
+  const cached = lookups.get(flow);
+  if (cached !== undefined) return cached;
+  const lookup = buildAnchorLookup(table, flow);
+  lookups.set(flow, lookup);
+  return lookup;
+}
+
+function buildAnchorLookup(table: SymbolTable, flow: readonly FlowModel[]): AnchorLookup {
   const position = new Map<StepModel, number>();
   // The first position at which each artefact has a time, and at which each step completes.
   const artefactTime = new Map<string, number>();

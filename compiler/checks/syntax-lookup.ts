@@ -40,9 +40,18 @@ export function sourceKey(source: Source): string {
   return `${source.file}:${source.span.start}:${source.span.end}`;
 }
 
-/** Every deadline written in a `migration` block, by `sourceKey`, to reach its anchor's span and its `within`. */
+const deadlinesByContext = new WeakMap<PassContext, ReadonlyMap<string, A.Deadline>>();
+
+/**
+ * Every deadline written in a `migration` block, by `sourceKey`, to reach
+ * its anchor's span and its `within`. Built once per compilation: two
+ * checks ask, and a large policy has thousands of deadlines.
+ */
 export function deadlineNodes(ctx: PassContext): ReadonlyMap<string, A.Deadline> {
+  const cached = deadlinesByContext.get(ctx);
+  if (cached !== undefined) return cached;
   const nodes = new Map<string, A.Deadline>();
+  deadlinesByContext.set(ctx, nodes);
   forEachFlowItem(ctx, (item, file) => {
     if (item.kind === 'Deadline') nodes.set(sourceKey({ file, span: item.span }), item);
   });

@@ -6,6 +6,7 @@
  */
 
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const lineSeparators = /[\u2028\u2029]/;
 
 /** A JavaScript string literal with the exact value `value`. */
 export function literal(value: string): string {
@@ -14,7 +15,8 @@ export function literal(value: string): string {
   // every control character, line breaks included.
   // U+2028 and U+2029 are valid in string literals but break lines in
   // editors and older tools, so they are escaped too.
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(value);
+  return lineSeparators.test(json) ? json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : json;
 }
 
 /** An object key for `name`: bare when it is an identifier, quoted otherwise. */

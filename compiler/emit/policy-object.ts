@@ -46,33 +46,25 @@ export function emitPolicyObject(out: CodeWriter, model: PolicyModel, functions:
   }, '};');
 }
 
+/**
+ * One flow node in four lines at most: what it is, what it does, what it
+ * undoes, what its failures lead to. A 10 MB policy has tens of thousands
+ * of steps, so a line per field would make the module three times larger.
+ */
 function flowNode(out: CodeWriter, node: FlowModel, guard: string | null, predicate: string | null): void {
+  const identity = node.kind === 'check' ? `code: ${literal(node.code ?? '')}` : `name: ${literal(node.name)}`;
+  const party = node.kind === 'step' ? literal(node.party ?? '') : nullable(node.party);
   out.block('{', () => {
-    out.line(`kind: ${literal(node.kind)},`);
-    if (node.kind === 'check') {
-      out.line(`code: ${literal(node.code ?? '')},`);
-    } else {
-      out.line(`name: ${literal(node.name)},`);
-    }
-    out.line(`ref: ${nullable(node.ref)},`);
-    out.line(`stage: ${nullable(node.stage)},`);
-    out.line(`party: ${node.kind === 'step' ? literal(node.party ?? '') : nullable(node.party)},`);
-    out.line(`guard: ${guard ?? 'null'},`);
+    out.line(`kind: ${literal(node.kind)}, ${identity}, ref: ${nullable(node.ref)}, stage: ${nullable(node.stage)}, party: ${party}, guard: ${guard ?? 'null'},`);
     if (node.kind === 'check') {
       out.line(`predicate: ${predicate ?? 'null'},`);
       return;
     }
-    out.line(`retry: ${nullable(node.retry)},`);
-    out.line(`await: ${nullable(node.await)},`);
     const deadlines = node.deadlines.map((d) => `{ anchor: ${literal(d.anchor ?? '')}, within: ${d.within}, action: ${action(d.action)} }`);
-    out.line(`deadlines: [${deadlines.join(', ')}],`);
-    out.line(`produces: ${list(node.produces)},`);
-    out.line(`mayFail: ${list(node.mayFail)},`);
+    out.line(`retry: ${nullable(node.retry)}, await: ${nullable(node.await)}, deadlines: [${deadlines.join(', ')}], produces: ${list(node.produces)}, mayFail: ${list(node.mayFail)},`);
     const undo = node.undo;
-    out.line(`undo: ${undo ? `{ name: ${literal(undo.name)}, party: ${literal(undo.party ?? '')}, ref: ${nullable(undo.ref)} }` : 'null'},`);
-    out.line(`commit: ${node.commit},`);
-    out.line(`onFailure: ${action(node.onFailure)},`);
-    out.line(`onExhausted: ${action(node.onExhausted)},`);
+    out.line(`undo: ${undo ? `{ name: ${literal(undo.name)}, party: ${literal(undo.party ?? '')}, ref: ${nullable(undo.ref)} }` : 'null'}, commit: ${node.commit},`);
+    out.line(`onFailure: ${action(node.onFailure)}, onExhausted: ${action(node.onExhausted)},`);
   }, '},');
 }
 

@@ -5,19 +5,20 @@
 export class CodeWriter {
   private readonly lines: string[] = [];
   private depth = 0;
+  private indent = '';
 
   /** Writes one line at the current indentation (an empty call writes a blank line). */
   line(text = ''): this {
-    this.lines.push(text === '' ? '' : '  '.repeat(this.depth) + text);
+    this.lines.push(text === '' ? '' : this.indent + text);
     return this;
   }
 
   /** Writes `open`, the body one level deeper, then `close`. */
   block(open: string, body: () => void, close = '}'): this {
     this.line(open);
-    this.depth++;
+    this.indent = '  '.repeat(++this.depth);
     body();
-    this.depth--;
+    this.indent = '  '.repeat(--this.depth);
     return this.line(close);
   }
 

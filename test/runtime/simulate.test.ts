@@ -31,6 +31,20 @@ describe('simulate', () => {
     expect(other).not.toBe(first);
   });
 
+  it('reports progress in chunks without changing the result', async () => {
+    const compiled = policy([step('A', { retry: 'R', onExhausted: fail('X1') })], { retries: { R: retry({ tiers: ['3 every 5m'], jitter: 'full' }) } });
+    const faults = { steps: { A: { transient: 0.5 } } };
+    const reports: [number, number][] = [];
+    const quiet = await simulate(compiled, { faults, cohorts: { C: 120_000 }, seed: 7 });
+    const watched = await simulate(compiled, { faults, cohorts: { C: 120_000 }, seed: 7, onProgress: (done, total) => reports.push([done, total]) });
+    expect(JSON.stringify(watched)).toBe(JSON.stringify(quiet));
+    expect(reports).toEqual([
+      [50_000, 120_000],
+      [100_000, 120_000],
+      [120_000, 120_000],
+    ]);
+  });
+
   it('counts outcomes by cohort and group, codes, reports, causes, resubmission and exclusion', async () => {
     const flow = [
       check('MA001', (installation) => installation.listed === true),

@@ -1,0 +1,103 @@
+/**
+ * `mpol simulate <policy>`: compiles the policy in memory and simulates
+ * many installations against a fault model, printing a summary table or,
+ * with `--json`, the whole result. The same seed gives the same output,
+ * byte for byte.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { emitPolicy, type CompiledPolicy } from '../../compiler/index.js';
+import { formatFaultModelError, formatSummary, simulate as runSimulation, validateFaultModel, type CompiledPolicy as RuntimePolicy } from '../../runtime/index.js';
+import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
+import { loadOnePolicy } from '../one-policy.js';
+import { progressBar } from '../progress.js';
+
+export interface SimulateOptions {
+  readonly cohort: readonly string[];
+  readonly faults?: string;
+  readonly seed: string;
+  readonly json: boolean;
+}
+
+export async function simulateCommand(policyPath: string, options: SimulateOptions, ctx: CliContext): Promise<ExitCode> {
+  const seed = Number(options.seed);
+  if (!Number.isSafeInteger(seed) || seed < 0) return fail(ctx, `--seed takes a whole number from 0, not '${options.seed}'`);
+  const cohorts = parseCohorts(options.cohort);
+  if (typeof cohorts === 'string') return fail(ctx, cohorts);
+
+  const compiled = loadOnePolicy(policyPath, ctx);
+  if (typeof compiled === 'number') return compiled;
+  const faultsPath = options.faults ?? defaultFaults(compiled, ctx.cwd);
+  const faults = faultsPath === undefined ? {} : readFaults(faultsPath, ctx.cwd);
+  if (typeof faults === 'string') return fail(ctx, faults);
+
+  const policy = await loadInMemory(compiled);
+  const validation = validateFaultModel(faults, policy);
+  if (validation.errors.length > 0) {
+    const where = faultsPath ?? 'the fault model';
+    return fail(ctx, `${where} is not a valid fault model:\n${validation.errors.map((e) => `  ${formatFaultModelError(e)}`).join('\n')}`);
+  }
+  if (cohorts === undefined && !hasCohorts(faults)) {
+    return fail(ctx, `say how many installations to simulate: --cohort ${Object.keys(policy.cohorts)[0] ?? 'COHORT'}=1000, or a "cohorts" map in the fault model`);
+  }
+
+  const progress = progressBar(ctx.progress, 'simulating');
+  try {
+    const result = await runSimulation(policy, { faults, seed, onProgress: progress.update, ...(cohorts === undefined ? {} : { cohorts }) });
+    progress.stop();
+    ctx.out(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatSummary(result));
+    return exitCodes.ok;
+  } catch (error) {
+    progress.stop();
+    // Usage errors of the runtime (an unknown cohort, say) are the user's; anything else is a bug.
+    if (error instanceof Error && error.name === 'MigrationUsageError') return fail(ctx, error.message);
+    throw error;
+  }
+}
+
+/** `--cohort IOC=1000 --cohort MOC_Secure/DA=500` as a map, or what is wrong with it. */
+function parseCohorts(values: readonly string[]): Record<string, number> | undefined | string {
+  if (values.length === 0) return undefined;
+  const cohorts: Record<string, number> = {};
+  for (const value of values) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*(?:\/[A-Za-z_][A-Za-z0-9_]*)?)=(\d+)$/.exec(value);
+    if (!match) return `--cohort takes COHORT=COUNT or COHORT/GROUP=COUNT, such as IOC=1000, not '${value}'`;
+    cohorts[match[1]!] = Number(match[2]);
+  }
+  return cohorts;
+}
+
+/** The policy's default fault model: `faults.json` beside its root file, if there is one. */
+function defaultFaults(policy: CompiledPolicy, cwd: string): string | undefined {
+  const candidate = path.join(path.dirname(path.resolve(cwd, policy.root)), 'faults.json');
+  return existsSync(candidate) ? path.relative(cwd, candidate) : undefined;
+}
+
+function readFaults(file: string, cwd: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(cwd, file), 'utf8');
+  } catch (error) {
+    return `cannot read the fault model '${file}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    return `the fault model '${file}' is not valid JSON: ${(error as Error).message}`;
+  }
+}
+
+function hasCohorts(faults: unknown): boolean {
+  return typeof faults === 'object' && faults !== null && 'cohorts' in faults;
+}
+
+/**
+ * The policy as the runtime runs it: emitted as JavaScript and imported
+ * from memory. The module imports nothing (its runtime imports are types),
+ * so it loads from a data URL.
+ */
+async function loadInMemory(compiled: CompiledPolicy): Promise<RuntimePolicy<Record<string, unknown>, unknown>> {
+  const code = emitPolicy(compiled, { target: 'js' });
+  const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { policy: RuntimePolicy<Record<string, unknown>, unknown> };
+  return module.policy;
+}
