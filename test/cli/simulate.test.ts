@@ -1,9 +1,10 @@
 // `mpol simulate`: the policy compiled in memory and simulated from the command line.
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempFolder } from './run-cli.js';
+import { mainScript, runCli, tempFolder } from './run-cli.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -52,6 +53,22 @@ describe('mpol simulate', () => {
     const malformed = runCli(['simulate', 'policies/example', '--faults', path.join(folder, 'bad.json')], repo);
     expect(malformed.status).toBe(2);
     expect(malformed.stderr).toContain('is not valid JSON');
+  });
+
+  it('draws a progress bar on a terminal for a long run, and keeps it out of the output', () => {
+    // util-linux's `script` gives the command a pseudo-terminal, as an interactive user would.
+    const folder = tempFolder();
+    const output = path.join(folder, 'summary.txt');
+    const log = path.join(folder, 'terminal.log');
+    const command = `${process.execPath} ${mainScript} simulate policies/mehrs/v2.1 --cohort MOC_Secure/DA=16000000 > ${output}`;
+    const env = { ...process.env };
+    delete env['CI'];
+    const run = spawnSync('script', ['-qc', command, log], { cwd: repo, env, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status).toBe(0);
+    expect(readFileSync(log, 'utf8')).toMatch(/simulating \[[=-]+\] \d+% \| [\d]+\/16000000 installations/);
+    const summary = readFileSync(output, 'utf8');
+    expect(summary).toMatch(/^MEHRS 2\.1, seed 1: 16,000,000 installations\n/);
+    expect(summary).not.toContain('\u001b');
   });
 
   it('refuses a malformed --cohort, an unknown cohort and a bad seed', () => {
