@@ -18,32 +18,10 @@ import type {
   TimelineEvent,
 } from '../../runtime/index.js';
 import { policy, run, type Handlers, type Inst } from './builder.js';
+import { strategyArb } from './random-policy.js';
 
 const minute = 60_000;
 const outcomeKinds = new Set(['migrated', 'failed', 'rolled-back']);
-
-const tierArb = fc.record({
-  count: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }),
-  every: fc.integer({ min: 0, max: 60 }).map((m) => m * minute),
-  factor: fc.constantFrom(1, 1.5, 2),
-  cap: fc.option(fc.integer({ min: 1, max: 90 }).map((m) => m * minute), { nil: null }),
-});
-
-const strategyArb = fc.record({
-  tiers: fc.array(tierArb, { minLength: 1, maxLength: 2 }),
-  within: fc.option(fc.integer({ min: 0, max: 360 }).map((m) => m * minute), { nil: null }),
-  attempts: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
-  timeout: fc.option(fc.integer({ min: 1, max: 30 }).map((m) => m * minute), { nil: null }),
-  jitter: fc.oneof(
-    fc.constant({ kind: 'none' as const }),
-    fc.constant({ kind: 'full' as const }),
-    fc.tuple(fc.integer({ min: 0, max: 300_000 }), fc.integer({ min: 0, max: 300_000 })).map(([low, extra]) => ({
-      kind: 'range' as const,
-      low,
-      high: low + extra,
-    })),
-  ),
-});
 
 const actionArb = fc.record({
   kind: fc.constantFrom('fail', 'rollback', 'incident'),

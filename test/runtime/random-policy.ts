@@ -19,7 +19,8 @@ const tierArb = fc.record({
   cap: fc.option(fc.integer({ min: 1, max: 90 }).map((m) => m * minute), { nil: null }),
 });
 
-const strategyArb = fc.record({
+/** A retry strategy of one or two tiers, shared with the executor's property test. */
+export const strategyArb = fc.record({
   tiers: fc.array(tierArb, { minLength: 1, maxLength: 2 }),
   within: fc.option(minutes(360), { nil: null }),
   attempts: fc.option(fc.integer({ min: 1, max: 10 }), { nil: null }),
