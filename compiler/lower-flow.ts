@@ -45,11 +45,17 @@ export function lowerFlow(ctx: PassContext, file: string, migration: A.Migration
 }
 
 function level(ctx: PassContext, file: string, items: readonly (A.MigrationItem | A.StepItem)[]): Level {
-  const handlers = items.filter((item): item is A.FailureHandler => item.kind === 'FailureHandler');
-  reportRepeats(ctx, file, handlers.map((h) => ({ kind: h.trigger, span: h.span })), (trigger) => `on ${trigger}`);
-  const failure = handlers.find((h) => h.trigger === 'failure');
-  const exhausted = handlers.find((h) => h.trigger === 'exhausted');
-  const deadlines = items.flatMap((item) => (item.kind === 'Deadline' ? [deadline(file, item)] : []));
+  // One pass: the first handler of each trigger applies, a repeated one is reported.
+  let failure: A.FailureHandler | undefined;
+  let exhausted: A.FailureHandler | undefined;
+  const deadlines: DeadlineModel[] = [];
+  for (const item of items) {
+    if (item.kind === 'Deadline') deadlines.push(deadline(file, item));
+    else if (item.kind !== 'FailureHandler') continue;
+    else if (item.trigger === 'failure' && failure === undefined) failure = item;
+    else if (item.trigger === 'exhausted' && exhausted === undefined) exhausted = item;
+    else ctx.report('duplicate-item', file, item.span, { item: `on ${item.trigger}` });
+  }
   return { onFailure: action(file, failure?.action, failure?.ref), onExhausted: action(file, exhausted?.action, exhausted?.ref), deadlines };
 }
 
@@ -62,7 +68,7 @@ function lowerItem(
   flow: FlowModel[],
   checked: Map<string, A.Span>,
 ): void {
-  const guards = item.kind === 'Check' || item.kind === 'Step' ? [...stage.guards, ...(item.guard ? [guard(file, item.guard)] : [])] : [];
+  const guards = item.kind === 'Check' || item.kind === 'Step' ? guardsOf(file, stage, item.guard) : [];
   if (item.kind === 'Check') {
     const code = nameOf(item.code);
     if (code !== undefined) {
@@ -94,17 +100,59 @@ const stepItemWords: Partial<Record<A.StepItem['kind'], string>> = {
   StepCommit: 'commit',
   StepMayFail: 'may fail',
 };
+const stepItemWord = (kind: string): string | undefined => stepItemWords[kind as A.StepItem['kind']];
 
 function lowerStep(ctx: PassContext, file: string, node: A.StepDecl, stage: StageScope, guards: GuardModel[], outer: readonly Level[]): StepModel {
-  reportRepeats(ctx, file, node.items, (kind) => stepItemWords[kind as A.StepItem['kind']]);
+  reportRepeats(ctx, file, node.items, stepItemWord);
   const own = level(ctx, file, node.items);
-  const levels = [own, ...outer];
-  const first = <K extends A.StepItem['kind']>(kind: K) => node.items.find((item) => item.kind === kind) as Extract<A.StepItem, { kind: K }> | undefined;
-  const undoNode = first('Undo');
+  // One pass over the items: the first of each kind counts (a repeat is reported above).
+  let undoNode: A.Undo | undefined;
+  let retry: string | undefined;
+  let retrySeen = false;
+  let awaited: string | undefined;
+  let awaitSeen = false;
+  let commit = false;
+  const produces: string[] = [];
+  const mayFail: string[] = [];
+  for (const item of node.items) {
+    switch (item.kind) {
+      case 'Undo':
+        undoNode ??= item;
+        break;
+      case 'StepRetry':
+        if (!retrySeen) retry = nameOf(item.strategy);
+        retrySeen = true;
+        break;
+      case 'StepAwait':
+        if (!awaitSeen) awaited = nameOf(item.artefact);
+        awaitSeen = true;
+        break;
+      case 'StepCommit':
+        commit = true;
+        break;
+      case 'StepProduces':
+        if (item.artefact.kind === 'Ident') produces.push(item.artefact.name);
+        break;
+      case 'StepMayFail':
+        for (const code of item.codes) if (code.kind === 'Ident') mayFail.push(code.name);
+        break;
+      default:
+        break;
+    }
+  }
   const undo: UndoModel | undefined =
     undoNode && undoNode.name.kind === 'Ident'
       ? { name: undoNode.name.name, party: nameOf(undoNode.party), ref: refOf(undoNode.ref), source: { file, span: undoNode.span } }
       : undefined;
+  // The step's own level, then its stage's and the migration's.
+  const deadlines = own.deadlines.slice();
+  let onFailure = own.onFailure;
+  let onExhausted = own.onExhausted ?? own.onFailure;
+  for (const l of outer) {
+    for (const d of l.deadlines) deadlines.push(d);
+    onFailure ??= l.onFailure;
+    onExhausted ??= l.onExhausted ?? l.onFailure;
+  }
   return {
     kind: 'step',
     name: nameOf(node.name) ?? '',
@@ -112,18 +160,25 @@ function lowerStep(ctx: PassContext, file: string, node: A.StepDecl, stage: Stag
     stage: stage.name,
     party: nameOf(node.party) ?? stage.party,
     guards,
-    retry: nameOf(first('StepRetry')?.strategy),
-    await: nameOf(first('StepAwait')?.artefact),
-    deadlines: levels.flatMap((l) => l.deadlines),
-    produces: node.items.flatMap((item) => (item.kind === 'StepProduces' ? nameOf(item.artefact) ?? [] : [])),
-    mayFail: node.items.flatMap((item) => (item.kind === 'StepMayFail' ? item.codes.flatMap((c) => nameOf(c) ?? []) : [])),
+    retry,
+    await: awaited,
+    deadlines,
+    produces,
+    mayFail,
     undo,
-    commit: first('StepCommit') !== undefined,
-    onFailure: levels.map((l) => l.onFailure).find((a) => a !== undefined),
-    onExhausted: levels.map((l) => l.onExhausted ?? l.onFailure).find((a) => a !== undefined),
+    commit,
+    onFailure,
+    onExhausted,
     source: { file, span: node.span },
     node,
   };
+}
+
+/** A check's or step's guards: its stage's, then its own. */
+function guardsOf(file: string, stage: StageScope, own: A.Guard | undefined): GuardModel[] {
+  const guards = stage.guards.slice();
+  if (own) guards.push(guard(file, own));
+  return guards;
 }
 
 function guard(file: string, node: A.Guard): GuardModel {

@@ -106,25 +106,37 @@ function once(ctx: PassContext, blocks: Map<string, Source>, block: string, sour
   return false;
 }
 
+const errorItemWords: Record<string, string> = { ErrorReports: 'report', ErrorResubmit: 'resubmit', ErrorResponsible: 'responsible' };
+const errorItemWord = (kind: string): string | undefined => errorItemWords[kind];
+
 function lowerError(ctx: PassContext, file: string, node: A.ErrorDecl): ErrorModel {
-  const words: Record<string, string> = { ErrorReports: 'report', ErrorResubmit: 'resubmit', ErrorResponsible: 'responsible' };
-  reportRepeats(ctx, file, node.items, (kind) => words[kind]);
-  const reports = node.items.flatMap((item) => (item.kind === 'ErrorReports' ? item.reports.flatMap((r) => nameOf(r) ?? []) : []));
-  const responsible = node.items.find((item) => item.kind === 'ErrorResponsible');
+  reportRepeats(ctx, file, node.items, errorItemWord);
+  // One pass over the items: a large policy has tens of thousands of codes.
+  const reports: string[] = [];
+  let resubmit = false;
+  let responsible: A.ErrorResponsible | undefined;
+  for (const item of node.items) {
+    if (item.kind === 'ErrorReports') {
+      for (const report of item.reports) if (report.kind === 'Ident') reports.push(report.name);
+    } else if (item.kind === 'ErrorResubmit') resubmit = true;
+    else responsible ??= item;
+  }
   return {
     name: nameOf(node.name) ?? '',
     title: text(node.title),
     ref: refOf(node.ref),
     reports,
-    resubmit: node.items.some((item) => item.kind === 'ErrorResubmit'),
-    responsible: responsible?.kind === 'ErrorResponsible' ? nameOf(responsible.party) : undefined,
+    resubmit,
+    responsible: responsible === undefined ? undefined : nameOf(responsible.party),
     source: { file, span: node.span },
   };
 }
 
+const retryItemWords: Record<string, string> = { RetryWithin: 'within', RetryAttempts: 'attempts', RetryTimeout: 'timeout', RetryJitter: 'jitter' };
+const retryItemWord = (kind: string): string | undefined => retryItemWords[kind];
+
 function lowerRetry(ctx: PassContext, file: string, node: A.RetryDecl): RetryModel {
-  const words: Record<string, string> = { RetryWithin: 'within', RetryAttempts: 'attempts', RetryTimeout: 'timeout', RetryJitter: 'jitter' };
-  reportRepeats(ctx, file, node.items, (kind) => words[kind]);
+  reportRepeats(ctx, file, node.items, retryItemWord);
   let within: number | undefined;
   let attempts: number | undefined;
   let timeout: number | undefined;

@@ -56,6 +56,10 @@ const PARTY: readonly DeclKind[] = ['party'];
 const ERROR: readonly DeclKind[] = ['error'];
 const ARTEFACT: readonly DeclKind[] = ['artefact'];
 const ANCHOR: readonly DeclKind[] = ['artefact', 'step'];
+const REPORT: readonly DeclKind[] = ['report'];
+const RETRY: readonly DeclKind[] = ['retry'];
+const COHORT: readonly DeclKind[] = ['cohort'];
+const GROUP: readonly DeclKind[] = ['group'];
 
 export function forEachReference(tree: SourceFile, visit: ReferenceVisitor): void {
   const name = (node: Name | undefined, expected: readonly DeclKind[]): void => {
@@ -71,7 +75,7 @@ export function forEachReference(tree: SourceFile, visit: ReferenceVisitor): voi
         break;
       case 'Error':
         for (const errorItem of item.items) {
-          if (errorItem.kind === 'ErrorReports') for (const report of errorItem.reports) name(report, ['report']);
+          if (errorItem.kind === 'ErrorReports') for (const report of errorItem.reports) name(report, REPORT);
           if (errorItem.kind === 'ErrorResponsible') name(errorItem.party, PARTY);
         }
         break;
@@ -117,12 +121,13 @@ function stageItemReferences(item: StageItem, name: (node: Name | undefined, exp
 function stepItemReferences(item: StepItem, name: (node: Name | undefined, expected: readonly DeclKind[]) => void): void {
   switch (item.kind) {
     case 'StepRetry':
-      return name(item.strategy, ['retry']);
+      return name(item.strategy, RETRY);
     case 'StepAwait':
     case 'StepProduces':
       return name(item.artefact, ARTEFACT);
     case 'StepMayFail':
-      return item.codes.forEach((code) => name(code, ERROR));
+      for (const code of item.codes) name(code, ERROR);
+      return;
     case 'Undo':
       return name(item.party, PARTY);
     case 'Deadline':
@@ -143,7 +148,7 @@ function actionReferences(action: Action, name: (node: Name | undefined, expecte
     case 'Rollback':
       return name(action.code, ERROR);
     case 'Incident':
-      action.resolvers.forEach((resolver) => name(resolver, PARTY));
+      for (const resolver of action.resolvers) name(resolver, PARTY);
       if (action.then.kind === 'Fail') name(action.then.code, ERROR);
       return name(action.elseCode, ERROR);
     case 'Missing':
@@ -162,10 +167,10 @@ export function forEachExprName(expr: Expr, visit: ReferenceVisitor): void {
     case 'Not':
       return forEachExprName(expr.operand, visit);
     case 'CohortIs':
-      if (expr.cohort.kind === 'Ident') visit(expr.cohort, ['cohort']);
+      if (expr.cohort.kind === 'Ident') visit(expr.cohort, COHORT);
       return;
     case 'GroupIs':
-      if (expr.group.kind === 'Ident') visit(expr.group, ['group']);
+      if (expr.group.kind === 'Ident') visit(expr.group, GROUP);
       return;
     default:
       return;

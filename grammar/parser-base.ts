@@ -3,7 +3,7 @@
  * shared by guards and check predicates. `PolicyParser` extends it with the
  * declarations.
  */
-import { EmbeddedActionsParser, EOF, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, type IOrAlt, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
 import type { BinaryOperator, DurationLit, Expr, Ident, Missing, Name, NumberLit, Ref, Span, StringLit } from './ast.js';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
 import { decodeString, parseDuration } from './literals.js';
@@ -13,6 +13,15 @@ import * as T from './tokens.js';
 
 const K = T.Keywords;
 const noStops: ReadonlySet<number> = new Set();
+
+/**
+ * What a rule returns while Chevrotain records the grammar
+ * (`performSelfAnalysis`), where tokens are placeholders and no node is
+ * built: `ACTION` returns the same. Rules check `RECORDING_PHASE` rather
+ * than wrap each node in `ACTION(() => …)`, which would allocate a closure
+ * per node parsed.
+ */
+export const recorded = undefined as never;
 
 export class ParserBase extends EmbeddedActionsParser {
   /** Diagnostics found while building nodes (bad escapes, huge durations). */
@@ -67,7 +76,7 @@ export class ParserBase extends EmbeddedActionsParser {
     do {
       this.MANY(() => {
         const item = this.SUBRULE(rule);
-        this.ACTION(() => this.add(items, item));
+        if (!this.RECORDING_PHASE) this.add(items, item);
       });
     } while (this.skipToItem(block.starters, block.expected, block.stops));
     if (block.stops !== 'top-level') this.closeBrace();
@@ -207,7 +216,8 @@ export class ParserBase extends EmbeddedActionsParser {
     const start = this.here();
     this.CONSUME(K.ref);
     const section = this.CONSUME(T.StringLiteral);
-    return this.ACTION(() => ({ kind: 'Ref', section: this.string(section), span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Ref', section: this.string(section), span: this.spanFrom(start) };
   });
 
   // nameList := Name ("," Name)*
@@ -216,7 +226,7 @@ export class ParserBase extends EmbeddedActionsParser {
     this.MANY9(() => {
       this.CONSUME9(T.Comma);
       const name = this.SUBRULE9(this.listedName);
-      this.ACTION(() => this.add(names, name));
+      if (!this.RECORDING_PHASE) this.add(names, name);
     });
     return names;
   }
@@ -237,98 +247,124 @@ export class ParserBase extends EmbeddedActionsParser {
     recoveryValueFunc: () => this.missing(),
   });
 
+  // The alternatives of each `OR` below are built once: their functions use
+  // no local variable, so an `OR` allocates nothing per expression parsed.
+
   // not := "not" not | comparison
-  private notExpr = this.RULE('notExpr', (): Expr => {
-    const start = this.here();
-    return this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.not);
-          const operand = this.SUBRULE(this.notExpr);
-          return this.ACTION(() => ({ kind: 'Not', operand, span: this.spanFrom(start) }) as Expr);
-        },
+  private notExpr = this.RULE('notExpr', (): Expr => this.OR(this.notAlternatives), { recoveryValueFunc: () => this.missing() });
+
+  private readonly notAlternatives: IOrAlt<Expr>[] = [
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.not);
+        const operand = this.SUBRULE(this.notExpr);
+        if (this.RECORDING_PHASE) return recorded;
+        return { kind: 'Not', operand, span: this.spanFrom(start) };
       },
-      { ALT: () => this.SUBRULE(this.comparison) },
-    ]);
-  }, { recoveryValueFunc: () => this.missing() });
+    },
+    { ALT: () => this.SUBRULE(this.comparison) },
+  ];
 
   // comparison := primary (("==" | "!=" | "<" | "<=" | ">" | ">=") primary)?
   private comparison = this.RULE('comparison', (): Expr => {
     const start = this.here();
     let result = this.SUBRULE(this.primary);
     this.OPTION(() => {
-      const operator = this.OR([
-        { ALT: () => this.CONSUME(T.EqualEqual) },
-        { ALT: () => this.CONSUME(T.NotEqual) },
-        { ALT: () => this.CONSUME(T.LessEqual) },
-        { ALT: () => this.CONSUME(T.GreaterEqual) },
-        { ALT: () => this.CONSUME(T.Less) },
-        { ALT: () => this.CONSUME(T.Greater) },
-      ]);
+      const operator = this.OR(this.comparisonOperators);
       const right = this.SUBRULE2(this.primary);
-      const left = result;
-      result = this.ACTION(() => ({
-        kind: 'Binary',
-        operator: operator.image as BinaryOperator,
-        left,
-        right,
-        span: this.spanFrom(start),
-      }));
+      if (!this.RECORDING_PHASE) result = { kind: 'Binary', operator: operator.image as BinaryOperator, left: result, right, span: this.spanFrom(start) };
     });
     return result;
   }, { recoveryValueFunc: () => this.missing() });
 
+  private readonly comparisonOperators: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(T.EqualEqual) },
+    { ALT: () => this.CONSUME(T.NotEqual) },
+    { ALT: () => this.CONSUME(T.LessEqual) },
+    { ALT: () => this.CONSUME(T.GreaterEqual) },
+    { ALT: () => this.CONSUME(T.Less) },
+    { ALT: () => this.CONSUME(T.Greater) },
+  ];
+
   // primary := "(" expr ")" | "cohort" Name | "group" Name | "installation" "." AnyName
   //          | "true" | "false" | Number | Duration | String | Name
-  private primary = this.RULE(
-    'primary',
-    (): Expr => {
-      const start = this.here();
-      return this.OR([
-        {
-          ALT: () => {
-            this.CONSUME(T.LParen);
-            const inner = this.SUBRULE(this.expr);
-            this.CONSUME(T.RParen);
-            return inner;
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.cohort);
-            const cohort = this.consumeName(1);
-            return this.ACTION(() => ({ kind: 'CohortIs', cohort, span: this.spanFrom(start) }) as Expr);
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.group);
-            const group = this.consumeName(2);
-            return this.ACTION(() => ({ kind: 'GroupIs', group, span: this.spanFrom(start) }) as Expr);
-          },
-        },
-        {
-          ALT: () => {
-            this.CONSUME(K.installation);
-            this.CONSUME(T.Dot);
-            const field = this.consumeName(3, T.AnyName);
-            return this.ACTION(() => ({ kind: 'FieldRef', field, span: this.spanFrom(start) }) as Expr);
-          },
-        },
-        { ALT: () => this.literal(this.CONSUME(K.true), (t) => ({ kind: 'Bool', value: true, span: this.tokenSpan(t) })) },
-        { ALT: () => this.literal(this.CONSUME(K.false), (t) => ({ kind: 'Bool', value: false, span: this.tokenSpan(t) })) },
-        { ALT: () => this.literal(this.CONSUME(T.NumberLiteral), (t) => this.number(t)) },
-        { ALT: () => this.literal(this.CONSUME(T.Duration), (t) => this.duration(t)) },
-        { ALT: () => this.literal(this.CONSUME(T.StringLiteral), (t) => this.string(t)) },
-        { ALT: () => this.literal(this.CONSUME(T.Identifier), (t) => this.ident(t)) },
-      ]);
-    },
-    { recoveryValueFunc: () => this.missing() },
-  );
+  private primary = this.RULE('primary', (): Expr => this.OR(this.primaryAlternatives), { recoveryValueFunc: () => this.missing() });
 
-  private literal(token: IToken, build: (token: IToken) => Expr): Expr {
-    return this.ACTION(() => build(token));
-  }
+  private readonly primaryAlternatives: IOrAlt<Expr>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(T.LParen);
+        const inner = this.SUBRULE(this.expr);
+        this.CONSUME(T.RParen);
+        return inner;
+      },
+    },
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.cohort);
+        const cohort = this.consumeName(1);
+        if (this.RECORDING_PHASE) return recorded;
+        return { kind: 'CohortIs', cohort, span: this.spanFrom(start) };
+      },
+    },
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.group);
+        const group = this.consumeName(2);
+        if (this.RECORDING_PHASE) return recorded;
+        return { kind: 'GroupIs', group, span: this.spanFrom(start) };
+      },
+    },
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.installation);
+        this.CONSUME(T.Dot);
+        const field = this.consumeName(3, T.AnyName);
+        if (this.RECORDING_PHASE) return recorded;
+        return { kind: 'FieldRef', field, span: this.spanFrom(start) };
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(K.true);
+        return this.RECORDING_PHASE ? recorded : { kind: 'Bool', value: true, span: this.tokenSpan(token) };
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(K.false);
+        return this.RECORDING_PHASE ? recorded : { kind: 'Bool', value: false, span: this.tokenSpan(token) };
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(T.NumberLiteral);
+        return this.RECORDING_PHASE ? recorded : this.number(token);
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(T.Duration);
+        return this.RECORDING_PHASE ? recorded : this.duration(token);
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(T.StringLiteral);
+        return this.RECORDING_PHASE ? recorded : this.string(token);
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(T.Identifier);
+        return this.RECORDING_PHASE ? recorded : this.ident(token);
+      },
+    },
+  ];
 
   private binaryChain(operand: () => Expr, operatorToken: TokenType, operator: BinaryOperator): Expr {
     const start = this.here();
@@ -336,8 +372,7 @@ export class ParserBase extends EmbeddedActionsParser {
     this.MANY(() => {
       this.CONSUME(operatorToken);
       const right = this.SUBRULE2(operand);
-      const left = result;
-      result = this.ACTION(() => ({ kind: 'Binary', operator, left, right, span: this.spanFrom(start) }));
+      if (!this.RECORDING_PHASE) result = { kind: 'Binary', operator, left: result, right, span: this.spanFrom(start) };
     });
     return result;
   }

@@ -2,8 +2,9 @@
  * The grammar of retry strategies and the migration flow: stages, checks,
  * steps, deadlines and failure actions.
  */
+import type { IOrAlt } from 'chevrotain';
 import type * as A from './ast.js';
-import { ParserBase } from './parser-base.js';
+import { ParserBase, recorded } from './parser-base.js';
 import { blocks } from './blocks.js';
 import * as T from './tokens.js';
 
@@ -121,13 +122,16 @@ export class FlowParser extends ParserBase {
     return this.ACTION(() => ({ kind: 'Migration', items, span: this.spanFrom(start) }));
   });
 
+  // The alternatives of the `OR`s of flow items are built once: their
+  // functions use no local variable, so an `OR` allocates nothing per item.
+
   // migrationItem := stage | stageItem
-  private migrationItem = this.RULE('migrationItem', (): A.MigrationItem =>
-    this.OR([
-      { ALT: () => this.SUBRULE(this.stageDecl) as A.MigrationItem },
-      { ALT: () => this.SUBRULE(this.stageItem) },
-    ]),
-  );
+  private migrationItem = this.RULE('migrationItem', (): A.MigrationItem => this.OR(this.migrationItemAlternatives));
+
+  private readonly migrationItemAlternatives: IOrAlt<A.MigrationItem>[] = [
+    { ALT: () => this.SUBRULE(this.stageDecl) },
+    { ALT: () => this.SUBRULE(this.stageItem) },
+  ];
 
   // stageDecl := "stage" Name ref? ("by" Name)? guard? "{" stageItem* "}"
   private stageDecl = this.RULE('stageDecl', (): A.StageDecl => {
@@ -142,29 +146,33 @@ export class FlowParser extends ParserBase {
     const guard = this.OPTION3(() => this.SUBRULE(this.guard));
     this.CONSUME(T.LBrace);
     const items = this.blockItems(this.stageItem, blocks.stage);
-    return this.ACTION(() => ({ kind: 'Stage', name, ref, party, guard, items, span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Stage', name, ref, party, guard, items, span: this.spanFrom(start) };
   });
 
   // stageItem := step | check | onFailure | deadline
-  private stageItem = this.RULE('stageItem', (): A.StageItem =>
-    this.OR([
-      { ALT: () => this.SUBRULE(this.stepDecl) as A.StageItem },
-      { ALT: () => this.SUBRULE(this.checkDecl) },
-      { ALT: () => this.SUBRULE(this.failureHandler) },
-      { ALT: () => this.SUBRULE(this.deadline) },
-    ]),
-  );
+  private stageItem = this.RULE('stageItem', (): A.StageItem => this.OR(this.stageItemAlternatives));
+
+  private readonly stageItemAlternatives: IOrAlt<A.StageItem>[] = [
+    { ALT: () => this.SUBRULE(this.stepDecl) },
+    { ALT: () => this.SUBRULE(this.checkDecl) },
+    { ALT: () => this.SUBRULE(this.failureHandler) },
+    { ALT: () => this.SUBRULE(this.deadline) },
+  ];
 
   // guard := ("when" | "unless") expr
   private guard = this.RULE('guard', (): A.Guard => {
     const start = this.here();
-    const negated = this.OR([
-      { ALT: () => (this.CONSUME(K.when), false) },
-      { ALT: () => (this.CONSUME(K.unless), true) },
-    ]);
+    const negated = this.OR(this.guardWords);
     const expr = this.SUBRULE(this.expr);
-    return this.ACTION(() => ({ kind: 'Guard', negated, expr, span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Guard', negated, expr, span: this.spanFrom(start) };
   });
+
+  private readonly guardWords: IOrAlt<boolean>[] = [
+    { ALT: () => (this.CONSUME(K.when), false) },
+    { ALT: () => (this.CONSUME(K.unless), true) },
+  ];
 
   // checkDecl := "check" Name ref? guard? ("requires" expr | "external")
   private checkDecl = this.RULE('checkDecl', (): A.CheckDecl => {
@@ -173,17 +181,20 @@ export class FlowParser extends ParserBase {
     const code = this.consumeName(1);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
     const guard = this.OPTION2(() => this.SUBRULE(this.guard));
-    const predicate = this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.requires);
-          return this.SUBRULE(this.expr);
-        },
-      },
-      { ALT: () => (this.CONSUME(K.external), undefined) },
-    ]);
-    return this.ACTION(() => ({ kind: 'Check', code, ref, guard, predicate, span: this.spanFrom(start) }));
+    const predicate = this.OR(this.checkPredicates);
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Check', code, ref, guard, predicate, span: this.spanFrom(start) };
   });
+
+  private readonly checkPredicates: IOrAlt<A.Expr | undefined>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(K.requires);
+        return this.SUBRULE(this.expr);
+      },
+    },
+    { ALT: () => (this.CONSUME(K.external), undefined) },
+  ];
 
   // stepDecl := "step" Name ref? ("by" Name)? guard? ("{" stepItem* "}")?
   private stepDecl = this.RULE('stepDecl', (): A.StepDecl => {
@@ -201,41 +212,69 @@ export class FlowParser extends ParserBase {
       this.CONSUME(T.LBrace);
       items = this.blockItems(this.stepItem, blocks.step);
     });
-    return this.ACTION(() => ({ kind: 'Step', name, ref, party, guard, items, span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Step', name, ref, party, guard, items, span: this.spanFrom(start) };
   });
 
   // stepItem := "retry" Name | "await" Name | deadline | "produces" Name | "may" "fail" Name ("," Name)*
   //           | "undo" Name "by" Name ref? | "commit" | onFailure
-  private stepItem = this.RULE('stepItem', (): A.StepItem => {
-    const start = this.here();
-    const node = <K extends A.StepItem['kind']>(kind: K, extra: object): A.StepItem =>
-      this.ACTION(() => ({ kind, ...extra, span: this.spanFrom(start) }) as A.StepItem);
-    return this.OR([
-      { ALT: () => (this.CONSUME(K.retry), node('StepRetry', { strategy: this.consumeName(1) })) },
-      { ALT: () => (this.CONSUME(K.await), node('StepAwait', { artefact: this.consumeName(2) })) },
-      { ALT: () => this.SUBRULE(this.deadline) },
-      { ALT: () => (this.CONSUME(K.produces), node('StepProduces', { artefact: this.consumeName(3) })) },
-      {
-        ALT: () => {
-          this.CONSUME(K.may);
-          this.CONSUME(K.fail);
-          return node('StepMayFail', { codes: this.nameList() });
-        },
+  private stepItem = this.RULE('stepItem', (): A.StepItem => this.OR(this.stepItemAlternatives));
+
+  private readonly stepItemAlternatives: IOrAlt<A.StepItem>[] = [
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.retry);
+        const strategy = this.consumeName(1);
+        return this.RECORDING_PHASE ? recorded : { kind: 'StepRetry', strategy, span: this.spanFrom(start) };
       },
-      {
-        ALT: () => {
-          this.CONSUME(K.undo);
-          const name = this.consumeName(5);
-          this.CONSUME(K.by);
-          const party = this.consumeName(6);
-          const ref = this.OPTION(() => this.SUBRULE(this.ref));
-          return node('Undo', { name, party, ref });
-        },
+    },
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.await);
+        const artefact = this.consumeName(2);
+        return this.RECORDING_PHASE ? recorded : { kind: 'StepAwait', artefact, span: this.spanFrom(start) };
       },
-      { ALT: () => (this.CONSUME(K.commit), node('StepCommit', {})) },
-      { ALT: () => this.SUBRULE(this.failureHandler) },
-    ]);
-  });
+    },
+    { ALT: () => this.SUBRULE(this.deadline) },
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.produces);
+        const artefact = this.consumeName(3);
+        return this.RECORDING_PHASE ? recorded : { kind: 'StepProduces', artefact, span: this.spanFrom(start) };
+      },
+    },
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.may);
+        this.CONSUME(K.fail);
+        const codes = this.nameList();
+        return this.RECORDING_PHASE ? recorded : { kind: 'StepMayFail', codes, span: this.spanFrom(start) };
+      },
+    },
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.undo);
+        const name = this.consumeName(5);
+        this.CONSUME(K.by);
+        const party = this.consumeName(6);
+        const ref = this.OPTION(() => this.SUBRULE(this.ref));
+        return this.RECORDING_PHASE ? recorded : { kind: 'Undo', name, party, ref, span: this.spanFrom(start) };
+      },
+    },
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.commit);
+        return this.RECORDING_PHASE ? recorded : { kind: 'StepCommit', span: this.spanFrom(start) };
+      },
+    },
+    { ALT: () => this.SUBRULE(this.failureHandler) },
+  ];
 
   // deadline := "within" Duration "after" Name "else" action ref?
   private deadline = this.RULE('deadline', (): A.Deadline => {
@@ -247,44 +286,44 @@ export class FlowParser extends ParserBase {
     this.CONSUME(K.else);
     const action = this.SUBRULE(this.action);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
-    return this.ACTION(() => ({ kind: 'Deadline', within: this.duration(within), anchor, action, ref, span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Deadline', within: this.duration(within), anchor, action, ref, span: this.spanFrom(start) };
   });
 
   // onFailure := "on" ("failure" | "exhausted") action ref?
   private failureHandler = this.RULE('failureHandler', (): A.FailureHandler => {
     const start = this.here();
     this.CONSUME(K.on);
-    const trigger = this.OR([
-      { ALT: () => (this.CONSUME(K.failure), 'failure' as const) },
-      { ALT: () => (this.CONSUME(K.exhausted), 'exhausted' as const) },
-    ]);
+    const trigger = this.OR(this.failureTriggers);
     const action = this.SUBRULE(this.action);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
-    return this.ACTION(() => ({ kind: 'FailureHandler', trigger, action, ref, span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'FailureHandler', trigger, action, ref, span: this.spanFrom(start) };
   });
+
+  private readonly failureTriggers: IOrAlt<A.FailureHandler['trigger']>[] = [
+    { ALT: () => (this.CONSUME(K.failure), 'failure' as const) },
+    { ALT: () => (this.CONSUME(K.exhausted), 'exhausted' as const) },
+  ];
 
   // action := "fail" Name | "rollback" "then" "fail" Name
   //         | "incident" "resolved" "by" Name ("or" Name)* "then" ("continue" | "retry" | "fail" Name) ("else" "fail" Name)?
-  private action = this.RULE(
-    'action',
-    (): A.Action => {
-      const start = this.here();
-      return this.OR([
-        { ALT: () => this.SUBRULE(this.failAction) as A.Action },
-        {
-          ALT: () => {
-            this.CONSUME(K.rollback);
-            this.CONSUME(K.then);
-            this.CONSUME(K.fail);
-            const code = this.consumeName(1);
-            return this.ACTION(() => ({ kind: 'Rollback', code, span: this.spanFrom(start) }) as A.Action);
-          },
-        },
-        { ALT: () => this.SUBRULE(this.incident) },
-      ]);
+  private action = this.RULE('action', (): A.Action => this.OR(this.actionAlternatives), { recoveryValueFunc: () => this.missing() });
+
+  private readonly actionAlternatives: IOrAlt<A.Action>[] = [
+    { ALT: () => this.SUBRULE(this.failAction) },
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.rollback);
+        this.CONSUME(K.then);
+        this.CONSUME(K.fail);
+        const code = this.consumeName(1);
+        return this.RECORDING_PHASE ? recorded : { kind: 'Rollback', code, span: this.spanFrom(start) };
+      },
     },
-    { recoveryValueFunc: () => this.missing() },
-  );
+    { ALT: () => this.SUBRULE(this.incident) },
+  ];
 
   private failAction = this.RULE(
     'failAction',
@@ -292,7 +331,8 @@ export class FlowParser extends ParserBase {
       const start = this.here();
       this.CONSUME(K.fail);
       const code = this.consumeName(1);
-      return this.ACTION(() => ({ kind: 'Fail', code, span: this.spanFrom(start) }));
+      if (this.RECORDING_PHASE) return recorded;
+      return { kind: 'Fail', code, span: this.spanFrom(start) };
     },
     // A fail action that recovery abandoned still names its code as missing.
     { recoveryValueFunc: (): A.FailAction => ({ kind: 'Fail', code: this.missing(), span: this.missing().span }) },
@@ -307,22 +347,36 @@ export class FlowParser extends ParserBase {
     this.MANY(() => {
       this.CONSUME(K.or);
       const resolver = this.consumeName(2);
-      this.ACTION(() => this.add(resolvers, resolver));
+      if (!this.RECORDING_PHASE) this.add(resolvers, resolver);
     });
     this.CONSUME(K.then);
-    const thenStart = this.here();
-    const then = this.OR([
-      { ALT: () => (this.CONSUME(K.continue), this.ACTION(() => ({ kind: 'Continue', span: this.spanFrom(thenStart) }) as A.IncidentThen)) },
-      { ALT: () => (this.CONSUME(K.retry), this.ACTION(() => ({ kind: 'RetryStep', span: this.spanFrom(thenStart) }) as A.IncidentThen)) },
-      { ALT: () => this.SUBRULE1(this.failAction) as A.IncidentThen },
-    ]);
+    const then = this.OR(this.incidentThens);
     const elseCode = this.OPTION(() => {
       this.CONSUME(K.else);
       this.CONSUME(K.fail);
       return this.consumeName(3);
     });
-    return this.ACTION(() => ({ kind: 'Incident', resolvers, then, elseCode, span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Incident', resolvers, then, elseCode, span: this.spanFrom(start) };
   });
+
+  private readonly incidentThens: IOrAlt<A.IncidentThen>[] = [
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.continue);
+        return this.RECORDING_PHASE ? recorded : { kind: 'Continue', span: this.spanFrom(start) };
+      },
+    },
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.retry);
+        return this.RECORDING_PHASE ? recorded : { kind: 'RetryStep', span: this.spanFrom(start) };
+      },
+    },
+    { ALT: () => this.SUBRULE1(this.failAction) },
+  ];
 }
 
 function asPresent<T extends { kind: string }>(node: T | A.Missing): T | undefined {

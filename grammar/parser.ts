@@ -3,9 +3,11 @@
  * (embedded actions): building a CST first and visiting it would cost a
  * third of the compile budget. The production is written above each rule.
  */
+import type { IOrAlt } from 'chevrotain';
 import type * as A from './ast.js';
 import * as T from './tokens.js';
 import { FlowParser } from './parser-flow.js';
+import { recorded } from './parser-base.js';
 import { blocks } from './blocks.js';
 
 const K = T.Keywords;
@@ -27,25 +29,23 @@ export class PolicyParser extends FlowParser {
 
   private fileItems: A.TopItem[] = [];
 
-  private topItem = this.RULE(
-    'topItem',
-    (): A.TopItem | undefined =>
-      this.OR([
-        { ALT: () => this.SUBRULE(this.policyDecl) },
-        { ALT: () => this.SUBRULE(this.importDecl) },
-        { ALT: () => this.SUBRULE(this.sectionDecl) },
-        { ALT: () => this.SUBRULE(this.partyDecl) },
-        { ALT: () => this.SUBRULE(this.artefactDecl) },
-        { ALT: () => this.SUBRULE(this.reportDecl) },
-        { ALT: () => this.SUBRULE(this.installationDecl) },
-        { ALT: () => this.SUBRULE(this.errorDecl) },
-        { ALT: () => this.SUBRULE(this.retryDecl) },
-        { ALT: () => this.SUBRULE(this.cohortDecl) },
-        { ALT: () => this.SUBRULE(this.exclusionDecl) },
-        { ALT: () => this.SUBRULE(this.migrationDecl) },
-      ]),
-    { recoveryValueFunc: () => undefined },
-  );
+  private topItem = this.RULE('topItem', (): A.TopItem | undefined => this.OR(this.topItemAlternatives), { recoveryValueFunc: () => undefined });
+
+  /** Built once, as their functions use no local variable: an `OR` then allocates nothing per declaration. */
+  private readonly topItemAlternatives: IOrAlt<A.TopItem>[] = [
+    { ALT: () => this.SUBRULE(this.policyDecl) },
+    { ALT: () => this.SUBRULE(this.importDecl) },
+    { ALT: () => this.SUBRULE(this.sectionDecl) },
+    { ALT: () => this.SUBRULE(this.partyDecl) },
+    { ALT: () => this.SUBRULE(this.artefactDecl) },
+    { ALT: () => this.SUBRULE(this.reportDecl) },
+    { ALT: () => this.SUBRULE(this.installationDecl) },
+    { ALT: () => this.SUBRULE(this.errorDecl) },
+    { ALT: () => this.SUBRULE(this.retryDecl) },
+    { ALT: () => this.SUBRULE(this.cohortDecl) },
+    { ALT: () => this.SUBRULE(this.exclusionDecl) },
+    { ALT: () => this.SUBRULE(this.migrationDecl) },
+  ];
 
   // policyDecl := "policy" Name "version" String String
   private policyDecl = this.RULE('policyDecl', (): A.PolicyDecl => {
@@ -55,7 +55,8 @@ export class PolicyParser extends FlowParser {
     this.CONSUME(K.version);
     const version = this.CONSUME1(T.StringLiteral);
     const title = this.CONSUME2(T.StringLiteral);
-    return this.ACTION(() => ({ kind: 'Policy', name, version: this.string(version), title: this.string(title), span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Policy', name, version: this.string(version), title: this.string(title), span: this.spanFrom(start) };
   });
 
   // importDecl := "import" String
@@ -63,7 +64,8 @@ export class PolicyParser extends FlowParser {
     const start = this.here();
     this.CONSUME(K.import);
     const path = this.CONSUME(T.StringLiteral);
-    return this.ACTION(() => ({ kind: 'Import', path: this.string(path), span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Import', path: this.string(path), span: this.spanFrom(start) };
   });
 
   // sectionDecl := "section" String String
@@ -72,7 +74,8 @@ export class PolicyParser extends FlowParser {
     this.CONSUME(K.section);
     const number = this.CONSUME1(T.StringLiteral);
     const title = this.CONSUME2(T.StringLiteral);
-    return this.ACTION(() => ({ kind: 'Section', number: this.string(number), title: this.string(title), span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Section', number: this.string(number), title: this.string(title), span: this.spanFrom(start) };
   });
 
   // partyDecl := "party" Name String
@@ -81,7 +84,8 @@ export class PolicyParser extends FlowParser {
     this.CONSUME(K.party);
     const name = this.consumeName(1);
     const title = this.CONSUME(T.StringLiteral);
-    return this.ACTION(() => ({ kind: 'Party', name, title: this.string(title), span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Party', name, title: this.string(title), span: this.spanFrom(start) };
   });
 
   // artefactDecl := "artefact" Name String "by" Name
@@ -92,7 +96,8 @@ export class PolicyParser extends FlowParser {
     const title = this.CONSUME(T.StringLiteral);
     this.CONSUME(K.by);
     const producer = this.consumeName(2);
-    return this.ACTION(() => ({ kind: 'Artefact', name, title: this.string(title), producer, span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Artefact', name, title: this.string(title), producer, span: this.spanFrom(start) };
   });
 
   // reportDecl := "report" Name String "to" Name
@@ -103,7 +108,8 @@ export class PolicyParser extends FlowParser {
     const title = this.CONSUME(T.StringLiteral);
     this.CONSUME(K.to);
     const recipient = this.consumeName(2);
-    return this.ACTION(() => ({ kind: 'Report', name, title: this.string(title), recipient, span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Report', name, title: this.string(title), recipient, span: this.spanFrom(start) };
   });
 
   // installationDecl := "installation" "{" field* "}"
@@ -112,7 +118,8 @@ export class PolicyParser extends FlowParser {
     this.CONSUME(K.installation);
     this.CONSUME(T.LBrace);
     const fields = this.blockItems(this.fieldDecl, blocks.installation);
-    return this.ACTION(() => ({ kind: 'Installation', fields, span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Installation', fields, span: this.spanFrom(start) };
   });
 
   // field := AnyName ":" type
@@ -139,11 +146,13 @@ export class PolicyParser extends FlowParser {
         },
       },
     ]);
-    return this.ACTION(() => ({ kind: 'Field', name, type, span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Field', name, type, span: this.spanFrom(start) };
   });
 
   private primitive(token: { startOffset: number; image: string }, name: A.PrimitiveType['name']): A.FieldType {
-    return this.ACTION(() => ({ kind: 'PrimitiveType', name, span: { start: token.startOffset, end: token.startOffset + token.image.length } }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'PrimitiveType', name, span: { start: token.startOffset, end: token.startOffset + token.image.length } };
   }
 
   // errorDecl := "error" Name String ref? ("{" errorItem* "}")?
@@ -159,34 +168,37 @@ export class PolicyParser extends FlowParser {
       this.CONSUME(T.LBrace);
       items = this.blockItems(this.errorItem, blocks.error);
     });
-    return this.ACTION(() => ({ kind: 'Error', name, title: this.string(title), ref, items, span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Error', name, title: this.string(title), ref, items, span: this.spanFrom(start) };
   });
 
-  private errorItem = this.RULE('errorItem', (): A.ErrorItem => {
-    const start = this.here();
-    return this.OR([
-      {
-        ALT: () => {
-          this.CONSUME(K.report);
-          const reports = this.nameList();
-          return this.ACTION(() => ({ kind: 'ErrorReports', reports, span: this.spanFrom(start) }) as A.ErrorItem);
-        },
+  private errorItem = this.RULE('errorItem', (): A.ErrorItem => this.OR(this.errorItemAlternatives));
+
+  private readonly errorItemAlternatives: IOrAlt<A.ErrorItem>[] = [
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.report);
+        const reports = this.nameList();
+        return this.RECORDING_PHASE ? recorded : { kind: 'ErrorReports', reports, span: this.spanFrom(start) };
       },
-      {
-        ALT: () => {
-          this.CONSUME(K.resubmit);
-          return this.ACTION(() => ({ kind: 'ErrorResubmit', span: this.spanFrom(start) }) as A.ErrorItem);
-        },
+    },
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.resubmit);
+        return this.RECORDING_PHASE ? recorded : { kind: 'ErrorResubmit', span: this.spanFrom(start) };
       },
-      {
-        ALT: () => {
-          this.CONSUME(K.responsible);
-          const party = this.consumeName(1);
-          return this.ACTION(() => ({ kind: 'ErrorResponsible', party, span: this.spanFrom(start) }) as A.ErrorItem);
-        },
+    },
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.responsible);
+        const party = this.consumeName(1);
+        return this.RECORDING_PHASE ? recorded : { kind: 'ErrorResponsible', party, span: this.spanFrom(start) };
       },
-    ]);
-  });
+    },
+  ];
 
   // cohortDecl := "cohort" Name String ("{" ("group" Name String)* "}")?
   private cohortDecl = this.RULE('cohortDecl', (): A.CohortDecl => {
@@ -199,7 +211,8 @@ export class PolicyParser extends FlowParser {
       this.CONSUME(T.LBrace);
       groups = this.blockItems(this.groupDecl, blocks.cohort);
     });
-    return this.ACTION(() => ({ kind: 'Cohort', name, title: this.string(title), groups, span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Cohort', name, title: this.string(title), groups, span: this.spanFrom(start) };
   });
 
   private groupDecl = this.RULE('groupDecl', (): A.GroupDecl => {
@@ -207,7 +220,8 @@ export class PolicyParser extends FlowParser {
     this.CONSUME(K.group);
     const name = this.consumeName(1);
     const title = this.CONSUME(T.StringLiteral);
-    return this.ACTION(() => ({ kind: 'Group', name, title: this.string(title), span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Group', name, title: this.string(title), span: this.spanFrom(start) };
   });
 
   // exclusionDecl := "exclude" "after" Number "failed" "attempts" ref?
@@ -219,7 +233,8 @@ export class PolicyParser extends FlowParser {
     this.CONSUME(K.failed);
     this.CONSUME(K.attempts);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
-    return this.ACTION(() => ({ kind: 'Exclusion', attempts: this.number(attempts), ref, span: this.spanFrom(start) }));
+    if (this.RECORDING_PHASE) return recorded;
+    return { kind: 'Exclusion', attempts: this.number(attempts), ref, span: this.spanFrom(start) };
   });
 
   constructor() {
