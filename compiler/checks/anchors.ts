@@ -38,14 +38,15 @@ function buildAnchorLookup(table: SymbolTable, flow: readonly FlowModel[]): Anch
   // The first position at which each artefact has a time, and at which each step completes.
   const artefactTime = new Map<string, number>();
   const completion = new Map<string, number>();
-  flow.forEach((item, index) => {
-    if (item.kind !== 'step') return;
+  // A plain loop, no arrays spread per step: this runs over every step of the flow.
+  for (let index = 0; index < flow.length; index++) {
+    const item = flow[index]!;
+    if (item.kind !== 'step') continue;
     position.set(item, index);
-    for (const artefact of [...item.produces, ...(item.await === undefined ? [] : [item.await])]) {
-      if (!artefactTime.has(artefact)) artefactTime.set(artefact, index);
-    }
+    for (const artefact of item.produces) if (!artefactTime.has(artefact)) artefactTime.set(artefact, index);
+    if (item.await !== undefined && !artefactTime.has(item.await)) artefactTime.set(item.await, index);
     if (!completion.has(item.name)) completion.set(item.name, index);
-  });
+  }
   return (step, anchor) => {
     const symbol = anchor === undefined ? undefined : table.symbols.get(anchor);
     const index = position.get(step);

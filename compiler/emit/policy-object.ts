@@ -42,7 +42,10 @@ export function emitPolicyObject(out: CodeWriter, model: PolicyModel, functions:
     }, '},');
     record(out, 'cohorts', model.cohorts, (c) => `{ title: ${literal(c.title)}, groups: ${list(c.groups)} }`);
     out.line(`exclusionAfter: ${model.exclusionAfter ?? null},`);
-    out.block('flow: [', () => model.flow.forEach((node, i) => flowNode(out, node, functions.guard[i] ?? null, functions.predicate[i] ?? null)), '],');
+    out.open('flow: [');
+    const flow = model.flow;
+    for (let i = 0; i < flow.length; i++) flowNode(out, flow[i]!, functions.guard[i] ?? null, functions.predicate[i] ?? null);
+    out.close('],');
   }, '};');
 }
 
@@ -52,20 +55,25 @@ export function emitPolicyObject(out: CodeWriter, model: PolicyModel, functions:
  * of steps, so a line per field would make the module three times larger.
  */
 function flowNode(out: CodeWriter, node: FlowModel, guard: string | null, predicate: string | null): void {
+  // Plain string building, no closures or arrays: this runs once per node of tens of thousands.
   const identity = node.kind === 'check' ? `code: ${literal(node.code ?? '')}` : `name: ${literal(node.name)}`;
   const party = node.kind === 'step' ? literal(node.party ?? '') : nullable(node.party);
-  out.block('{', () => {
-    out.line(`kind: ${literal(node.kind)}, ${identity}, ref: ${nullable(node.ref)}, stage: ${nullable(node.stage)}, party: ${party}, guard: ${guard ?? 'null'},`);
-    if (node.kind === 'check') {
-      out.line(`predicate: ${predicate ?? 'null'},`);
-      return;
-    }
-    const deadlines = node.deadlines.map((d) => `{ anchor: ${literal(d.anchor ?? '')}, within: ${d.within}, action: ${action(d.action)} }`);
-    out.line(`retry: ${nullable(node.retry)}, await: ${nullable(node.await)}, deadlines: [${deadlines.join(', ')}], produces: ${list(node.produces)}, mayFail: ${list(node.mayFail)},`);
-    const undo = node.undo;
-    out.line(`undo: ${undo ? `{ name: ${literal(undo.name)}, party: ${literal(undo.party ?? '')}, ref: ${nullable(undo.ref)} }` : 'null'}, commit: ${node.commit},`);
-    out.line(`onFailure: ${action(node.onFailure)}, onExhausted: ${action(node.onExhausted)},`);
-  }, '},');
+  out.open('{');
+  out.line(`kind: ${literal(node.kind)}, ${identity}, ref: ${nullable(node.ref)}, stage: ${nullable(node.stage)}, party: ${party}, guard: ${guard ?? 'null'},`);
+  if (node.kind === 'check') {
+    out.line(`predicate: ${predicate ?? 'null'},`);
+    out.close('},');
+    return;
+  }
+  let deadlines = '';
+  for (const d of node.deadlines) {
+    deadlines += `${deadlines === '' ? '' : ', '}{ anchor: ${literal(d.anchor ?? '')}, within: ${d.within}, action: ${action(d.action)} }`;
+  }
+  out.line(`retry: ${nullable(node.retry)}, await: ${nullable(node.await)}, deadlines: [${deadlines}], produces: ${list(node.produces)}, mayFail: ${list(node.mayFail)},`);
+  const undo = node.undo;
+  out.line(`undo: ${undo ? `{ name: ${literal(undo.name)}, party: ${literal(undo.party ?? '')}, ref: ${nullable(undo.ref)} }` : 'null'}, commit: ${node.commit},`);
+  out.line(`onFailure: ${action(node.onFailure)}, onExhausted: ${action(node.onExhausted)},`);
+  out.close('},');
 }
 
 function action(model: ActionModel | undefined): string {
@@ -87,13 +95,16 @@ function record<T>(out: CodeWriter, key: string, entries: ReadonlyMap<string, T>
     out.line(`${key}: {},`);
     return;
   }
-  out.block(`${key}: {`, () => {
-    for (const [name, entry] of entries) out.line(`${propertyKey(name)}: ${value(entry)},`);
-  }, '},');
+  out.open(`${key}: {`);
+  for (const [name, entry] of entries) out.line(`${propertyKey(name)}: ${value(entry)},`);
+  out.close('},');
 }
 
 function list(values: readonly string[]): string {
-  return `[${values.map(literal).join(', ')}]`;
+  // A loop, not map().join(): several lists per flow node.
+  let items = '';
+  for (let i = 0; i < values.length; i++) items += i === 0 ? literal(values[i]!) : `, ${literal(values[i]!)}`;
+  return `[${items}]`;
 }
 
 function nullable(value: string | undefined): string {
