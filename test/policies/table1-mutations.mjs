@@ -41,7 +41,7 @@ for (const [change, file, from, to] of mutations) {
   if (!original.includes(from)) { console.log(`change ${change}: pattern not found: ${from}`); survivors++; continue; }
   writeFileSync(p, original.replace(from, to));
   try {
-    const r = checkWorkspace(readdirSync(dir).map((f) => path.join(dir, f)), host);
+    const r = checkWorkspace(readdirSync(dir).filter((f) => f.endsWith('.mpol')).map((f) => path.join(dir, f)), host);
     const errors = r.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) { console.log(`change ${change}: mutation does not compile: ${errors[0].code}`); survivors++; continue; }
     writeFileSync(golden, emitPolicy(r.policies[0]));
