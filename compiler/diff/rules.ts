@@ -1,6 +1,6 @@
 /**
  * A policy as a set of rules for comparison: every declaration that
- * carries a `ref` (error codes, retry strategies, checks, steps, stages,
+ * carries a `ref` (error codes, retry strategies, checks, steps,
  * the exclusion), each as named facts in canonical text. Each fact keeps
  * the section it comes from, which is the rule's unless a failure handler
  * or deadline names its own.
@@ -46,9 +46,8 @@ export function rulesOf(model: PolicyModel): Map<string, Rule> {
   }
   for (const retry of model.retries.values()) add('retry strategy', retry.name, retry.ref, retryFacts(retry));
   if (model.exclusionAfter !== undefined) add('exclusion', 'after failed attempts', model.exclusionRef, [['failed attempts', String(model.exclusionAfter), undefined]]);
-  const stages = new Set<string>();
+  // Stages are folded into their checks and steps by lowering, so a stage's change shows on what it holds.
   for (const node of model.flow) {
-    if (node.stage !== undefined && !stages.has(node.stage)) stages.add(node.stage);
     if (node.kind === 'check') {
       add('check', node.code ?? '?', node.ref, [
         ['condition', printGuards(node.guards), undefined],

@@ -26,6 +26,7 @@ describe('MEHRS v2.1, Table 1', () => {
     `);
 
     // Before the change only the S1SP could resolve it: the DSP's resolution does not count.
+    // v2.0's types allow only the S1SP, so the cast states the scenario the old policy rejects.
     const before = await migrate(v20, installation20(), {
       ...ioc,
       handlers: handlers(v20, { steps: { UpdateChfOnSmi: failPermanently() }, incidents: { UpdateChfOnSmi: resolveBy('DSP' as 'S1SP', '6h') } }),

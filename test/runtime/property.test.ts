@@ -17,7 +17,7 @@ import type {
   TierDefinition,
   TimelineEvent,
 } from '../../runtime/index.js';
-import { policy, run, type Handlers, type Inst } from './builder.js';
+import { policy, run, step, type Handlers, type Inst } from './builder.js';
 import { strategyArb } from './random-policy.js';
 
 const minute = 60_000;
@@ -78,13 +78,7 @@ function build(specs: readonly StepSpec[]) {
     if (spec.strategy !== null) retries[`R${index}`] = bounded(spec.strategy);
     const awaited = spec.awaits === undefined ? null : `A${index}`;
     const candidates = awaited === null ? anchors.slice() : [...anchors, awaited];
-    const node: StepNode<Inst> = {
-      kind: 'step',
-      name,
-      ref: null,
-      stage: null,
-      party: 'P',
-      guard: null,
+    const node: StepNode<Inst> = step(name, {
       retry: spec.strategy === null ? null : `R${index}`,
       await: awaited,
       deadlines: spec.deadlines.map((d) => ({
@@ -94,11 +88,11 @@ function build(specs: readonly StepSpec[]) {
       })),
       produces: spec.produces ? [`P${index}`] : [],
       mayFail: ['M1'],
-      undo: spec.undo === null ? null : { name: `U${index}`, party: 'P', ref: null },
+      ...(spec.undo === null ? {} : { undo: `U${index}` }),
       commit: spec.commit,
       onFailure: action(spec.onFailure),
       onExhausted: action(spec.onExhausted),
-    };
+    });
     anchors.push(name, ...node.produces);
     return node;
   });
