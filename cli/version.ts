@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export function readVersion(): string {
-  // The compiled file sits in dist/cli/ and the source in cli/, so walk up
+  // The bundle sits in dist/ and the source in cli/, so walk up
   // until the package's own package.json rather than assume a depth.
   let folder = path.dirname(fileURLToPath(import.meta.url));
   for (let depth = 0; depth < 4; depth++) {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
 
-export const mainScript = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+export const mainScript = fileURLToPath(new URL('../../dist/mpol.js', import.meta.url));
 export const exampleFolder = fileURLToPath(new URL('../../policies/example', import.meta.url));
 
 export interface CliRun {
