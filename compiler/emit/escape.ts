@@ -8,8 +8,26 @@
 const identifier = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const lineSeparators = /[\u2028\u2029]/;
 
+/**
+ * Literals already built, by value: a policy repeats the same names and
+ * codes thousands of times, and each literal is a new string. Cleared
+ * when full, so its memory stays bounded in a long-running process.
+ */
+const built = new Map<string, string>();
+const builtLimit = 65_536;
+
 /** A JavaScript string literal with the exact value `value`. */
 export function literal(value: string): string {
+  let code = built.get(value);
+  if (code === undefined) {
+    if (built.size === builtLimit) built.clear();
+    code = escape(value);
+    built.set(value, code);
+  }
+  return code;
+}
+
+function escape(value: string): string {
   // JSON string syntax is a subset of JavaScript's; in a double-quoted
   // literal, `${` has no meaning, and JSON escapes quotes, backslashes and
   // every control character, line breaks included.
