@@ -11,9 +11,12 @@
  * with a JSON document of the same declarations, and ends with exit code 1
  * if a generated policy has any error: timings of a broken policy mean
  * nothing. Then it times each phase on one core: node is restarted with
- * `--single-threaded` (no background GC or compiler threads) and
- * `--expose-gc` (a collected heap before each phase, outside the timing).
- * Phases run interleaved, round after round; warm-up rounds are dropped.
+ * `--single-threaded` (no background GC or compiler threads, so collection
+ * and optimization are paid for on the timed thread). Each phase runs in a
+ * block of rounds after warm-up rounds, without forced collections
+ * (measure.ts says why; `--collect` forces one before each round).
+ * Last, a cold row: `mpol build` of the same policy in a fresh process,
+ * start-up included, as a build pipeline runs it.
  *
  * MB/s is at the median round, and "best" at the fastest, which shows what
  * other load on the machine cost. PASS/MISS compares medians. The JSON
@@ -27,16 +30,18 @@ import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { checkWorkspace, compilePolicy, emitPolicy, memoryHost, type CompiledPolicy } from '../../compiler/index.js';
 import { LineMap, lex, parse, type Diagnostic } from '../../grammar/index.js';
+import { coldTimes } from './cold.js';
 import { generatePolicy, type GeneratedPolicy } from './generate-policy.js';
 import { measure, type PhaseTimes } from './measure.js';
 
 const MB = 1_048_576;
 const seed = 20_261_128;
 const targets = { endToEnd: 5, jsonRatio: 20 };
+const collect = process.argv.includes('--collect');
 const sizes = [
   // The 1 MB rounds also warm the code up for the 10 MB ones.
-  { label: '1 MB', bytes: 1 * MB, warmup: 4, rounds: 5 },
-  { label: '10 MB', bytes: 10 * MB, warmup: 1, rounds: 5 },
+  { label: '1 MB', bytes: 1 * MB, warmup: 5, rounds: 21 },
+  { label: '10 MB', bytes: 10 * MB, warmup: 2, rounds: 7 },
 ];
 
 function main(): void {
@@ -100,8 +105,7 @@ function benchmarkSize(size: (typeof sizes)[number]): boolean {
       { name: 'end to end', run: phaseEndToEnd },
       { name: 'JSON.parse', run: phaseJsonParse },
     ],
-    size.warmup,
-    size.rounds,
+    { warmup: size.warmup, rounds: size.rounds, collect },
   );
   const byName = new Map(times.map((t) => [t.name, t]));
   const ms = (name: string): PhaseTimes => byName.get(name)!;
@@ -131,6 +135,11 @@ function benchmarkSize(size: (typeof sizes)[number]): boolean {
     ['', 'end-to-end ms ÷ JSON.parse ms, same content', '', '', `${timeRatio.toFixed(1)}×`, '', '', ''],
   ];
   printTable(rows);
+  const cold = coldTimes(policy, 3);
+  console.log(
+    `cold, fresh process each (median of 3, default node flags): \`mpol build\` ${cold.build.toFixed(0)} ms = ${rate(policy.bytes, cold.build).toFixed(2)} MB/s` +
+      ` (of which start-up, as \`mpol --version\`: ${cold.startup.toFixed(0)} ms); read + JSON.parse ${cold.json.toFixed(0)} ms`,
+  );
   console.log(`peak RSS so far: ${peakRss()}`);
   return endToEndPass && ratioPass;
 }
