@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkWorkspace, emitPolicy, memoryHost, type CompiledPolicy } from '../../compiler/index.js';
+import { literal } from '../../compiler/emit/escape.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const here = import.meta.dirname;
@@ -97,5 +98,13 @@ describe('escaping', () => {
   it('puts no policy text in comments', () => {
     const comments = emitPolicy(hostile).split('\n').filter((line) => /^\s*(\/\/|\/\*|\*)/.test(line));
     for (const comment of comments) expect(comment).not.toMatch(/process|throw|script|globalThis/);
+  });
+
+  it('gives every value its own exact literal, also past the memo of literals already built', () => {
+    // More distinct values than `literal` remembers, so it clears its memo on the way.
+    const values = Array.from({ length: 70_000 }, (_, i) => (i % 7 === 0 ? '"\u2028${' + i + '}\\' : `name${i}`));
+    const wrong = [1, 2].flatMap(() => values.filter((value) => JSON.parse(literal(value)) !== value));
+    expect(wrong).toEqual([]);
+    expect(literal('a\u2028b')).toBe('"a\\u2028b"');
   });
 });
