@@ -18,13 +18,13 @@ export function refOf(ref: A.Ref | undefined): string | undefined {
 }
 
 /** Reports the second and later items of one kind in a declaration's body. */
-export function reportRepeats(ctx: PassContext, file: string, items: readonly { kind: string; span: A.Span }[], word: (kind: string) => string | undefined): void {
+export function reportRepeats(ctx: PassContext, file: string, items: readonly (A.Span & { readonly kind: string })[], word: (kind: string) => string | undefined): void {
   if (items.length < 2) return; // nothing can repeat
   const seen = new Set<string>();
   for (const item of items) {
     const label = word(item.kind);
     if (label === undefined) continue;
-    if (seen.has(label)) ctx.report('duplicate-item', file, item.span, { item: label });
+    if (seen.has(label)) ctx.report('duplicate-item', file, item, { item: label });
     seen.add(label);
   }
 }

@@ -44,9 +44,9 @@ export function bind(ctx: PassContext): SymbolTable {
       const target = sections.get(ref.section.value);
       if (target === undefined) {
         const help = didYouMean(ref.section.value, sections.keys());
-        ctx.report('unknown-section', file.path, ref.section.span, { section: ref.section.value }, { help });
+        ctx.report('unknown-section', file.path, ref.section, { section: ref.section.value }, { help });
       }
-      sectionReferences.push({ file: file.path, span: ref.section.span, section: ref.section.value, target });
+      sectionReferences.push({ file: file.path, span: ref.section, section: ref.section.value, target });
     });
   }
   return { symbols, references, sections, sectionReferences, fields };
@@ -65,10 +65,10 @@ function declare(
   const first = symbols.get(name.name);
   if (first !== undefined) {
     const notes = [{ message: `\`${name.name}\` is first declared here`, file: first.file, span: first.span }];
-    ctx.report('duplicate-declaration', file, name.span, { name: name.name }, { notes });
+    ctx.report('duplicate-declaration', file, name, { name: name.name }, { notes });
     return;
   }
-  const symbol: Symbol = cohort === undefined ? { name: name.name, kind, node, file, span: name.span } : { name: name.name, kind, node, file, span: name.span, cohort };
+  const symbol: Symbol = cohort === undefined ? { name: name.name, kind, node, file, span: name } : { name: name.name, kind, node, file, span: name, cohort };
   symbols.set(name.name, symbol);
 }
 
@@ -78,11 +78,11 @@ function declareSection(ctx: PassContext, sections: Map<string, SectionSymbol>, 
   const first = sections.get(number);
   if (first !== undefined) {
     const notes = [{ message: `section \`${number}\` is first declared here`, file: first.file, span: first.span }];
-    ctx.report('duplicate-section', file, node.number.span, { section: number }, { notes });
+    ctx.report('duplicate-section', file, node.number, { section: number }, { notes });
     return;
   }
   const title = node.title.kind === 'String' ? node.title.value : '';
-  sections.set(number, { number, title, file, span: node.number.span });
+  sections.set(number, { number, title, file, span: node.number });
 }
 
 function declareFields(ctx: PassContext, fields: Map<string, FieldSymbol>, file: string, node: A.InstallationDecl): void {
@@ -92,10 +92,10 @@ function declareFields(ctx: PassContext, fields: Map<string, FieldSymbol>, file:
     const first = fields.get(name);
     if (first !== undefined) {
       const notes = [{ message: `\`${name}\` is first declared here`, file: first.file, span: first.span }];
-      ctx.report('duplicate-field', file, field.name.span, { name }, { notes });
+      ctx.report('duplicate-field', file, field.name, { name }, { notes });
       continue;
     }
-    fields.set(name, { name, type: fieldType(ctx, file, name, field.type), file, span: field.name.span });
+    fields.set(name, { name, type: fieldType(ctx, file, name, field.type), file, span: field.name });
   }
 }
 
@@ -104,7 +104,7 @@ function fieldType(ctx: PassContext, file: string, field: string, type: A.Primit
   const members: string[] = [];
   for (const member of type.members) {
     if (member.kind === 'Missing') continue;
-    if (members.includes(member.name)) ctx.report('duplicate-enum-member', file, member.span, { name: member.name });
+    if (members.includes(member.name)) ctx.report('duplicate-enum-member', file, member, { name: member.name });
     else members.push(member.name);
   }
   return { kind: 'enum', field, members };
@@ -113,17 +113,17 @@ function fieldType(ctx: PassContext, file: string, field: string, type: A.Primit
 function resolve(ctx: PassContext, symbols: Map<string, Symbol>, file: PolicyFile, name: A.Ident, expected: readonly DeclKind[], candidates: Candidates): Reference {
   const symbol = symbols.get(name.name);
   if (symbol !== undefined && expected.includes(symbol.kind)) {
-    return { file: file.path, span: name.span, name: name.name, expected, target: symbol };
+    return { file: file.path, span: name, name: name.name, expected, target: symbol };
   }
   if (symbol === undefined) {
     const help = candidates.suggestion(name.name, expected);
-    ctx.report('unknown-name', file.path, name.span, { name: name.name, expected: expected.map(describeExpected).join(' or ') }, { help });
+    ctx.report('unknown-name', file.path, name, { name: name.name, expected: expected.map(describeExpected).join(' or ') }, { help });
   } else {
     const notes = [{ message: `\`${name.name}\` is declared here`, file: symbol.file, span: symbol.span }];
     const wanted = expected.map(withArticle).join(' or ');
-    ctx.report('wrong-kind', file.path, name.span, { name: name.name, actual: withArticle(symbol.kind), expected: wanted }, { notes });
+    ctx.report('wrong-kind', file.path, name, { name: name.name, actual: withArticle(symbol.kind), expected: wanted }, { notes });
   }
-  return { file: file.path, span: name.span, name: name.name, expected, target: undefined };
+  return { file: file.path, span: name, name: name.name, expected, target: undefined };
 }
 
 const suggestionBudget = 200;

@@ -54,7 +54,7 @@ function level(ctx: PassContext, file: string, items: readonly (A.MigrationItem 
     else if (item.kind !== 'FailureHandler') continue;
     else if (item.trigger === 'failure' && failure === undefined) failure = item;
     else if (item.trigger === 'exhausted' && exhausted === undefined) exhausted = item;
-    else ctx.report('duplicate-item', file, item.span, { item: `on ${item.trigger}` });
+    else ctx.report('duplicate-item', file, item, { item: `on ${item.trigger}` });
   }
   return { onFailure: action(file, failure?.action, failure?.ref), onExhausted: action(file, exhausted?.action, exhausted?.ref), deadlines };
 }
@@ -74,8 +74,8 @@ function lowerItem(
     if (code !== undefined) {
       const first = checked.get(code);
       const notes = first ? [{ message: `\`${code}\` is first checked here`, file, span: first }] : [];
-      if (first) ctx.report('duplicate-check', file, item.code.span, { code }, { notes });
-      else checked.set(code, item.code.span);
+      if (first) ctx.report('duplicate-check', file, item.code, { code }, { notes });
+      else checked.set(code, item.code);
     }
     const check: CheckModel = {
       kind: 'check',
@@ -85,7 +85,7 @@ function lowerItem(
       party: stage.party,
       guards,
       predicate: item.predicate,
-      source: { file, span: item.span },
+      source: { file, span: item },
     };
     flow.push(check);
   } else if (item.kind === 'Step') {
@@ -142,7 +142,7 @@ function lowerStep(ctx: PassContext, file: string, node: A.StepDecl, stage: Stag
   }
   const undo: UndoModel | undefined =
     undoNode && undoNode.name.kind === 'Ident'
-      ? { name: undoNode.name.name, party: nameOf(undoNode.party), ref: refOf(undoNode.ref), source: { file, span: undoNode.span } }
+      ? { name: undoNode.name.name, party: nameOf(undoNode.party), ref: refOf(undoNode.ref), source: { file, span: undoNode } }
       : undefined;
   // The step's own level, then its stage's and the migration's.
   const deadlines = own.deadlines.slice();
@@ -169,7 +169,7 @@ function lowerStep(ctx: PassContext, file: string, node: A.StepDecl, stage: Stag
     commit,
     onFailure,
     onExhausted,
-    source: { file, span: node.span },
+    source: { file, span: node },
     node,
   };
 }
@@ -182,7 +182,7 @@ function guardsOf(file: string, stage: StageScope, own: A.Guard | undefined): Gu
 }
 
 function guard(file: string, node: A.Guard): GuardModel {
-  return { negated: node.negated, expr: node.expr, source: { file, span: node.span } };
+  return { negated: node.negated, expr: node.expr, source: { file, span: node } };
 }
 
 function deadline(file: string, node: A.Deadline): DeadlineModel {
@@ -190,13 +190,13 @@ function deadline(file: string, node: A.Deadline): DeadlineModel {
     within: node.within.kind === 'Duration' ? node.within.ms : 0,
     anchor: nameOf(node.anchor),
     action: action(file, node.action, node.ref),
-    source: { file, span: node.span },
+    source: { file, span: node },
   };
 }
 
 export function action(file: string, node: A.Action | undefined, ruleRef: A.Ref | undefined): ActionModel | undefined {
   if (node === undefined) return undefined;
-  const source = { file, span: node.span };
+  const source = { file, span: node };
   const ref = refOf(ruleRef);
   switch (node.kind) {
     case 'Fail':

@@ -26,11 +26,11 @@ export function lower(ctx: PassContext, table: SymbolTable, root: string): Polic
 
   for (const { path: file, tree } of ctx.files) {
     for (const item of tree.items) {
-      const source = { file, span: item.span };
+      const source = { file, span: item };
       switch (item.kind) {
         case 'Policy':
           if (policy === undefined) policy = item;
-          else ctx.report('duplicate-policy', file, item.span, { name: nameOf(item.name) ?? '' });
+          else ctx.report('duplicate-policy', file, item, { name: nameOf(item.name) ?? '' });
           break;
         case 'Party':
           addNamed(parties, item.name, { title: text(item.title), source });
@@ -69,7 +69,7 @@ export function lower(ctx: PassContext, table: SymbolTable, root: string): Polic
   }
 
   const name = policy ? nameOf(policy.name) ?? '' : '';
-  if (migration === undefined && policy !== undefined) ctx.report('missing-migration', root, policy.span, { name });
+  if (migration === undefined && policy !== undefined) ctx.report('missing-migration', root, policy, { name });
   const sections = new Map([...table.sections].map(([number, s]) => [number, { title: s.title, source: { file: s.file, span: s.span } }]));
   return {
     name,
@@ -128,7 +128,7 @@ function lowerError(ctx: PassContext, file: string, node: A.ErrorDecl): ErrorMod
     reports,
     resubmit,
     responsible: responsible === undefined ? undefined : nameOf(responsible.party),
-    source: { file, span: node.span },
+    source: { file, span: node },
   };
 }
 
@@ -152,7 +152,7 @@ function lowerRetry(ctx: PassContext, file: string, node: A.RetryDecl): RetryMod
             every: item.every.ms,
             factor: item.factor?.value,
             cap: item.cap?.ms,
-            source: { file, span: item.span },
+            source: { file, span: item },
           });
         }
         break;
@@ -170,7 +170,7 @@ function lowerRetry(ctx: PassContext, file: string, node: A.RetryDecl): RetryMod
         break;
     }
   }
-  return { name: nameOf(node.name) ?? '', ref: refOf(node.ref), tiers, within, attempts, timeout, jitter, source: { file, span: node.span }, node };
+  return { name: nameOf(node.name) ?? '', ref: refOf(node.ref), tiers, within, attempts, timeout, jitter, source: { file, span: node }, node };
 }
 
 function lowerJitter(jitter: A.Jitter): JitterModel | undefined {

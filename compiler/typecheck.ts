@@ -20,7 +20,7 @@ export function typecheck(ctx: PassContext, table: SymbolTable): void {
     forEachExpression(file.tree, (expr, context) => {
       const type = settle(ctx, file.path, expr, typeOf(ctx, table, file.path, expr));
       if (type.kind !== 'bool' && type.kind !== 'unknown') {
-        ctx.report('not-boolean', file.path, expr.span, { context, type: describe(type) });
+        ctx.report('not-boolean', file.path, expr, { context, type: describe(type) });
       }
     });
   }
@@ -47,7 +47,7 @@ function typeOf(ctx: PassContext, table: SymbolTable, file: string, expr: Expr):
       const field = table.fields.get(expr.field.name);
       if (field !== undefined) return field.type;
       const help = didYouMean(expr.field.name, table.fields.keys());
-      ctx.report('unknown-field', file, expr.field.span, { name: expr.field.name }, { help });
+      ctx.report('unknown-field', file, expr.field, { name: expr.field.name }, { help });
       return UNKNOWN;
     }
     case 'Not':
@@ -74,36 +74,36 @@ function compare(ctx: PassContext, file: string, expr: Expr & { kind: 'Binary' }
   if (left.kind === 'member' || right.kind === 'member') {
     const [member, other, memberExpr] = left.kind === 'member' ? [left, right, expr.left] : [right as { kind: 'member'; name: string }, left, expr.right];
     if (other.kind === 'enum') {
-      if (expr.operator !== '==' && expr.operator !== '!=') ctx.report('not-ordered', file, expr.span, { operator: expr.operator, type: describe(other) });
+      if (expr.operator !== '==' && expr.operator !== '!=') ctx.report('not-ordered', file, expr, { operator: expr.operator, type: describe(other) });
       else if (!other.members.includes(member.name)) {
         const help = didYouMean(member.name, other.members);
-        ctx.report('unknown-enum-member', file, memberExpr.span, { name: member.name, field: other.field }, { help });
+        ctx.report('unknown-enum-member', file, memberExpr, { name: member.name, field: other.field }, { help });
       }
       return;
     }
-    ctx.report('unresolved-value', file, memberExpr.span, { name: member.name });
+    ctx.report('unresolved-value', file, memberExpr, { name: member.name });
     return;
   }
   if (!sameType(left, right)) {
-    ctx.report('type-mismatch', file, expr.span, { left: describe(left), right: describe(right) });
+    ctx.report('type-mismatch', file, expr, { left: describe(left), right: describe(right) });
     return;
   }
   if (expr.operator !== '==' && expr.operator !== '!=' && left.kind !== 'number' && left.kind !== 'duration') {
-    ctx.report('not-ordered', file, expr.span, { operator: expr.operator, type: describe(left) });
+    ctx.report('not-ordered', file, expr, { operator: expr.operator, type: describe(left) });
   }
 }
 
 function expectBool(ctx: PassContext, file: string, expr: Expr, type: ExprType, context: string): void {
   const settled = settle(ctx, file, expr, type);
   if (settled.kind !== 'bool' && settled.kind !== 'unknown') {
-    ctx.report('not-boolean', file, expr.span, { context: `the operand of ${context}`, type: describe(settled) });
+    ctx.report('not-boolean', file, expr, { context: `the operand of ${context}`, type: describe(settled) });
   }
 }
 
 /** A bare name standing alone (not compared with an enumeration) is reported here. */
 function settle(ctx: PassContext, file: string, expr: Expr, type: ExprType): ExprType {
   if (type.kind !== 'member') return type;
-  ctx.report('unresolved-value', file, expr.span, { name: type.name });
+  ctx.report('unresolved-value', file, expr, { name: type.name });
   return UNKNOWN;
 }
 

@@ -114,7 +114,7 @@ function collectImports(
 }
 
 function pathSpan(item: ImportDecl): Span {
-  return item.path.span;
+  return item.path;
 }
 
 /** The diagnostic for a file that could not be read, placed at `file`/`span`. */

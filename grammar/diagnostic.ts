@@ -33,7 +33,11 @@ export interface DiagnosticExtras {
   readonly help?: string | undefined;
 }
 
-/** Builds a diagnostic from the catalog entry for `code`. */
+/**
+ * Builds a diagnostic from the catalog entry for `code`. `span` may be a
+ * syntax node (every node is a span): only its offsets are kept, so a
+ * diagnostic never holds on to a tree, and prints as offsets.
+ */
 export function diagnostic<C extends DiagnosticCode>(
   code: C,
   file: string,
@@ -48,10 +52,14 @@ export function diagnostic<C extends DiagnosticCode>(
     severity: entry.severity,
     message,
     file,
-    span,
-    notes: extras.notes ?? [],
+    span: offsets(span),
+    notes: extras.notes?.map((note) => ({ message: note.message, file: note.file, span: offsets(note.span) })) ?? [],
     help: extras.help,
   };
+}
+
+function offsets(span: Span): Span {
+  return { start: span.start, end: span.end };
 }
 
 /** Orders diagnostics by file, then position, then code, for stable output. */

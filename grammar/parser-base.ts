@@ -136,55 +136,60 @@ export class ParserBase extends EmbeddedActionsParser {
     return last === undefined || Number.isNaN(last.startOffset) ? 0 : last.startOffset + last.image.length;
   }
 
-  protected spanFrom(start: number): Span {
-    return { start, end: Math.max(start, this.lastEnd()) };
+  /** The end of a node that starts at `start`: just after the last consumed token. */
+  protected endFrom(start: number): number {
+    return Math.max(start, this.lastEnd());
   }
 
   protected missing(): Missing {
     const at = this.lastEnd();
-    return { kind: 'Missing', span: { start: at, end: at } };
+    return { kind: 'Missing', start: at, end: at };
   }
 
   protected isGap(token: IToken): boolean {
     return token.isInsertedInRecovery === true || Number.isNaN(token.startOffset);
   }
 
+  protected tokenEnd(token: { readonly startOffset: number; readonly image: string }): number {
+    return token.startOffset + token.image.length;
+  }
+
+  /** A token's span, for a diagnostic. */
   protected tokenSpan(token: IToken): Span {
-    return { start: token.startOffset, end: token.startOffset + token.image.length };
+    return { start: token.startOffset, end: this.tokenEnd(token) };
   }
 
   protected ident(token: IToken): Name {
     if (this.isGap(token)) return this.missing();
-    return { kind: 'Ident', name: token.image, span: this.tokenSpan(token) } satisfies Ident;
+    return { kind: 'Ident', name: token.image, start: token.startOffset, end: this.tokenEnd(token) } satisfies Ident;
   }
 
   protected string(token: IToken): StringLit | Missing {
     if (this.isGap(token)) return this.missing();
-    const span = this.tokenSpan(token);
+    const start = token.startOffset;
     const { value, badEscape } = decodeString(token.image);
     if (badEscape !== undefined) {
-      const start = span.start + badEscape.offset;
-      this.nodeDiagnostics.push(
-        diagnostic('invalid-escape', this.fileName, { start, end: start + badEscape.text.length }, { text: badEscape.text }),
-      );
+      const at = start + badEscape.offset;
+      this.nodeDiagnostics.push(diagnostic('invalid-escape', this.fileName, { start: at, end: at + badEscape.text.length }, { text: badEscape.text }));
     }
-    return { kind: 'String', value, span };
+    return { kind: 'String', value, start, end: this.tokenEnd(token) };
   }
 
   protected duration(token: IToken): DurationLit | Missing {
     if (this.isGap(token)) return this.missing();
-    const span = this.tokenSpan(token);
+    const start = token.startOffset;
+    const end = this.tokenEnd(token);
     const ms = parseDuration(token.image);
     if (ms === undefined) {
-      this.nodeDiagnostics.push(diagnostic('invalid-duration', this.fileName, span, { text: token.image }));
-      return { kind: 'Duration', ms: Number.MAX_SAFE_INTEGER, span };
+      this.nodeDiagnostics.push(diagnostic('invalid-duration', this.fileName, { start, end }, { text: token.image }));
+      return { kind: 'Duration', ms: Number.MAX_SAFE_INTEGER, start, end };
     }
-    return { kind: 'Duration', ms, span };
+    return { kind: 'Duration', ms, start, end };
   }
 
   protected number(token: IToken): NumberLit | Missing {
     if (this.isGap(token)) return this.missing();
-    return { kind: 'Number', value: Number(token.image), span: this.tokenSpan(token) };
+    return { kind: 'Number', value: Number(token.image), start: token.startOffset, end: this.tokenEnd(token) };
   }
 
   protected consumeName(idx: number, type: TokenType = T.Identifier): Name {
@@ -217,7 +222,7 @@ export class ParserBase extends EmbeddedActionsParser {
     this.CONSUME(K.ref);
     const section = this.CONSUME(T.StringLiteral);
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Ref', section: this.string(section), span: this.spanFrom(start) };
+    return { kind: 'Ref', section: this.string(section), start, end: this.endFrom(start) };
   });
 
   // nameList := Name ("," Name)*
@@ -260,7 +265,7 @@ export class ParserBase extends EmbeddedActionsParser {
         this.CONSUME(K.not);
         const operand = this.SUBRULE(this.notExpr);
         if (this.RECORDING_PHASE) return recorded;
-        return { kind: 'Not', operand, span: this.spanFrom(start) };
+        return { kind: 'Not', operand, start, end: this.endFrom(start) };
       },
     },
     { ALT: () => this.SUBRULE(this.comparison) },
@@ -273,7 +278,7 @@ export class ParserBase extends EmbeddedActionsParser {
     this.OPTION(() => {
       const operator = this.OR(this.comparisonOperators);
       const right = this.SUBRULE2(this.primary);
-      if (!this.RECORDING_PHASE) result = { kind: 'Binary', operator: operator.image as BinaryOperator, left: result, right, span: this.spanFrom(start) };
+      if (!this.RECORDING_PHASE) result = { kind: 'Binary', operator: operator.image as BinaryOperator, left: result, right, start, end: this.endFrom(start) };
     });
     return result;
   }, { recoveryValueFunc: () => this.missing() });
@@ -306,7 +311,7 @@ export class ParserBase extends EmbeddedActionsParser {
         this.CONSUME(K.cohort);
         const cohort = this.consumeName(1);
         if (this.RECORDING_PHASE) return recorded;
-        return { kind: 'CohortIs', cohort, span: this.spanFrom(start) };
+        return { kind: 'CohortIs', cohort, start, end: this.endFrom(start) };
       },
     },
     {
@@ -315,7 +320,7 @@ export class ParserBase extends EmbeddedActionsParser {
         this.CONSUME(K.group);
         const group = this.consumeName(2);
         if (this.RECORDING_PHASE) return recorded;
-        return { kind: 'GroupIs', group, span: this.spanFrom(start) };
+        return { kind: 'GroupIs', group, start, end: this.endFrom(start) };
       },
     },
     {
@@ -325,19 +330,19 @@ export class ParserBase extends EmbeddedActionsParser {
         this.CONSUME(T.Dot);
         const field = this.consumeName(3, T.AnyName);
         if (this.RECORDING_PHASE) return recorded;
-        return { kind: 'FieldRef', field, span: this.spanFrom(start) };
+        return { kind: 'FieldRef', field, start, end: this.endFrom(start) };
       },
     },
     {
       ALT: () => {
         const token = this.CONSUME(K.true);
-        return this.RECORDING_PHASE ? recorded : { kind: 'Bool', value: true, span: this.tokenSpan(token) };
+        return this.RECORDING_PHASE ? recorded : { kind: 'Bool', value: true, start: token.startOffset, end: this.tokenEnd(token) };
       },
     },
     {
       ALT: () => {
         const token = this.CONSUME(K.false);
-        return this.RECORDING_PHASE ? recorded : { kind: 'Bool', value: false, span: this.tokenSpan(token) };
+        return this.RECORDING_PHASE ? recorded : { kind: 'Bool', value: false, start: token.startOffset, end: this.tokenEnd(token) };
       },
     },
     {
@@ -372,7 +377,7 @@ export class ParserBase extends EmbeddedActionsParser {
     this.MANY(() => {
       this.CONSUME(operatorToken);
       const right = this.SUBRULE2(operand);
-      if (!this.RECORDING_PHASE) result = { kind: 'Binary', operator, left: result, right, span: this.spanFrom(start) };
+      if (!this.RECORDING_PHASE) result = { kind: 'Binary', operator, left: result, right, start, end: this.endFrom(start) };
     });
     return result;
   }

@@ -19,7 +19,7 @@ export class FlowParser extends ParserBase {
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
     this.CONSUME(T.LBrace);
     const items = this.blockItems(this.retryItem, blocks.retry);
-    return this.ACTION(() => ({ kind: 'Retry', name, ref, items, span: this.spanFrom(start) }));
+    return this.ACTION(() => ({ kind: 'Retry', name, ref, items, start, end: this.endFrom(start) }));
   });
 
   // retryItem := tier | "within" Duration | "attempts" Number | "timeout" Duration
@@ -32,21 +32,21 @@ export class FlowParser extends ParserBase {
         ALT: () => {
           this.CONSUME(K.within);
           const period = this.CONSUME1(T.Duration);
-          return this.ACTION(() => ({ kind: 'RetryWithin', period: this.duration(period), span: this.spanFrom(start) }) as A.RetryItem);
+          return this.ACTION(() => ({ kind: 'RetryWithin', period: this.duration(period), start, end: this.endFrom(start) }) as A.RetryItem);
         },
       },
       {
         ALT: () => {
           this.CONSUME(K.attempts);
           const count = this.CONSUME(T.NumberLiteral);
-          return this.ACTION(() => ({ kind: 'RetryAttempts', count: this.number(count), span: this.spanFrom(start) }) as A.RetryItem);
+          return this.ACTION(() => ({ kind: 'RetryAttempts', count: this.number(count), start, end: this.endFrom(start) }) as A.RetryItem);
         },
       },
       {
         ALT: () => {
           this.CONSUME(K.timeout);
           const limit = this.CONSUME2(T.Duration);
-          return this.ACTION(() => ({ kind: 'RetryTimeout', limit: this.duration(limit), span: this.spanFrom(start) }) as A.RetryItem);
+          return this.ACTION(() => ({ kind: 'RetryTimeout', limit: this.duration(limit), start, end: this.endFrom(start) }) as A.RetryItem);
         },
       },
       {
@@ -61,18 +61,18 @@ export class FlowParser extends ParserBase {
                 const low = this.CONSUME3(T.Duration);
                 this.CONSUME(T.DotDot);
                 const high = this.CONSUME4(T.Duration);
-                return this.ACTION(() => ({ kind: 'JitterRange', low: this.duration(low), high: this.duration(high), span: this.spanFrom(jitterStart) }));
+                return this.ACTION(() => ({ kind: 'JitterRange', low: this.duration(low), high: this.duration(high), start: jitterStart, end: this.endFrom(jitterStart) }));
               },
             },
           ]);
-          return this.ACTION(() => ({ kind: 'RetryJitter', jitter, span: this.spanFrom(start) }) as A.RetryItem);
+          return this.ACTION(() => ({ kind: 'RetryJitter', jitter, start, end: this.endFrom(start) }) as A.RetryItem);
         },
       },
     ]);
   });
 
   private jitterKind(token: { startOffset: number; image: string }, kind: 'JitterNone' | 'JitterFull'): A.Jitter {
-    return this.ACTION(() => ({ kind, span: { start: token.startOffset, end: token.startOffset + token.image.length } }));
+    return this.ACTION(() => ({ kind, start: token.startOffset, end: this.tokenEnd(token) }));
   }
 
   // tier := "tier" Name ":" (Number "retries")? "every" Duration ("factor" Number)? ("cap" Duration)?
@@ -109,7 +109,7 @@ export class FlowParser extends ParserBase {
       every: this.duration(every),
       factor: factor === undefined ? undefined : asPresent(factor),
       cap: cap === undefined ? undefined : asPresent(cap),
-      span: this.spanFrom(start),
+      start, end: this.endFrom(start),
     }));
   });
 
@@ -119,7 +119,7 @@ export class FlowParser extends ParserBase {
     this.CONSUME(K.migration);
     this.CONSUME(T.LBrace);
     const items = this.blockItems(this.migrationItem, blocks.migration);
-    return this.ACTION(() => ({ kind: 'Migration', items, span: this.spanFrom(start) }));
+    return this.ACTION(() => ({ kind: 'Migration', items, start, end: this.endFrom(start) }));
   });
 
   // The alternatives of the `OR`s of flow items are built once: their
@@ -147,7 +147,7 @@ export class FlowParser extends ParserBase {
     this.CONSUME(T.LBrace);
     const items = this.blockItems(this.stageItem, blocks.stage);
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Stage', name, ref, party, guard, items, span: this.spanFrom(start) };
+    return { kind: 'Stage', name, ref, party, guard, items, start, end: this.endFrom(start) };
   });
 
   // stageItem := step | check | onFailure | deadline
@@ -166,7 +166,7 @@ export class FlowParser extends ParserBase {
     const negated = this.OR(this.guardWords);
     const expr = this.SUBRULE(this.expr);
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Guard', negated, expr, span: this.spanFrom(start) };
+    return { kind: 'Guard', negated, expr, start, end: this.endFrom(start) };
   });
 
   private readonly guardWords: IOrAlt<boolean>[] = [
@@ -183,7 +183,7 @@ export class FlowParser extends ParserBase {
     const guard = this.OPTION2(() => this.SUBRULE(this.guard));
     const predicate = this.OR(this.checkPredicates);
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Check', code, ref, guard, predicate, span: this.spanFrom(start) };
+    return { kind: 'Check', code, ref, guard, predicate, start, end: this.endFrom(start) };
   });
 
   private readonly checkPredicates: IOrAlt<A.Expr | undefined>[] = [
@@ -213,7 +213,7 @@ export class FlowParser extends ParserBase {
       items = this.blockItems(this.stepItem, blocks.step);
     });
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Step', name, ref, party, guard, items, span: this.spanFrom(start) };
+    return { kind: 'Step', name, ref, party, guard, items, start, end: this.endFrom(start) };
   });
 
   // stepItem := "retry" Name | "await" Name | deadline | "produces" Name | "may" "fail" Name ("," Name)*
@@ -226,7 +226,7 @@ export class FlowParser extends ParserBase {
         const start = this.here();
         this.CONSUME(K.retry);
         const strategy = this.consumeName(1);
-        return this.RECORDING_PHASE ? recorded : { kind: 'StepRetry', strategy, span: this.spanFrom(start) };
+        return this.RECORDING_PHASE ? recorded : { kind: 'StepRetry', strategy, start, end: this.endFrom(start) };
       },
     },
     {
@@ -234,7 +234,7 @@ export class FlowParser extends ParserBase {
         const start = this.here();
         this.CONSUME(K.await);
         const artefact = this.consumeName(2);
-        return this.RECORDING_PHASE ? recorded : { kind: 'StepAwait', artefact, span: this.spanFrom(start) };
+        return this.RECORDING_PHASE ? recorded : { kind: 'StepAwait', artefact, start, end: this.endFrom(start) };
       },
     },
     { ALT: () => this.SUBRULE(this.deadline) },
@@ -243,7 +243,7 @@ export class FlowParser extends ParserBase {
         const start = this.here();
         this.CONSUME(K.produces);
         const artefact = this.consumeName(3);
-        return this.RECORDING_PHASE ? recorded : { kind: 'StepProduces', artefact, span: this.spanFrom(start) };
+        return this.RECORDING_PHASE ? recorded : { kind: 'StepProduces', artefact, start, end: this.endFrom(start) };
       },
     },
     {
@@ -252,7 +252,7 @@ export class FlowParser extends ParserBase {
         this.CONSUME(K.may);
         this.CONSUME(K.fail);
         const codes = this.nameList();
-        return this.RECORDING_PHASE ? recorded : { kind: 'StepMayFail', codes, span: this.spanFrom(start) };
+        return this.RECORDING_PHASE ? recorded : { kind: 'StepMayFail', codes, start, end: this.endFrom(start) };
       },
     },
     {
@@ -263,14 +263,14 @@ export class FlowParser extends ParserBase {
         this.CONSUME(K.by);
         const party = this.consumeName(6);
         const ref = this.OPTION(() => this.SUBRULE(this.ref));
-        return this.RECORDING_PHASE ? recorded : { kind: 'Undo', name, party, ref, span: this.spanFrom(start) };
+        return this.RECORDING_PHASE ? recorded : { kind: 'Undo', name, party, ref, start, end: this.endFrom(start) };
       },
     },
     {
       ALT: () => {
         const start = this.here();
         this.CONSUME(K.commit);
-        return this.RECORDING_PHASE ? recorded : { kind: 'StepCommit', span: this.spanFrom(start) };
+        return this.RECORDING_PHASE ? recorded : { kind: 'StepCommit', start, end: this.endFrom(start) };
       },
     },
     { ALT: () => this.SUBRULE(this.failureHandler) },
@@ -287,7 +287,7 @@ export class FlowParser extends ParserBase {
     const action = this.SUBRULE(this.action);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Deadline', within: this.duration(within), anchor, action, ref, span: this.spanFrom(start) };
+    return { kind: 'Deadline', within: this.duration(within), anchor, action, ref, start, end: this.endFrom(start) };
   });
 
   // onFailure := "on" ("failure" | "exhausted") action ref?
@@ -298,7 +298,7 @@ export class FlowParser extends ParserBase {
     const action = this.SUBRULE(this.action);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'FailureHandler', trigger, action, ref, span: this.spanFrom(start) };
+    return { kind: 'FailureHandler', trigger, action, ref, start, end: this.endFrom(start) };
   });
 
   private readonly failureTriggers: IOrAlt<A.FailureHandler['trigger']>[] = [
@@ -319,7 +319,7 @@ export class FlowParser extends ParserBase {
         this.CONSUME(K.then);
         this.CONSUME(K.fail);
         const code = this.consumeName(1);
-        return this.RECORDING_PHASE ? recorded : { kind: 'Rollback', code, span: this.spanFrom(start) };
+        return this.RECORDING_PHASE ? recorded : { kind: 'Rollback', code, start, end: this.endFrom(start) };
       },
     },
     { ALT: () => this.SUBRULE(this.incident) },
@@ -332,10 +332,10 @@ export class FlowParser extends ParserBase {
       this.CONSUME(K.fail);
       const code = this.consumeName(1);
       if (this.RECORDING_PHASE) return recorded;
-      return { kind: 'Fail', code, span: this.spanFrom(start) };
+      return { kind: 'Fail', code, start, end: this.endFrom(start) };
     },
     // A fail action that recovery abandoned still names its code as missing.
-    { recoveryValueFunc: (): A.FailAction => ({ kind: 'Fail', code: this.missing(), span: this.missing().span }) },
+    { recoveryValueFunc: (): A.FailAction => ({ kind: 'Fail', code: this.missing(), start: this.lastEnd(), end: this.lastEnd() }) },
   );
 
   private incident = this.RULE('incident', (): A.IncidentAction => {
@@ -357,7 +357,7 @@ export class FlowParser extends ParserBase {
       return this.consumeName(3);
     });
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Incident', resolvers, then, elseCode, span: this.spanFrom(start) };
+    return { kind: 'Incident', resolvers, then, elseCode, start, end: this.endFrom(start) };
   });
 
   private readonly incidentThens: IOrAlt<A.IncidentThen>[] = [
@@ -365,14 +365,14 @@ export class FlowParser extends ParserBase {
       ALT: () => {
         const start = this.here();
         this.CONSUME(K.continue);
-        return this.RECORDING_PHASE ? recorded : { kind: 'Continue', span: this.spanFrom(start) };
+        return this.RECORDING_PHASE ? recorded : { kind: 'Continue', start, end: this.endFrom(start) };
       },
     },
     {
       ALT: () => {
         const start = this.here();
         this.CONSUME(K.retry);
-        return this.RECORDING_PHASE ? recorded : { kind: 'RetryStep', span: this.spanFrom(start) };
+        return this.RECORDING_PHASE ? recorded : { kind: 'RetryStep', start, end: this.endFrom(start) };
       },
     },
     { ALT: () => this.SUBRULE1(this.failAction) },

@@ -21,10 +21,10 @@ export class PolicyParser extends FlowParser {
       const items: A.TopItem[] = [];
       this.ACTION(() => (this.fileItems = items));
       this.blockItems(this.topItem, blocks.file, items);
-      return { kind: 'SourceFile', items, span: { start: 0, end: this.lastEnd() } };
+      return { kind: 'SourceFile', items, start: 0, end: this.lastEnd() };
     },
     // If recovery gives up inside the last item, keep the items before it.
-    { recoveryValueFunc: (): A.SourceFile => ({ kind: 'SourceFile', items: this.fileItems, span: { start: 0, end: this.lastEnd() } }) },
+    { recoveryValueFunc: (): A.SourceFile => ({ kind: 'SourceFile', items: this.fileItems, start: 0, end: this.lastEnd() }) },
   );
 
   private fileItems: A.TopItem[] = [];
@@ -56,7 +56,7 @@ export class PolicyParser extends FlowParser {
     const version = this.CONSUME1(T.StringLiteral);
     const title = this.CONSUME2(T.StringLiteral);
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Policy', name, version: this.string(version), title: this.string(title), span: this.spanFrom(start) };
+    return { kind: 'Policy', name, version: this.string(version), title: this.string(title), start, end: this.endFrom(start) };
   });
 
   // importDecl := "import" String
@@ -65,7 +65,7 @@ export class PolicyParser extends FlowParser {
     this.CONSUME(K.import);
     const path = this.CONSUME(T.StringLiteral);
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Import', path: this.string(path), span: this.spanFrom(start) };
+    return { kind: 'Import', path: this.string(path), start, end: this.endFrom(start) };
   });
 
   // sectionDecl := "section" String String
@@ -75,7 +75,7 @@ export class PolicyParser extends FlowParser {
     const number = this.CONSUME1(T.StringLiteral);
     const title = this.CONSUME2(T.StringLiteral);
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Section', number: this.string(number), title: this.string(title), span: this.spanFrom(start) };
+    return { kind: 'Section', number: this.string(number), title: this.string(title), start, end: this.endFrom(start) };
   });
 
   // partyDecl := "party" Name String
@@ -85,7 +85,7 @@ export class PolicyParser extends FlowParser {
     const name = this.consumeName(1);
     const title = this.CONSUME(T.StringLiteral);
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Party', name, title: this.string(title), span: this.spanFrom(start) };
+    return { kind: 'Party', name, title: this.string(title), start, end: this.endFrom(start) };
   });
 
   // artefactDecl := "artefact" Name String "by" Name
@@ -97,7 +97,7 @@ export class PolicyParser extends FlowParser {
     this.CONSUME(K.by);
     const producer = this.consumeName(2);
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Artefact', name, title: this.string(title), producer, span: this.spanFrom(start) };
+    return { kind: 'Artefact', name, title: this.string(title), producer, start, end: this.endFrom(start) };
   });
 
   // reportDecl := "report" Name String "to" Name
@@ -109,7 +109,7 @@ export class PolicyParser extends FlowParser {
     this.CONSUME(K.to);
     const recipient = this.consumeName(2);
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Report', name, title: this.string(title), recipient, span: this.spanFrom(start) };
+    return { kind: 'Report', name, title: this.string(title), recipient, start, end: this.endFrom(start) };
   });
 
   // installationDecl := "installation" "{" field* "}"
@@ -119,7 +119,7 @@ export class PolicyParser extends FlowParser {
     this.CONSUME(T.LBrace);
     const fields = this.blockItems(this.fieldDecl, blocks.installation);
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Installation', fields, span: this.spanFrom(start) };
+    return { kind: 'Installation', fields, start, end: this.endFrom(start) };
   });
 
   // field := AnyName ":" type
@@ -142,17 +142,17 @@ export class PolicyParser extends FlowParser {
             const member = this.consumeName(3);
             this.ACTION(() => this.add(members, member));
           });
-          return this.ACTION(() => ({ kind: 'EnumType', members, span: this.spanFrom(typeStart) }));
+          return this.ACTION(() => ({ kind: 'EnumType', members, start: typeStart, end: this.endFrom(typeStart) }));
         },
       },
     ]);
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Field', name, type, span: this.spanFrom(start) };
+    return { kind: 'Field', name, type, start, end: this.endFrom(start) };
   });
 
   private primitive(token: { startOffset: number; image: string }, name: A.PrimitiveType['name']): A.FieldType {
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'PrimitiveType', name, span: { start: token.startOffset, end: token.startOffset + token.image.length } };
+    return { kind: 'PrimitiveType', name, start: token.startOffset, end: this.tokenEnd(token) };
   }
 
   // errorDecl := "error" Name String ref? ("{" errorItem* "}")?
@@ -169,7 +169,7 @@ export class PolicyParser extends FlowParser {
       items = this.blockItems(this.errorItem, blocks.error);
     });
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Error', name, title: this.string(title), ref, items, span: this.spanFrom(start) };
+    return { kind: 'Error', name, title: this.string(title), ref, items, start, end: this.endFrom(start) };
   });
 
   private errorItem = this.RULE('errorItem', (): A.ErrorItem => this.OR(this.errorItemAlternatives));
@@ -180,14 +180,14 @@ export class PolicyParser extends FlowParser {
         const start = this.here();
         this.CONSUME(K.report);
         const reports = this.nameList();
-        return this.RECORDING_PHASE ? recorded : { kind: 'ErrorReports', reports, span: this.spanFrom(start) };
+        return this.RECORDING_PHASE ? recorded : { kind: 'ErrorReports', reports, start, end: this.endFrom(start) };
       },
     },
     {
       ALT: () => {
         const start = this.here();
         this.CONSUME(K.resubmit);
-        return this.RECORDING_PHASE ? recorded : { kind: 'ErrorResubmit', span: this.spanFrom(start) };
+        return this.RECORDING_PHASE ? recorded : { kind: 'ErrorResubmit', start, end: this.endFrom(start) };
       },
     },
     {
@@ -195,7 +195,7 @@ export class PolicyParser extends FlowParser {
         const start = this.here();
         this.CONSUME(K.responsible);
         const party = this.consumeName(1);
-        return this.RECORDING_PHASE ? recorded : { kind: 'ErrorResponsible', party, span: this.spanFrom(start) };
+        return this.RECORDING_PHASE ? recorded : { kind: 'ErrorResponsible', party, start, end: this.endFrom(start) };
       },
     },
   ];
@@ -212,7 +212,7 @@ export class PolicyParser extends FlowParser {
       groups = this.blockItems(this.groupDecl, blocks.cohort);
     });
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Cohort', name, title: this.string(title), groups, span: this.spanFrom(start) };
+    return { kind: 'Cohort', name, title: this.string(title), groups, start, end: this.endFrom(start) };
   });
 
   private groupDecl = this.RULE('groupDecl', (): A.GroupDecl => {
@@ -221,7 +221,7 @@ export class PolicyParser extends FlowParser {
     const name = this.consumeName(1);
     const title = this.CONSUME(T.StringLiteral);
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Group', name, title: this.string(title), span: this.spanFrom(start) };
+    return { kind: 'Group', name, title: this.string(title), start, end: this.endFrom(start) };
   });
 
   // exclusionDecl := "exclude" "after" Number "failed" "attempts" ref?
@@ -234,7 +234,7 @@ export class PolicyParser extends FlowParser {
     this.CONSUME(K.attempts);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Exclusion', attempts: this.number(attempts), ref, span: this.spanFrom(start) };
+    return { kind: 'Exclusion', attempts: this.number(attempts), ref, start, end: this.endFrom(start) };
   });
 
   constructor() {

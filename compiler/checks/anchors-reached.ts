@@ -49,6 +49,6 @@ export const checkAnchorsReached: Check = (ctx, { model, table }) => {
         ? `the deadline belongs to step \`${anchor}\` itself, which has not completed while it runs`
         : `step \`${anchor}\` does not come earlier in the flow`;
     const help = isArtefact ? `add \`produces ${anchor}\` to an earlier step, or \`await ${anchor}\` to step \`${step.name}\`` : 'anchor the deadline on a step that comes earlier';
-    ctx.report('anchor-not-reached', deadline.source.file, node.anchor.span, { name: anchor }, { notes: [{ message: note, file: target.file, span: target.span }], help });
+    ctx.report('anchor-not-reached', deadline.source.file, node.anchor, { name: anchor }, { notes: [{ message: note, file: target.file, span: target.span }], help });
   }
 };

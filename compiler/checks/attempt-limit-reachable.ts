@@ -23,12 +23,12 @@ export const checkAttemptLimitReachable: Check = (ctx, { model }) => {
     const withinItem = retry.node.items.find((item) => item.kind === 'RetryWithin');
     const notes =
       endedByWithin && withinItem !== undefined && retry.within !== undefined
-        ? [{ message: `the period ends at ${formatTime(retry.within)}, after attempt ${count}`, file, span: withinItem.span }]
-        : [{ message: `the tiers make ${count - 1} ${count === 2 ? 'retry' : 'retries'} after the first attempt`, file, span: retry.node.name.span }];
+        ? [{ message: `the period ends at ${formatTime(retry.within)}, after attempt ${count}`, file, span: withinItem }]
+        : [{ message: `the tiers make ${count - 1} ${count === 2 ? 'retry' : 'retries'} after the first attempt`, file, span: retry.node.name }];
     ctx.report(
       'attempt-limit-unreachable',
       file,
-      limitItem.span,
+      limitItem,
       { limit: String(retry.attempts), reached: String(count) },
       { notes, help: `lower the limit to \`attempts ${count}\`, or remove it` },
     );

@@ -13,6 +13,6 @@ export const checkCodesReported: Check = (ctx, { model, table }) => {
     // A `report` item whose names recovery lost still counts: it was reported as a syntax error.
     if (node.items.some((item) => item.kind === 'ErrorReports')) continue;
     const help = 'add `report NAME` inside the braces, such as `{ report MRR6 }`';
-    ctx.report('code-without-report', error.source.file, node.name.span, { code: error.name }, { help });
+    ctx.report('code-without-report', error.source.file, node.name, { code: error.name }, { help });
   }
 };

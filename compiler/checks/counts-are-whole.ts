@@ -33,5 +33,5 @@ export const checkCountsAreWhole: Check = (ctx, { model }) => {
 function checkCount(ctx: PassContext, file: string, count: A.NumberLit, what: string): void {
   if (Number.isInteger(count.value) && count.value > 0) return;
   const whole = Math.max(1, Math.round(count.value));
-  ctx.report('invalid-count', file, count.span, { what }, { help: `write a whole number such as \`${whole}\`` });
+  ctx.report('invalid-count', file, count, { what }, { help: `write a whole number such as \`${whole}\`` });
 }

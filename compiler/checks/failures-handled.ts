@@ -40,7 +40,7 @@ export const checkFailuresHandled: Check = (ctx, { model, table }) => {
     ctx.report(
       'unhandled-failure',
       step.source.file,
-      step.node.name.span,
+      step.node.name,
       { step: step.name, trigger },
       { help: `add \`${handler} fail CODE\` to the step, its stage or the \`migration\` block` },
     );

@@ -16,6 +16,6 @@ export const checkIncidentsHaveElse: Check = (ctx) => {
   forEachAction(ctx, (action, file) => {
     if (action.kind !== 'Incident' || action.elseCode !== undefined) return;
     if (action.then.kind === 'Fail' || action.then.kind === 'Missing') return;
-    ctx.report('incident-without-else', file, action.span, {}, { help: 'add `else fail CODE` for when the incident is not resolved' });
+    ctx.report('incident-without-else', file, action, {}, { help: 'add `else fail CODE` for when the incident is not resolved' });
   });
 };

@@ -12,10 +12,11 @@ export const checkJitterRangeNotEmpty: Check = (ctx, { model }) => {
     const file = retry.source.file;
     for (const item of retry.node.items) {
       if (item.kind !== 'RetryJitter' || item.jitter.kind !== 'JitterRange') continue;
-      const { low, high, span } = item.jitter;
+      const range = item.jitter;
+      const { low, high } = range;
       if (low.kind === 'Missing' || high.kind === 'Missing' || low.ms <= high.ms) continue;
-      const [lowText, highText] = [sourceText(ctx, file, low.span), sourceText(ctx, file, high.span)];
-      ctx.report('invalid-jitter-range', file, span, { low: lowText, high: highText }, { help: `did you mean \`${highText}..${lowText}\`?` });
+      const [lowText, highText] = [sourceText(ctx, file, low), sourceText(ctx, file, high)];
+      ctx.report('invalid-jitter-range', file, range, { low: lowText, high: highText }, { help: `did you mean \`${highText}..${lowText}\`?` });
     }
   }
 };

@@ -41,5 +41,5 @@ function checkItem(ctx: PassContext, file: string, item: A.StageItem): void {
 
 function warn(ctx: PassContext, file: string, name: A.Name, what: string): void {
   if (name.kind === 'Missing') return;
-  ctx.report('missing-ref', file, name.span, { what: `${what} \`${name.name}\`` }, { help });
+  ctx.report('missing-ref', file, name, { what: `${what} \`${name.name}\`` }, { help });
 }

@@ -40,12 +40,12 @@ export const checkRetryFitsDeadlines: Check = (ctx, { model, table }) => {
       ctx.report(
         'retry-exceeds-deadline',
         step.source.file,
-        retryItem.span,
+        retryItem,
         { attempt: String(attempt.number), time: formatTime(attempt.at), deadline: within },
         {
           notes: [
             { message: `the deadline is ${within} after \`${deadline.anchor ?? ''}\`, and the step starts no earlier`, file: deadline.source.file, span: deadline.source.span },
-            { message: `strategy \`${retry.name}\` is declared here`, file: retry.source.file, span: retry.node.name.span },
+            { message: `strategy \`${retry.name}\` is declared here`, file: retry.source.file, span: retry.node.name },
           ],
           help: `only ${fitting} ${fitting === 1 ? 'attempt fits' : 'attempts fit'} before the deadline: shorten the strategy or lengthen the deadline`,
         },

@@ -21,8 +21,8 @@ export const checkRetryFitsWithin: Check = (ctx, { model }) => {
     const tier = outside?.tier;
     if (outside === undefined || tier === undefined || tier.count === undefined) continue;
     const file = retry.source.file;
-    const tierNode = retry.node.items.find((item) => item.kind === 'Tier' && item.span.start === tier.source.span.start);
-    const span = tierNode?.kind === 'Tier' && tierNode.count !== undefined ? tierNode.count.span : tier.source.span;
+    const tierNode = retry.node.items.find((item) => item.kind === 'Tier' && item.start === tier.source.span.start);
+    const span = tierNode?.kind === 'Tier' && tierNode.count !== undefined ? tierNode.count : tier.source.span;
     const withinItem = retry.node.items.find((item) => item.kind === 'RetryWithin');
     const fitting = outside.retryOfTier - 1;
     const help =
@@ -34,7 +34,7 @@ export const checkRetryFitsWithin: Check = (ctx, { model }) => {
       file,
       span,
       { retry: String(outside.retryOfTier), tier: tier.name, time: formatTime(outside.at), within: formatTime(within) },
-      { notes: withinItem ? [{ message: 'the retry period is set here, from the first attempt', file, span: withinItem.span }] : [], help },
+      { notes: withinItem ? [{ message: 'the retry period is set here, from the first attempt', file, span: withinItem }] : [], help },
     );
   }
 };

@@ -10,6 +10,6 @@ export const checkRetryHasTiers: Check = (ctx, { model }) => {
   for (const retry of model.retries.values()) {
     const { node } = retry;
     if (node.name.kind === 'Missing' || node.items.some((item) => item.kind === 'Tier')) continue;
-    ctx.report('empty-retry', retry.source.file, node.name.span, { name: retry.name }, { help: 'add a tier, such as `tier main: 3 retries every 5m`' });
+    ctx.report('empty-retry', retry.source.file, node.name, { name: retry.name }, { help: 'add a tier, such as `tier main: 3 retries every 5m`' });
   }
 };

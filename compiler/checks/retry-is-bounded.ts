@@ -19,10 +19,10 @@ export const checkRetryIsBounded: Check = (ctx, { model }) => {
       ctx.report(
         'uncounted-tier-not-last',
         file,
-        tier.name.span,
+        tier.name,
         { tier: tier.name.name },
         {
-          notes: [{ message: `tier${nextName} never runs`, file, span: next.span }],
+          notes: [{ message: `tier${nextName} never runs`, file, span: next }],
           help: `give tier \`${tier.name.name}\` a count, such as \`3 retries every ...\`, or make it the last tier`,
         },
       );
@@ -35,10 +35,10 @@ export const checkRetryIsBounded: Check = (ctx, { model }) => {
     ctx.report(
       'retry-unbounded',
       file,
-      retry.node.name.span,
+      retry.node.name,
       { name: retry.name },
       {
-        notes: [{ message: 'this tier repeats without a count', file, span: last.span }],
+        notes: [{ message: 'this tier repeats without a count', file, span: last }],
         help: 'add a total period such as `within 48h`, or an `attempts` limit',
       },
     );

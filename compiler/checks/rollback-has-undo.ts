@@ -42,10 +42,10 @@ function rollbacksOf(step: StepModel): ActionModel[] {
 }
 
 function notesFor(step: StepModel, lastCommit: StepModel | undefined): Note[] {
-  const notes: Note[] = [{ message: `step \`${step.name}\` can fail into this rollback`, file: step.source.file, span: step.node.name.span }];
+  const notes: Note[] = [{ message: `step \`${step.name}\` can fail into this rollback`, file: step.source.file, span: step.node.name }];
   const commit = lastCommit?.node.items.find((item) => item.kind === 'StepCommit');
   if (lastCommit !== undefined && commit !== undefined) {
-    notes.push({ message: `step \`${lastCommit.name}\` commits here: no rollback reaches back past it`, file: lastCommit.source.file, span: commit.span });
+    notes.push({ message: `step \`${lastCommit.name}\` commits here: no rollback reaches back past it`, file: lastCommit.source.file, span: commit });
   }
   return notes;
 }

@@ -14,6 +14,6 @@ export const checkStepsHaveParty: Check = (ctx, { model, table }) => {
     // A `by` whose name recovery lost counts as written: it was reported as a syntax error.
     if (step.node.party !== undefined || stageNode(table, step.stage)?.party !== undefined) continue;
     const help = step.stage === undefined ? 'add `by PARTY` after the step name' : 'add `by PARTY` to the step or to its stage';
-    ctx.report('missing-party', step.source.file, step.node.name.span, { step: step.name }, { help });
+    ctx.report('missing-party', step.source.file, step.node.name, { step: step.name }, { help });
   }
 };

@@ -29,6 +29,6 @@ export const checkStepsReachable: Check = (ctx, { model }) => {
       const message = falseFor === populations.length ? 'this guard is false for every cohort and group' : 'this guard excludes some cohorts and groups';
       return [{ message, file: guard.source.file, span: guard.source.span }];
     });
-    ctx.report('unreachable-step', step.source.file, step.node.name.span, { step: step.name }, { notes });
+    ctx.report('unreachable-step', step.source.file, step.node.name, { step: step.name }, { notes });
   }
 };

@@ -53,7 +53,7 @@ export function deadlineNodes(ctx: PassContext): ReadonlyMap<string, A.Deadline>
   const nodes = new Map<string, A.Deadline>();
   deadlinesByContext.set(ctx, nodes);
   forEachFlowItem(ctx, (item, file) => {
-    if (item.kind === 'Deadline') nodes.set(sourceKey({ file, span: item.span }), item);
+    if (item.kind === 'Deadline') nodes.set(sourceKey({ file, span: item }), item);
   });
   return nodes;
 }

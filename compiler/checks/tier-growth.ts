@@ -16,10 +16,10 @@ export const checkTierGrowth: Check = (ctx, { model }) => {
       if (tier.kind !== 'Tier') continue;
       if (tier.factor !== undefined && !(tier.factor.value > 1)) {
         const help = 'use a factor above 1, such as `factor 2`, or remove `factor` for a fixed interval';
-        ctx.report('invalid-factor', file, tier.factor.span, { factor: sourceText(ctx, file, tier.factor.span) }, { help });
+        ctx.report('invalid-factor', file, tier.factor, { factor: sourceText(ctx, file, tier.factor) }, { help });
       }
       if (tier.cap !== undefined && tier.factor === undefined && !factorWritten(ctx, file, tier, tier.cap)) {
-        ctx.report('cap-without-factor', file, tier.cap.span, {}, { help: 'add a `factor` before `cap`, or remove `cap`' });
+        ctx.report('cap-without-factor', file, tier.cap, {}, { help: 'add a `factor` before `cap`, or remove `cap`' });
       }
     }
   }
@@ -31,6 +31,6 @@ export const checkTierGrowth: Check = (ctx, { model }) => {
  * the text tells that case apart, so one mistake gives one error.
  */
 function factorWritten(ctx: Parameters<Check>[0], file: string, tier: A.Tier, cap: A.DurationLit): boolean {
-  const between = sourceText(ctx, file, { start: tier.every.span.end, end: cap.span.start });
+  const between = sourceText(ctx, file, { start: tier.every.end, end: cap.start });
   return /\bfactor\b/.test(between);
 }

@@ -27,7 +27,7 @@ export const checkTimeoutFitsInterval: Check = (ctx, { model }) => {
     ctx.report(
       'timeout-exceeds-interval',
       retry.source.file,
-      timeoutItem.span,
+      timeoutItem,
       { timeout: formatTime(retry.timeout), interval },
       {
         notes: [{ message: `the longest interval is tier \`${longest.tier.name}\`'s ${interval}`, file: retry.source.file, span: longest.tier.source.span }],

@@ -81,7 +81,6 @@ export function treeHoles(tree: SourceFile): string[] {
     } else if (typeof value === 'object' && value !== null) {
       const kind = (value as { kind?: unknown }).kind;
       for (const [key, child] of Object.entries(value)) {
-        if (key === 'span') continue;
         if (child === undefined && !optionalFields.has(key) && !optionalFields.has(`${String(kind)}.${key}`)) holes.push(`${where}.${key}`);
         else visit(child, `${where}.${key}`);
       }
