@@ -7,7 +7,7 @@
  */
 import type * as A from '../grammar/index.js';
 import type { PassContext, PolicyFile } from './context.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../grammar/index.js';
 import {
   withArticle,
   type DeclKind,

@@ -4,9 +4,8 @@
  * `unknown-enum-member`, `unresolved-value` and `not-boolean`.
  * `Missing` nodes type as unknown and are never reported again.
  */
-import { assertNever, type Expr } from '../grammar/index.js';
+import { assertNever, didYouMean, type Expr } from '../grammar/index.js';
 import type { PassContext } from './context.js';
-import { didYouMean } from './suggest.js';
 import type { FieldType, SymbolTable } from './symbols.js';
 import { forEachExpression } from './walk-expressions.js';
 

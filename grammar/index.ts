@@ -12,3 +12,4 @@ export { lex, type LexResult } from './lexer.js';
 export { parse, type ParseResult } from './parse.js';
 export { LineMap, type Position } from './line-map.js';
 export { decodeString, formatDuration, parseDuration } from './literals.js';
+export { didYouMean, suggest } from './suggest.js';

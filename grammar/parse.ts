@@ -6,6 +6,8 @@ import type { IRecognitionException, IToken } from 'chevrotain';
 import type { SourceFile } from './ast.js';
 import { compareDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
 import { lex } from './lexer.js';
+import { keywordHelp } from './misspelt-keywords.js';
+import type { Keyword } from './tokens.js';
 import { PolicyParser } from './parser.js';
 import { messageSeparator } from './syntax-errors.js';
 
@@ -17,10 +19,10 @@ export interface ParseResult {
 }
 
 class Parser extends PolicyParser {
-  run(tokens: IToken[], file: string): { tree: SourceFile; nodeDiagnostics: Diagnostic[] } {
+  run(tokens: IToken[], file: string): { tree: SourceFile; nodeDiagnostics: Diagnostic[]; misspelt: ReadonlyMap<IToken, Keyword> } {
     this.begin(tokens, file);
     const tree = this.sourceFile();
-    return { tree, nodeDiagnostics: this.nodeDiagnostics };
+    return { tree, nodeDiagnostics: this.nodeDiagnostics, misspelt: this.misspelt };
   }
 }
 
@@ -29,10 +31,10 @@ let parser: Parser | undefined;
 export function parse(text: string, file: string): ParseResult {
   parser ??= new Parser();
   const lexed = lex(text, file);
-  const { tree, nodeDiagnostics } = parser.run(lexed.tokens, file);
+  const { tree, nodeDiagnostics, misspelt } = parser.run(lexed.tokens, file);
   // A lexical error already explains the parse errors on its own tokens.
   const lexicalEnd = lexed.diagnostics.reduce((ends, d) => ends.set(d.span.start, d.span.end), new Map<number, number>());
-  const syntax = syntaxDiagnostics(parser.errors, text, file).filter((d) => !lexicalEnd.has(d.span.start));
+  const syntax = syntaxDiagnostics(parser.errors, text, file, misspelt).filter((d) => !lexicalEnd.has(d.span.start));
   const diagnostics = [...lexed.diagnostics, ...syntax, ...nodeDiagnostics].sort(compareDiagnostics);
   return { tree, comments: lexed.comments, diagnostics };
 }
@@ -41,7 +43,7 @@ export function parse(text: string, file: string): ParseResult {
  * One diagnostic per mistake: after an error, recovery may trip again on
  * the tokens it skipped; those follow-on errors are dropped.
  */
-function syntaxDiagnostics(errors: readonly IRecognitionException[], text: string, file: string): Diagnostic[] {
+function syntaxDiagnostics(errors: readonly IRecognitionException[], text: string, file: string, misspelt: ReadonlyMap<IToken, Keyword>): Diagnostic[] {
   const result: Diagnostic[] = [];
   let coveredUntil = -1;
   for (const error of errors) {
@@ -50,7 +52,8 @@ function syntaxDiagnostics(errors: readonly IRecognitionException[], text: strin
     if (start <= coveredUntil) continue;
     const [expected = 'something else', found = 'this'] = error.message.split(messageSeparator);
     const end = token.tokenType.name === 'EOF' ? start : start + token.image.length;
-    result.push(diagnostic('unexpected-token', file, { start, end }, { expected, found }));
+    const word = misspelt.get(token);
+    result.push(diagnostic('unexpected-token', file, { start, end }, { expected, found }, { help: word === undefined ? undefined : keywordHelp(word) }));
     const resynced = error.resyncedTokens;
     const last = resynced.length > 0 ? resynced[resynced.length - 1]! : token;
     coveredUntil = Math.max(end, Number.isNaN(last.startOffset) ? end : last.startOffset + last.image.length);

@@ -4,13 +4,18 @@
  */
 import type { IOrAlt } from 'chevrotain';
 import type * as A from './ast.js';
-import { ParserBase, recorded } from './parser-base.js';
+import { recorded } from './parser-base.js';
+import { ExpressionParser } from './parser-expressions.js';
 import { blocks } from './blocks.js';
 import * as T from './tokens.js';
 
 const K = T.Keywords;
 
-export class FlowParser extends ParserBase {
+/** What may follow a stage's or step's name, for messages about a misspelt part of the header. */
+const stageHeader = '`ref`, `by`, a guard or `{`';
+const stepHeader = '`ref`, `by`, a guard, `{` or the next item';
+
+export class FlowParser extends ExpressionParser {
   // retryDecl := "retry" Name ref? "{" retryItem* "}"
   protected retryDecl = this.RULE('retryDecl', (): A.RetryDecl => {
     const start = this.here();
@@ -138,11 +143,14 @@ export class FlowParser extends ParserBase {
     const start = this.here();
     this.CONSUME(K.stage);
     const name = this.consumeName(1);
+    this.readMisspeltHeader(stageHeader);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
+    this.readMisspeltHeader(stageHeader);
     const party = this.OPTION2(() => {
       this.CONSUME(K.by);
       return this.consumeName(2);
     });
+    this.readMisspeltHeader(stageHeader);
     const guard = this.OPTION3(() => this.SUBRULE(this.guard));
     this.CONSUME(T.LBrace);
     const items = this.blockItems(this.stageItem, blocks.stage);
@@ -201,11 +209,14 @@ export class FlowParser extends ParserBase {
     const start = this.here();
     this.CONSUME(K.step);
     const name = this.consumeName(1);
+    this.readMisspeltHeader(stepHeader);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
+    this.readMisspeltHeader(stepHeader);
     const party = this.OPTION2(() => {
       this.CONSUME(K.by);
       return this.consumeName(2);
     });
+    this.readMisspeltHeader(stepHeader);
     const guard = this.OPTION3(() => this.SUBRULE(this.guard));
     let items: A.StepItem[] = [];
     this.OPTION4(() => {

@@ -1,6 +1,7 @@
 /**
  * "Did you mean" suggestions: the closest candidate by edit distance, if it
- * is close enough to be a plausible typo.
+ * is close enough to be a plausible typo. Used for unknown names (by the
+ * compiler) and for misspelt keywords (by the parser's recovery).
  */
 
 export function suggest(name: string, candidates: Iterable<string>): string | undefined {
@@ -25,20 +26,27 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
   return match === undefined ? undefined : `did you mean \`${match}\`?`;
 }
 
-/** Levenshtein distance, giving up (returning more than `ceiling`) once it cannot be within it. */
+/**
+ * Edit distance counting an insertion, a deletion, a substitution or a swap
+ * of two neighbouring letters (`stpe` for `step`) as one edit; gives up,
+ * returning more than `ceiling`, once the distance cannot be within it.
+ */
 function editDistance(a: string, b: string, ceiling: number): number {
   if (Math.abs(a.length - b.length) > ceiling) return ceiling + 1;
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, beforePrevious[j - 2]! + 1);
       current.push(value);
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > ceiling) return ceiling + 1;
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length]!;

@@ -1,0 +1,161 @@
+/**
+ * Guards and check predicates: the expression rules, with `or` weaker than
+ * `and`, `not` before comparisons.
+ */
+import type { IOrAlt, IToken, TokenType } from 'chevrotain';
+import type { BinaryOperator, Expr } from './ast.js';
+import { ParserBase, recorded } from './parser-base.js';
+import * as T from './tokens.js';
+
+const K = T.Keywords;
+
+export class ExpressionParser extends ParserBase {
+  // ---- Expressions --------------------------------------------------------
+
+  // expr := and ("or" and)*
+  public expr = this.RULE('expr', (): Expr => this.binaryChain(this.andExpr, K.or, 'or'), {
+    recoveryValueFunc: () => this.missing(),
+  });
+
+  // and := not ("and" not)*
+  private andExpr = this.RULE('andExpr', (): Expr => this.binaryChain(this.notExpr, K.and, 'and'), {
+    recoveryValueFunc: () => this.missing(),
+  });
+
+  // The alternatives of each `OR` below are built once: their functions use
+  // no local variable, so an `OR` allocates nothing per expression parsed.
+
+  // not := "not" not | comparison
+  private notExpr = this.RULE('notExpr', (): Expr => this.OR(this.notAlternatives), { recoveryValueFunc: () => this.missing() });
+
+  private readonly notAlternatives: IOrAlt<Expr>[] = [
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.not);
+        const operand = this.SUBRULE(this.notExpr);
+        if (this.RECORDING_PHASE) return recorded;
+        return { kind: 'Not', operand, start, end: this.endFrom(start) };
+      },
+    },
+    { ALT: () => this.SUBRULE(this.comparison) },
+  ];
+
+  // comparison := primary (("==" | "!=" | "<" | "<=" | ">" | ">=") primary)?
+  private comparison = this.RULE('comparison', (): Expr => {
+    const start = this.here();
+    let result = this.SUBRULE(this.primary);
+    this.OPTION(() => {
+      const operator = this.OR(this.comparisonOperators);
+      const right = this.SUBRULE2(this.primary);
+      if (!this.RECORDING_PHASE) result = { kind: 'Binary', operator: operator.image as BinaryOperator, left: result, right, start, end: this.endFrom(start) };
+    });
+    return result;
+  }, { recoveryValueFunc: () => this.missing() });
+
+  private readonly comparisonOperators: IOrAlt<IToken>[] = [
+    { ALT: () => this.CONSUME(T.EqualEqual) },
+    { ALT: () => this.CONSUME(T.NotEqual) },
+    { ALT: () => this.CONSUME(T.LessEqual) },
+    { ALT: () => this.CONSUME(T.GreaterEqual) },
+    { ALT: () => this.CONSUME(T.Less) },
+    { ALT: () => this.CONSUME(T.Greater) },
+  ];
+
+  // primary := "(" expr ")" | "cohort" Name | "group" Name | "installation" "." AnyName
+  //          | "true" | "false" | Number | Duration | String | Name
+  private primary = this.RULE(
+    'primary',
+    (): Expr => {
+      this.readMisspeltCondition();
+      return this.OR(this.primaryAlternatives);
+    },
+    { recoveryValueFunc: () => this.missing() },
+  );
+
+  private readonly primaryAlternatives: IOrAlt<Expr>[] = [
+    {
+      ALT: () => {
+        this.CONSUME(T.LParen);
+        const inner = this.SUBRULE(this.expr);
+        this.CONSUME(T.RParen);
+        return inner;
+      },
+    },
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.cohort);
+        const cohort = this.consumeName(1);
+        if (this.RECORDING_PHASE) return recorded;
+        return { kind: 'CohortIs', cohort, start, end: this.endFrom(start) };
+      },
+    },
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.group);
+        const group = this.consumeName(2);
+        if (this.RECORDING_PHASE) return recorded;
+        return { kind: 'GroupIs', group, start, end: this.endFrom(start) };
+      },
+    },
+    {
+      ALT: () => {
+        const start = this.here();
+        this.CONSUME(K.installation);
+        this.CONSUME(T.Dot);
+        const field = this.consumeName(3, T.AnyName);
+        if (this.RECORDING_PHASE) return recorded;
+        return { kind: 'FieldRef', field, start, end: this.endFrom(start) };
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(K.true);
+        return this.RECORDING_PHASE ? recorded : { kind: 'Bool', value: true, start: token.startOffset, end: this.tokenEnd(token) };
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(K.false);
+        return this.RECORDING_PHASE ? recorded : { kind: 'Bool', value: false, start: token.startOffset, end: this.tokenEnd(token) };
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(T.NumberLiteral);
+        return this.RECORDING_PHASE ? recorded : this.number(token);
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(T.Duration);
+        return this.RECORDING_PHASE ? recorded : this.duration(token);
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(T.StringLiteral);
+        return this.RECORDING_PHASE ? recorded : this.string(token);
+      },
+    },
+    {
+      ALT: () => {
+        const token = this.CONSUME(T.Identifier);
+        return this.RECORDING_PHASE ? recorded : this.ident(token);
+      },
+    },
+  ];
+
+  private binaryChain(operand: () => Expr, operatorToken: TokenType, operator: BinaryOperator): Expr {
+    const start = this.here();
+    let result = this.SUBRULE(operand);
+    this.MANY(() => {
+      this.CONSUME(operatorToken);
+      const right = this.SUBRULE2(operand);
+      if (!this.RECORDING_PHASE) result = { kind: 'Binary', operator, left: result, right, start, end: this.endFrom(start) };
+    });
+    return result;
+  }
+}
