@@ -5,20 +5,23 @@
 import type { IOrAlt, IToken, TokenType } from 'chevrotain';
 import type { BinaryOperator, Expr } from './ast.js';
 import { ParserBase, recorded } from './parser-base.js';
+import { keywordPlace, type KeywordPlace } from './parser-recovery.js';
 import * as T from './tokens.js';
 
 const K = T.Keywords;
+const orPlace = keywordPlace('`or` or the end of the condition', K.or);
+const andPlace = keywordPlace('`and`, `or` or the end of the condition', K.and, K.or);
 
 export class ExpressionParser extends ParserBase {
   // ---- Expressions --------------------------------------------------------
 
   // expr := and ("or" and)*
-  public expr = this.RULE('expr', (): Expr => this.binaryChain(this.andExpr, K.or, 'or'), {
+  public expr = this.RULE('expr', (): Expr => this.binaryChain(this.andExpr, K.or, 'or', orPlace), {
     recoveryValueFunc: () => this.missing(),
   });
 
   // and := not ("and" not)*
-  private andExpr = this.RULE('andExpr', (): Expr => this.binaryChain(this.notExpr, K.and, 'and'), {
+  private andExpr = this.RULE('andExpr', (): Expr => this.binaryChain(this.notExpr, K.and, 'and', andPlace), {
     recoveryValueFunc: () => this.missing(),
   });
 
@@ -148,13 +151,16 @@ export class ExpressionParser extends ParserBase {
     },
   ];
 
-  private binaryChain(operand: () => Expr, operatorToken: TokenType, operator: BinaryOperator): Expr {
+  private binaryChain(operand: () => Expr, operatorToken: TokenType, operator: BinaryOperator, place: KeywordPlace): Expr {
     const start = this.here();
     let result = this.SUBRULE(operand);
+    // No name may follow an operand: one that misspells the operator (`andd`) is read as it.
+    this.readMisspeltKeyword(place);
     this.MANY(() => {
       this.CONSUME(operatorToken);
       const right = this.SUBRULE2(operand);
       if (!this.RECORDING_PHASE) result = { kind: 'Binary', operator, left: result, right, start, end: this.endFrom(start) };
+      this.readMisspeltKeyword(place);
     });
     return result;
   }

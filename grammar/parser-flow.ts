@@ -6,6 +6,7 @@ import type { IOrAlt } from 'chevrotain';
 import type * as A from './ast.js';
 import { recorded } from './parser-base.js';
 import { ExpressionParser } from './parser-expressions.js';
+import { keywordPlace } from './parser-recovery.js';
 import { blocks } from './blocks.js';
 import * as T from './tokens.js';
 
@@ -14,6 +15,23 @@ const K = T.Keywords;
 /** What may follow a stage's or step's name, for messages about a misspelt part of the header. */
 const stageHeader = '`ref`, `by`, a guard or `{`';
 const stepHeader = '`ref`, `by`, a guard, `{` or the next item';
+const checkHeader = '`ref`, a guard, `requires` or `external`';
+
+/** Where a misspelt keyword is read as the keyword it misspells. */
+const places = {
+  retryRef: keywordPlace('`ref` or `{`', K.ref),
+  factorOrCap: keywordPlace('`factor`, `cap` or the next item', K.factor, K.cap),
+  cap: keywordPlace('`cap` or the next item', K.cap),
+  checkAfterName: keywordPlace(checkHeader, K.ref, K.when, K.unless, K.requires, K.external),
+  checkAfterRef: keywordPlace(checkHeader, K.when, K.unless, K.requires, K.external),
+  checkPredicate: keywordPlace(checkHeader, K.requires, K.external),
+  itemRef: keywordPlace('`ref` or the next item', K.ref),
+  trigger: keywordPlace('`failure` or `exhausted`', K.failure, K.exhausted),
+  action: keywordPlace('`fail`, `rollback` or `incident`', K.fail, K.rollback, K.incident),
+  resolvers: keywordPlace('`or` or `then`', K.or, K.then),
+  incidentThen: keywordPlace('`continue`, `retry` or `fail`', K.continue, K.retry, K.fail),
+  incidentElse: keywordPlace('`else` or the next item', K.else),
+};
 
 export class FlowParser extends ExpressionParser {
   // retryDecl := "retry" Name ref? "{" retryItem* "}"
@@ -21,6 +39,7 @@ export class FlowParser extends ExpressionParser {
     const start = this.here();
     this.CONSUME(K.retry);
     const name = this.consumeName(1);
+    this.readMisspeltKeyword(places.retryRef);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
     this.CONSUME(T.LBrace);
     const items = this.blockItems(this.retryItem, blocks.retry);
@@ -95,6 +114,7 @@ export class FlowParser extends ExpressionParser {
     const every = this.CONSUME1(T.Duration);
     let factor: A.NumberLit | A.Missing | undefined;
     let cap: A.DurationLit | A.Missing | undefined;
+    this.readMisspeltKeyword(places.factorOrCap);
     this.OPTION2(() => {
       this.CONSUME(K.factor);
       const factorToken = this.CONSUME2(T.NumberLiteral);
@@ -102,6 +122,7 @@ export class FlowParser extends ExpressionParser {
     });
     // `cap` parses on its own so that a cap on a fixed interval gets the
     // precise `cap-without-factor` diagnostic rather than a syntax error.
+    this.readMisspeltKeyword(places.cap);
     this.OPTION3(() => {
       this.CONSUME(K.cap);
       const capToken = this.CONSUME2(T.Duration);
@@ -187,8 +208,11 @@ export class FlowParser extends ExpressionParser {
     const start = this.here();
     this.CONSUME(K.check);
     const code = this.consumeName(1);
+    this.readMisspeltKeyword(places.checkAfterName);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
+    this.readMisspeltKeyword(places.checkAfterRef);
     const guard = this.OPTION2(() => this.SUBRULE(this.guard));
+    this.readMisspeltKeyword(places.checkPredicate);
     const predicate = this.OR(this.checkPredicates);
     if (this.RECORDING_PHASE) return recorded;
     return { kind: 'Check', code, ref, guard, predicate, start, end: this.endFrom(start) };
@@ -273,6 +297,7 @@ export class FlowParser extends ExpressionParser {
         const name = this.consumeName(5);
         this.CONSUME(K.by);
         const party = this.consumeName(6);
+        this.readMisspeltKeyword(places.itemRef);
         const ref = this.OPTION(() => this.SUBRULE(this.ref));
         return this.RECORDING_PHASE ? recorded : { kind: 'Undo', name, party, ref, start, end: this.endFrom(start) };
       },
@@ -296,6 +321,7 @@ export class FlowParser extends ExpressionParser {
     const anchor = this.consumeName(1);
     this.CONSUME(K.else);
     const action = this.SUBRULE(this.action);
+    this.readMisspeltKeyword(places.itemRef);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
     if (this.RECORDING_PHASE) return recorded;
     return { kind: 'Deadline', within: this.duration(within), anchor, action, ref, start, end: this.endFrom(start) };
@@ -305,8 +331,10 @@ export class FlowParser extends ExpressionParser {
   private failureHandler = this.RULE('failureHandler', (): A.FailureHandler => {
     const start = this.here();
     this.CONSUME(K.on);
+    this.readMisspeltKeyword(places.trigger);
     const trigger = this.OR(this.failureTriggers);
     const action = this.SUBRULE(this.action);
+    this.readMisspeltKeyword(places.itemRef);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
     if (this.RECORDING_PHASE) return recorded;
     return { kind: 'FailureHandler', trigger, action, ref, start, end: this.endFrom(start) };
@@ -319,7 +347,14 @@ export class FlowParser extends ExpressionParser {
 
   // action := "fail" Name | "rollback" "then" "fail" Name
   //         | "incident" "resolved" "by" Name ("or" Name)* "then" ("continue" | "retry" | "fail" Name) ("else" "fail" Name)?
-  private action = this.RULE('action', (): A.Action => this.OR(this.actionAlternatives), { recoveryValueFunc: () => this.missing() });
+  private action = this.RULE(
+    'action',
+    (): A.Action => {
+      this.readMisspeltKeyword(places.action);
+      return this.OR(this.actionAlternatives);
+    },
+    { recoveryValueFunc: () => this.missing() },
+  );
 
   private readonly actionAlternatives: IOrAlt<A.Action>[] = [
     { ALT: () => this.SUBRULE(this.failAction) },
@@ -355,13 +390,17 @@ export class FlowParser extends ExpressionParser {
     this.CONSUME(K.resolved);
     this.CONSUME(K.by);
     const resolvers = [this.consumeName(1)];
+    this.readMisspeltKeyword(places.resolvers);
     this.MANY(() => {
       this.CONSUME(K.or);
       const resolver = this.consumeName(2);
       if (!this.RECORDING_PHASE) this.add(resolvers, resolver);
+      this.readMisspeltKeyword(places.resolvers);
     });
     this.CONSUME(K.then);
+    this.readMisspeltKeyword(places.incidentThen);
     const then = this.OR(this.incidentThens);
+    this.readMisspeltKeyword(places.incidentElse);
     const elseCode = this.OPTION(() => {
       this.CONSUME(K.else);
       this.CONSUME(K.fail);

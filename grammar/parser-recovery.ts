@@ -24,6 +24,22 @@ const guardKeywords = [K.when.tokenTypeIdx!, K.unless.tokenTypeIdx!];
 const conditionStarters: ReadonlySet<TokenType> = new Set([K.cohort, K.group, K.installation, K.not, K.true, K.false, T.LParen]);
 const identifierIdx = T.Identifier.tokenTypeIdx!;
 
+/** A place in the grammar where only keywords may stand: which ones, and how messages name what may come there. */
+export interface KeywordPlace {
+  readonly keywords: readonly number[];
+  readonly expected: string;
+}
+
+export function keywordPlace(expected: string, ...keywords: TokenType[]): KeywordPlace {
+  return { keywords: keywords.map((type) => type.tokenTypeIdx!), expected };
+}
+
+/** The parts of Chevrotain's recovery this parser changes (not in its public types). */
+interface Recovery {
+  attemptInRepetitionRecovery: () => void;
+  tryInRuleRecovery: (expected: TokenType, follows: TokenType[]) => IToken;
+}
+
 export class RecoveringParser extends EmbeddedActionsParser {
   /** Diagnostics found while building nodes (bad escapes, huge durations). */
   protected nodeDiagnostics: Diagnostic[] = [];
@@ -41,7 +57,11 @@ export class RecoveringParser extends EmbeddedActionsParser {
     // may follow a repetition, ignoring nesting: in `step A when x y { … } }`
     // it would take the step's `}` for the block's. Blocks recover with
     // `skipToItem` instead, which skips nested braces whole.
-    (this as unknown as { attemptInRepetitionRecovery: () => void }).attemptInRepetitionRecovery = () => {};
+    const self = this as unknown as Recovery;
+    self.attemptInRepetitionRecovery = () => {};
+    // Chevrotain 11 has no public hook here (its version is pinned); test/grammar/recovery.test.ts pins the behaviour.
+    const tryInRuleRecovery = self.tryInRuleRecovery.bind(this);
+    self.tryInRuleRecovery = (expected, follows) => this.recoverInRule(expected, () => tryInRuleRecovery(expected, follows));
   }
 
   /** Whether a missing `}` at the end of the file was reported already (once is enough). */
@@ -134,18 +154,32 @@ export class RecoveringParser extends EmbeddedActionsParser {
   }
 
   /**
-   * Where a keyword is missing and Chevrotain would insert it, a name that
-   * misspells it (`report R1 "…" too Provider`) is read as the keyword
-   * instead: inserting it would take the misspelling for the next name.
+   * Chevrotain's in-rule recovery, for a required token that is not there:
+   * first, a name that misspells it (`report R1 "…" too Provider`,
+   * `3 ertries every 5m`) is read as it, where Chevrotain would insert the
+   * keyword and take the misspelling for the next name, or give up on the
+   * declaration. The mismatch Chevrotain has recorded becomes the one
+   * diagnostic, with the suggestion.
    */
-  protected override getTokenToInsert(type: TokenType): IToken {
+  private recoverInRule(expected: TokenType, recoverAsChevrotainDoes: () => IToken): IToken {
     const next = this.LA(1);
-    const word = misspeltKeyword(next, [type.tokenTypeIdx!]);
-    if (word === undefined) return super.getTokenToInsert(type);
+    const word = misspeltKeyword(next, [expected.tokenTypeIdx!]);
+    if (word === undefined) return recoverAsChevrotainDoes();
     readAsKeyword(next, word);
     this.misspelt.set(next, word);
     this.SKIP_TOKEN();
     return next;
+  }
+
+  /**
+   * Where only keywords may stand, a name that misspells one of the
+   * place's keywords (`check MA001 erquires …`, `on afilure fail E1`) is
+   * read as it, reported once with the suggestion.
+   */
+  protected readMisspeltKeyword(place: KeywordPlace): void {
+    const token = this.LA(1);
+    if (token.tokenTypeIdx !== identifierIdx || this.RECORDING_PHASE) return;
+    this.readMisspelt(token, place.keywords, place.expected);
   }
 
   /**

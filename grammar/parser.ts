@@ -8,9 +8,13 @@ import type * as A from './ast.js';
 import * as T from './tokens.js';
 import { FlowParser } from './parser-flow.js';
 import { recorded } from './parser-base.js';
+import { keywordPlace } from './parser-recovery.js';
 import { blocks } from './blocks.js';
 
 const K = T.Keywords;
+const primitiveTypes = keywordPlace('a type: `bool`, `text`, `number`, `duration` or an enumeration such as `A | B`', K.bool, K.text, K.number, K.duration);
+const errorRef = keywordPlace('`ref`, `{` or the next declaration', K.ref);
+const declarationRef = keywordPlace('`ref` or the next declaration', K.ref);
 
 export class PolicyParser extends FlowParser {
   // file := topItem*
@@ -129,6 +133,8 @@ export class PolicyParser extends FlowParser {
     const name = this.consumeName(1, T.AnyName);
     this.CONSUME(T.Colon);
     const typeStart = this.here();
+    // A single name that misspells a type (`boo`, `tex`) would be an enumeration of one member.
+    if (this.LA(2).tokenType !== T.Pipe) this.readMisspeltKeyword(primitiveTypes);
     const type = this.OR([
       { ALT: () => this.primitive(this.CONSUME(K.bool), 'bool') },
       { ALT: () => this.primitive(this.CONSUME(K.text), 'text') },
@@ -162,6 +168,7 @@ export class PolicyParser extends FlowParser {
     this.CONSUME(K.error);
     const name = this.consumeName(1);
     const title = this.CONSUME(T.StringLiteral);
+    this.readMisspeltKeyword(errorRef);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
     let items: A.ErrorItem[] = [];
     this.OPTION2(() => {
@@ -232,6 +239,7 @@ export class PolicyParser extends FlowParser {
     const attempts = this.CONSUME(T.NumberLiteral);
     this.CONSUME(K.failed);
     this.CONSUME(K.attempts);
+    this.readMisspeltKeyword(declarationRef);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
     if (this.RECORDING_PHASE) return recorded;
     return { kind: 'Exclusion', attempts: this.number(attempts), ref, start, end: this.endFrom(start) };
