@@ -87,7 +87,7 @@ function declareSection(ctx: PassContext, sections: Map<string, SectionSymbol>, 
 
 function declareFields(ctx: PassContext, fields: Map<string, FieldSymbol>, file: string, node: A.InstallationDecl): void {
   for (const field of node.fields) {
-    if (field.name.kind === 'Missing' || field.type.kind === 'Missing') continue;
+    if (field.name.kind === 'Missing') continue;
     const name = field.name.name;
     const first = fields.get(name);
     if (first !== undefined) {
@@ -99,7 +99,8 @@ function declareFields(ctx: PassContext, fields: Map<string, FieldSymbol>, file:
   }
 }
 
-function fieldType(ctx: PassContext, file: string, field: string, type: A.PrimitiveType | A.EnumType): FieldSymbol['type'] {
+function fieldType(ctx: PassContext, file: string, field: string, type: A.FieldType): FieldSymbol['type'] {
+  if (type.kind === 'Missing') return { kind: 'unknown' };
   if (type.kind === 'PrimitiveType') return { kind: type.name };
   const members: string[] = [];
   for (const member of type.members) {

@@ -36,11 +36,31 @@ export interface CompileOptions {
 }
 
 /**
- * Warnings that something is never used or never reached. When recovery
- * dropped part of a file, the missing part may be exactly what used it,
- * so these would only repeat the syntax error.
+ * Diagnostics about something absent: never used, never reached, no
+ * handler, no report, no party, no `ref`, nothing to undo. When recovery
+ * dropped part of a file, the missing part may be exactly that (deleting
+ * `on` from `on failure fail AS900` would otherwise make every step's
+ * failure unhandled), so with syntax errors these would only repeat them.
+ * They come back once the syntax is mended.
  */
-const needCompleteTree = new Set(['unused-cohort', 'unused-group', 'unused-declaration', 'unused-error-code', 'unreachable-step']);
+const needCompleteTree = new Set([
+  'unused-cohort',
+  'unused-group',
+  'unused-declaration',
+  'unused-error-code',
+  'unreachable-step',
+  'missing-migration',
+  'empty-retry',
+  'retry-unbounded',
+  'unhandled-failure',
+  'code-without-report',
+  'incident-without-else',
+  'missing-party',
+  'rollback-without-undo',
+  'anchor-not-reached',
+  'missing-ref',
+  'uncounted-tier-not-last',
+]);
 
 export function compilePolicy(root: string, files: readonly PolicyFile[], options: CompileOptions = {}): CompiledPolicy {
   const ctx = new PassContext(files);

@@ -49,7 +49,9 @@ export interface SectionSymbol {
 
 export type FieldType =
   | { readonly kind: 'bool' | 'text' | 'number' | 'duration' }
-  | { readonly kind: 'enum'; readonly field: string; readonly members: readonly string[] };
+  | { readonly kind: 'enum'; readonly field: string; readonly members: readonly string[] }
+  /** A field whose type recovery left missing: it exists, and its uses are not checked. */
+  | { readonly kind: 'unknown' };
 
 export interface FieldSymbol {
   readonly name: string;

@@ -6,9 +6,13 @@ import type { IOrAlt, IToken, TokenType } from 'chevrotain';
 import type { BinaryOperator, Expr } from './ast.js';
 import { ParserBase, recorded } from './parser-base.js';
 import { keywordPlace, type KeywordPlace } from './parser-recovery.js';
+import { diagnostic } from './diagnostic.js';
+import { describeToken } from './syntax-errors.js';
 import * as T from './tokens.js';
 
 const K = T.Keywords;
+/** Keywords that start an item with a name: after `installation.`, one followed by a name is that item. */
+const itemsBeforeName: ReadonlySet<TokenType> = new Set([K.check, K.step, K.stage]);
 const orPlace = keywordPlace('`or` or the end of the condition', K.or);
 const andPlace = keywordPlace('`and`, `or` or the end of the condition', K.and, K.or);
 
@@ -108,7 +112,7 @@ export class ExpressionParser extends ParserBase {
         const start = this.here();
         this.CONSUME(K.installation);
         this.CONSUME(T.Dot);
-        const field = this.consumeName(3, T.AnyName);
+        const field = this.fieldNameLost() ? this.missing() : this.consumeName(3, T.AnyName);
         if (this.RECORDING_PHASE) return recorded;
         return { kind: 'FieldRef', field, start, end: this.endFrom(start) };
       },
@@ -150,6 +154,24 @@ export class ExpressionParser extends ParserBase {
       },
     },
   ];
+
+  /**
+   * Whether the field name after `installation.` is missing, the next item
+   * following (`installation.⏎ check MA002 …`). Field names may be
+   * keywords, so without this `check` would be read as the field.
+   */
+  private fieldNameLost(): boolean {
+    if (this.RECORDING_PHASE) return false;
+    const token = this.LA(1);
+    const next = this.LA(2).tokenType;
+    const startsItem =
+      (itemsBeforeName.has(token.tokenType) && next === T.Identifier) ||
+      (token.tokenType === K.on && (next === K.failure || next === K.exhausted)) ||
+      (token.tokenType === K.within && next === T.Duration);
+    if (!startsItem) return false;
+    this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, this.tokenSpan(token), { expected: 'a field name', found: describeToken(token) }));
+    return true;
+  }
 
   private binaryChain(operand: () => Expr, operatorToken: TokenType, operator: BinaryOperator, place: KeywordPlace): Expr {
     const start = this.here();

@@ -7,6 +7,8 @@ import type * as A from './ast.js';
 import { recorded } from './parser-base.js';
 import { ExpressionParser } from './parser-expressions.js';
 import { keywordPlace } from './parser-recovery.js';
+import { diagnostic } from './diagnostic.js';
+import { describeToken } from './syntax-errors.js';
 import { blocks } from './blocks.js';
 import * as T from './tokens.js';
 
@@ -16,6 +18,8 @@ const K = T.Keywords;
 const stageHeader = '`ref`, `by`, a guard or `{`';
 const stepHeader = '`ref`, `by`, a guard, `{` or the next item';
 const checkHeader = '`ref`, a guard, `requires` or `external`';
+/** Items only a step has: one after a step's header means its `{` is missing. */
+const stepOnlyItems: ReadonlySet<number> = new Set([K.retry, K.await, K.produces, K.may, K.undo, K.commit].map((type) => type.tokenTypeIdx!));
 
 /** Where a misspelt keyword is read as the keyword it misspells. */
 const places = {
@@ -35,7 +39,7 @@ const places = {
 
 export class FlowParser extends ExpressionParser {
   // retryDecl := "retry" Name ref? "{" retryItem* "}"
-  protected retryDecl = this.RULE('retryDecl', (): A.RetryDecl => {
+  protected retryDecl = this.ITEM_RULE('retryDecl', (): A.RetryDecl => {
     const start = this.here();
     this.CONSUME(K.retry);
     const name = this.consumeName(1);
@@ -48,7 +52,7 @@ export class FlowParser extends ExpressionParser {
 
   // retryItem := tier | "within" Duration | "attempts" Number | "timeout" Duration
   //            | "jitter" ("none" | "full" | Duration ".." Duration)
-  private retryItem = this.RULE('retryItem', (): A.RetryItem => {
+  private retryItem = this.ITEM_RULE('retryItem', (): A.RetryItem => {
     const start = this.here();
     return this.OR([
       { ALT: () => this.SUBRULE(this.tier) },
@@ -100,7 +104,7 @@ export class FlowParser extends ExpressionParser {
   }
 
   // tier := "tier" Name ":" (Number "retries")? "every" Duration ("factor" Number)? ("cap" Duration)?
-  private tier = this.RULE('tier', (): A.Tier => {
+  private tier = this.ITEM_RULE('tier', (): A.Tier => {
     const start = this.here();
     this.CONSUME(K.tier);
     const name = this.consumeName(1);
@@ -140,7 +144,7 @@ export class FlowParser extends ExpressionParser {
   });
 
   // migrationDecl := "migration" "{" (stage | step | check | onFailure | deadline)* "}"
-  protected migrationDecl = this.RULE('migrationDecl', (): A.MigrationDecl => {
+  protected migrationDecl = this.ITEM_RULE('migrationDecl', (): A.MigrationDecl => {
     const start = this.here();
     this.CONSUME(K.migration);
     this.CONSUME(T.LBrace);
@@ -152,7 +156,7 @@ export class FlowParser extends ExpressionParser {
   // functions use no local variable, so an `OR` allocates nothing per item.
 
   // migrationItem := stage | stageItem
-  private migrationItem = this.RULE('migrationItem', (): A.MigrationItem => this.OR(this.migrationItemAlternatives));
+  private migrationItem = this.ITEM_RULE('migrationItem', (): A.MigrationItem => this.OR(this.migrationItemAlternatives));
 
   private readonly migrationItemAlternatives: IOrAlt<A.MigrationItem>[] = [
     { ALT: () => this.SUBRULE(this.stageDecl) },
@@ -160,7 +164,7 @@ export class FlowParser extends ExpressionParser {
   ];
 
   // stageDecl := "stage" Name ref? ("by" Name)? guard? "{" stageItem* "}"
-  private stageDecl = this.RULE('stageDecl', (): A.StageDecl => {
+  private stageDecl = this.ITEM_RULE('stageDecl', (): A.StageDecl => {
     const start = this.here();
     this.CONSUME(K.stage);
     const name = this.consumeName(1);
@@ -180,7 +184,7 @@ export class FlowParser extends ExpressionParser {
   });
 
   // stageItem := step | check | onFailure | deadline
-  private stageItem = this.RULE('stageItem', (): A.StageItem => this.OR(this.stageItemAlternatives));
+  private stageItem = this.ITEM_RULE('stageItem', (): A.StageItem => this.OR(this.stageItemAlternatives));
 
   private readonly stageItemAlternatives: IOrAlt<A.StageItem>[] = [
     { ALT: () => this.SUBRULE(this.stepDecl) },
@@ -204,7 +208,7 @@ export class FlowParser extends ExpressionParser {
   ];
 
   // checkDecl := "check" Name ref? guard? ("requires" expr | "external")
-  private checkDecl = this.RULE('checkDecl', (): A.CheckDecl => {
+  private checkDecl = this.ITEM_RULE('checkDecl', (): A.CheckDecl => {
     const start = this.here();
     this.CONSUME(K.check);
     const code = this.consumeName(1);
@@ -229,7 +233,7 @@ export class FlowParser extends ExpressionParser {
   ];
 
   // stepDecl := "step" Name ref? ("by" Name)? guard? ("{" stepItem* "}")?
-  private stepDecl = this.RULE('stepDecl', (): A.StepDecl => {
+  private stepDecl = this.ITEM_RULE('stepDecl', (): A.StepDecl => {
     const start = this.here();
     this.CONSUME(K.step);
     const name = this.consumeName(1);
@@ -243,17 +247,33 @@ export class FlowParser extends ExpressionParser {
     this.readMisspeltHeader(stepHeader);
     const guard = this.OPTION3(() => this.SUBRULE(this.guard));
     let items: A.StepItem[] = [];
-    this.OPTION4(() => {
-      this.CONSUME(T.LBrace);
-      items = this.blockItems(this.stepItem, blocks.step);
-    });
+    // Never while recording, so `blockItems` is recorded once, in the `OPTION4`.
+    if (this.lostOpenBrace()) items = this.blockItems(this.stepItem, blocks.step);
+    else {
+      this.OPTION4(() => {
+        this.CONSUME(T.LBrace);
+        items = this.blockItems(this.stepItem, blocks.step);
+      });
+    }
     if (this.RECORDING_PHASE) return recorded;
     return { kind: 'Step', name, ref, party, guard, items, start, end: this.endFrom(start) };
   });
 
+  /**
+   * Whether a step's `{` is missing before its items (`step A by P⏎ await
+   * X …`): an item only a step has comes next. Reported once; the items
+   * are then read as the step's, up to its `}`.
+   */
+  private lostOpenBrace(): boolean {
+    const token = this.LA(1);
+    if (this.RECORDING_PHASE || !stepOnlyItems.has(token.tokenTypeIdx)) return false;
+    this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, this.tokenSpan(token), { expected: '`{` before the step\'s items', found: describeToken(token) }));
+    return true;
+  }
+
   // stepItem := "retry" Name | "await" Name | deadline | "produces" Name | "may" "fail" Name ("," Name)*
   //           | "undo" Name "by" Name ref? | "commit" | onFailure
-  private stepItem = this.RULE('stepItem', (): A.StepItem => this.OR(this.stepItemAlternatives));
+  private stepItem = this.ITEM_RULE('stepItem', (): A.StepItem => this.OR(this.stepItemAlternatives));
 
   private readonly stepItemAlternatives: IOrAlt<A.StepItem>[] = [
     {
@@ -313,7 +333,7 @@ export class FlowParser extends ExpressionParser {
   ];
 
   // deadline := "within" Duration "after" Name "else" action ref?
-  private deadline = this.RULE('deadline', (): A.Deadline => {
+  private deadline = this.ITEM_RULE('deadline', (): A.Deadline => {
     const start = this.here();
     this.CONSUME(K.within);
     const within = this.CONSUME(T.Duration);
@@ -328,7 +348,7 @@ export class FlowParser extends ExpressionParser {
   });
 
   // onFailure := "on" ("failure" | "exhausted") action ref?
-  private failureHandler = this.RULE('failureHandler', (): A.FailureHandler => {
+  private failureHandler = this.ITEM_RULE('failureHandler', (): A.FailureHandler => {
     const start = this.here();
     this.CONSUME(K.on);
     this.readMisspeltKeyword(places.trigger);

@@ -5,9 +5,10 @@
  * where it stands is read as that keyword. `ParserBase` adds the helpers
  * that build nodes.
  */
-import { EmbeddedActionsParser, EOF, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, EOF, isRecognitionException, type IRecognitionException, type IRuleConfig, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
 import type { Span } from './ast.js';
 import type { BlockKind } from './blocks.js';
+import { BraceBalance } from './brace-balance.js';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
 import { keywordHelp, misspeltKeyword, readAsKeyword } from './misspelt-keywords.js';
 import { describeToken, syntaxErrorMessages } from './syntax-errors.js';
@@ -23,6 +24,7 @@ const guardKeywords = [K.when.tokenTypeIdx!, K.unless.tokenTypeIdx!];
 /** Tokens that start a condition but not a name: after one, a misspelt word can only be `when` or `unless`. */
 const conditionStarters: ReadonlySet<TokenType> = new Set([K.cohort, K.group, K.installation, K.not, K.true, K.false, T.LParen]);
 const identifierIdx = T.Identifier.tokenTypeIdx!;
+const typeKeywords: ReadonlySet<TokenType> = new Set([K.bool, K.text, K.number, K.duration]);
 
 /** A place in the grammar where only keywords may stand: which ones, and how messages name what may come there. */
 export interface KeywordPlace {
@@ -38,6 +40,7 @@ export function keywordPlace(expected: string, ...keywords: TokenType[]): Keywor
 interface Recovery {
   attemptInRepetitionRecovery: () => void;
   tryInRuleRecovery: (expected: TokenType, follows: TokenType[]) => IToken;
+  SAVE_ERROR: (error: IRecognitionException) => IRecognitionException;
 }
 
 export class RecoveringParser extends EmbeddedActionsParser {
@@ -62,10 +65,35 @@ export class RecoveringParser extends EmbeddedActionsParser {
     // Chevrotain 11 has no public hook here (its version is pinned); test/grammar/recovery.test.ts pins the behaviour.
     const tryInRuleRecovery = self.tryInRuleRecovery.bind(this);
     self.tryInRuleRecovery = (expected, follows) => this.recoverInRule(expected, () => tryInRuleRecovery(expected, follows));
+    const saveError = self.SAVE_ERROR.bind(this);
+    self.SAVE_ERROR = (error) => {
+      this.lastErrorToken = error.token;
+      return saveError(error);
+    };
   }
 
   /** Whether a missing `}` at the end of the file was reported already (once is enough). */
   private reportedOpenBlock = false;
+  /** The token where the last item abandoned by its rule failed: its error is recorded already. */
+  private abandonedAt: IToken | undefined;
+  /** The token of the last error Chevrotain recorded, and the first token of the block item parsed last. */
+  private lastErrorToken: IToken | undefined;
+  private lastItemStart: IToken | undefined;
+  /** How many blocks are open (the file not counted), and the file's braces once recovery needs them. */
+  private openBlocks = 0;
+  private braces: BraceBalance | undefined;
+
+  /**
+   * A rule for a declaration, a block item or a block: when it cannot
+   * finish, the error goes to the enclosing block, which skips to the next
+   * item with nested braces whole (`blockItems`). Chevrotain's own
+   * re-synchronisation would skip to the next token that may follow the
+   * rule, over a `{` into another block's items, and the `}` of that block
+   * would then close this one.
+   */
+  protected ITEM_RULE<F extends () => unknown>(name: string, implementation: F, config: IRuleConfig<ReturnType<F>> = {}): ParserMethod<[], ReturnType<F>> {
+    return this.RULE(name, implementation, { ...config, resyncEnabled: false });
+  }
 
   /** Resets the parser to read `tokens` of `file`. */
   protected begin(tokens: IToken[], file: string): void {
@@ -74,6 +102,11 @@ export class RecoveringParser extends EmbeddedActionsParser {
     this.nodeDiagnostics = [];
     this.misspelt = new Map();
     this.reportedOpenBlock = false;
+    this.abandonedAt = undefined;
+    this.lastErrorToken = undefined;
+    this.lastItemStart = undefined;
+    this.openBlocks = 0;
+    this.braces = undefined;
   }
 
   // ---- Recovery inside blocks ------------------------------------------
@@ -97,47 +130,112 @@ export class RecoveringParser extends EmbeddedActionsParser {
    * most once, as Chevrotain numbers repetitions per rule.
    */
   protected blockItems<T>(rule: ParserMethod<[], T | undefined>, block: BlockKind, items: T[] = []): T[] {
-    do {
-      this.MANY(() => {
-        const item = this.SUBRULE(rule);
-        if (!this.RECORDING_PHASE) this.add(items, item);
-      });
-    } while (this.skipToItem(block.starters, block.expected, block.stops));
-    if (block.stops !== 'top-level') this.closeBrace();
+    // In a block of `name: …` items, only a word followed by `:` (or by a type, the `:` forgotten) starts one.
+    const gate = block.colonItems === true ? () => this.startsField() : () => true;
+    const nested = block.stops !== 'top-level';
+    if (nested) this.openBlocks++;
+    try {
+      this.parseItems(rule, block, items, gate);
+      if (nested) this.closeBrace();
+    } finally {
+      if (nested) this.openBlocks--;
+    }
     return items;
+  }
+
+  private parseItems<T>(rule: ParserMethod<[], T | undefined>, block: BlockKind, items: T[], gate: () => boolean): void {
+    do {
+      this.MANY({ GATE: gate, DEF: () => {
+        const first = this.LA(1);
+        this.lastItemStart = first;
+        try {
+          const item = this.SUBRULE(rule);
+          if (!this.RECORDING_PHASE) this.add(items, item);
+        } catch (error) {
+          // An item its rule could not finish (`check MA001 installation.x`,
+          // a `requires` missing) ends here, inside its block: Chevrotain
+          // would re-synchronise wherever the next familiar token is, even
+          // at the top level (`installation` starts a declaration there),
+          // and read the rest of the block as declarations. Its error is
+          // recorded; `skipToItem` goes on from the token it stopped at.
+          if (!isRecognitionException(error as Error)) throw error;
+          this.abandonedAt = (error as IRecognitionException).token;
+          if (this.LA(1) === first) this.SKIP_TOKEN();
+        }
+      } });
+    } while (this.skipToItem(block));
   }
 
   /**
    * Skips tokens that cannot start an item of this block, reporting the
    * first. Returns whether an item starts next, so the caller parses more.
    */
-  protected skipToItem(starters: ReadonlySet<number>, expected: string, stops: ReadonlySet<number> | 'top-level'): boolean {
+  protected skipToItem(block: BlockKind): boolean {
+    const { starters, expected, stops } = block;
     const topLevel = stops === 'top-level';
     const stopAt = topLevel ? noStops : stops;
+    const startsItem = (token: IToken): boolean => starters.has(token.tokenTypeIdx) && (block.colonItems !== true || this.LA(2).tokenType === T.Colon);
     if (this.RECORDING_PHASE) return false;
     let token = this.LA(1);
-    if (token.tokenType === EOF || (token.tokenType === T.RBrace && !topLevel)) return false;
+    if (token.tokenType === EOF || (token.tokenType === T.RBrace && !topLevel && !this.isExtraBrace(token))) return false;
     // A declaration keyword inside a block means its `}` is missing: the
     // caller's `closeBrace` reports that, and the declaration is parsed.
-    if (stopAt.has(token.tokenTypeIdx) && !starters.has(token.tokenTypeIdx)) return false;
-    const word = misspeltKeyword(token, starters);
+    if (stopAt.has(token.tokenTypeIdx) && !startsItem(token)) return false;
+    // Field names may be any word, so in a block of fields no word is a misspelt keyword.
+    const word = block.colonItems === true ? undefined : misspeltKeyword(token, starters);
     const help = word === undefined ? undefined : keywordHelp(word);
-    this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, this.tokenSpan(token), { expected, found: describeToken(token) }, { help }));
+    if (!this.reportedAlready(token)) this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, this.tokenSpan(token), { expected, found: describeToken(token) }, { help }));
     if (word !== undefined) {
       // `stpe Commission …`: read as the step it misspells, so the step and its uses stay.
       readAsKeyword(token, word);
       return true;
     }
+    // Skipped: nested braces whole, and a brace that is one too many alone.
     let depth = 0;
     while (token.tokenType !== EOF) {
-      if (depth === 0 && (starters.has(token.tokenTypeIdx) || (token.tokenType === T.RBrace && !topLevel))) break;
-      if (depth === 0 && stopAt.has(token.tokenTypeIdx)) return false;
-      if (token.tokenType === T.LBrace) depth++;
-      else if (token.tokenType === T.RBrace) depth = Math.max(0, depth - 1);
+      if (depth === 0) {
+        if (startsItem(token)) break;
+        if (token.tokenType === T.RBrace) {
+          if (!topLevel && !this.isExtraBrace(token)) break;
+        } else if (stopAt.has(token.tokenTypeIdx)) return false;
+        else if (token.tokenType === T.LBrace && !this.isExtraBrace(token)) depth++;
+      } else if (token.tokenType === T.LBrace) depth++;
+      else if (token.tokenType === T.RBrace) depth--;
       this.SKIP_TOKEN();
       token = this.LA(1);
     }
-    return starters.has(token.tokenTypeIdx);
+    return startsItem(token);
+  }
+
+
+  /**
+   * Whether the stray `token` is part of a mistake reported already: where
+   * an abandoned item's error stands, or just after an item that Chevrotain
+   * reported an error in and re-synchronised (`type: | Dormant | Mixed`).
+   */
+  private reportedAlready(token: IToken): boolean {
+    if (token === this.abandonedAt) return true;
+    const error = this.lastErrorToken;
+    const item = this.lastItemStart;
+    return error !== undefined && item !== undefined && !Number.isNaN(error.startOffset) && error.startOffset >= item.startOffset && error.startOffset <= token.startOffset;
+  }
+
+  /**
+   * Whether the brace `token`, the next one, is one of a doubled pair
+   * (`{ {`, `} }`) that is one too many, rather than a block's own.
+   */
+  private isExtraBrace(token: IToken): boolean {
+    const type = token.tokenType;
+    const doubled = this.LA(2).tokenType === type || (type === T.LBrace && this.LA(0)?.tokenType === T.LBrace);
+    if (!doubled) return false;
+    this.braces ??= new BraceBalance(this.input);
+    return this.braces.isExtra(token, this.openBlocks);
+  }
+
+  /** Whether a field starts next: a word, then `:`, a type keyword or an enumeration's first `|`. */
+  private startsField(): boolean {
+    const next = this.LA(2).tokenType;
+    return next === T.Colon || typeKeywords.has(next) || (next === T.Identifier && this.LA(3).tokenType === T.Pipe);
   }
 
   /** Consumes a block's `}`; at the end of the file, reports it missing once. */

@@ -3,18 +3,25 @@
  * (embedded actions): building a CST first and visiting it would cost a
  * third of the compile budget. The production is written above each rule.
  */
-import type { IOrAlt } from 'chevrotain';
+import { EOF, type IOrAlt, type TokenType } from 'chevrotain';
 import type * as A from './ast.js';
 import * as T from './tokens.js';
 import { FlowParser } from './parser-flow.js';
 import { recorded } from './parser-base.js';
 import { keywordPlace } from './parser-recovery.js';
 import { blocks } from './blocks.js';
+import { diagnostic } from './diagnostic.js';
+import { describeToken } from './syntax-errors.js';
 
 const K = T.Keywords;
 const primitiveTypes = keywordPlace('a type: `bool`, `text`, `number`, `duration` or an enumeration such as `A | B`', K.bool, K.text, K.number, K.duration);
 const errorRef = keywordPlace('`ref`, `{` or the next declaration', K.ref);
 const declarationRef = keywordPlace('`ref` or the next declaration', K.ref);
+
+/** Whether a token of `type` is a word: a name or a keyword. */
+function isWord(type: TokenType): boolean {
+  return type === T.Identifier || (type.CATEGORIES?.includes(T.AnyName) ?? false);
+}
 
 export class PolicyParser extends FlowParser {
   // file := topItem*
@@ -33,7 +40,7 @@ export class PolicyParser extends FlowParser {
 
   private fileItems: A.TopItem[] = [];
 
-  private topItem = this.RULE('topItem', (): A.TopItem | undefined => this.OR(this.topItemAlternatives), { recoveryValueFunc: () => undefined });
+  private topItem = this.ITEM_RULE('topItem', (): A.TopItem | undefined => this.OR(this.topItemAlternatives), { recoveryValueFunc: () => undefined });
 
   /** Built once, as their functions use no local variable: an `OR` then allocates nothing per declaration. */
   private readonly topItemAlternatives: IOrAlt<A.TopItem>[] = [
@@ -52,7 +59,7 @@ export class PolicyParser extends FlowParser {
   ];
 
   // policyDecl := "policy" Name "version" String String
-  private policyDecl = this.RULE('policyDecl', (): A.PolicyDecl => {
+  private policyDecl = this.ITEM_RULE('policyDecl', (): A.PolicyDecl => {
     const start = this.here();
     this.CONSUME(K.policy);
     const name = this.consumeName(1);
@@ -64,7 +71,7 @@ export class PolicyParser extends FlowParser {
   });
 
   // importDecl := "import" String
-  private importDecl = this.RULE('importDecl', (): A.ImportDecl => {
+  private importDecl = this.ITEM_RULE('importDecl', (): A.ImportDecl => {
     const start = this.here();
     this.CONSUME(K.import);
     const path = this.CONSUME(T.StringLiteral);
@@ -73,7 +80,7 @@ export class PolicyParser extends FlowParser {
   });
 
   // sectionDecl := "section" String String
-  private sectionDecl = this.RULE('sectionDecl', (): A.SectionDecl => {
+  private sectionDecl = this.ITEM_RULE('sectionDecl', (): A.SectionDecl => {
     const start = this.here();
     this.CONSUME(K.section);
     const number = this.CONSUME1(T.StringLiteral);
@@ -83,7 +90,7 @@ export class PolicyParser extends FlowParser {
   });
 
   // partyDecl := "party" Name String
-  private partyDecl = this.RULE('partyDecl', (): A.PartyDecl => {
+  private partyDecl = this.ITEM_RULE('partyDecl', (): A.PartyDecl => {
     const start = this.here();
     this.CONSUME(K.party);
     const name = this.consumeName(1);
@@ -93,7 +100,7 @@ export class PolicyParser extends FlowParser {
   });
 
   // artefactDecl := "artefact" Name String "by" Name
-  private artefactDecl = this.RULE('artefactDecl', (): A.ArtefactDecl => {
+  private artefactDecl = this.ITEM_RULE('artefactDecl', (): A.ArtefactDecl => {
     const start = this.here();
     this.CONSUME(K.artefact);
     const name = this.consumeName(1);
@@ -105,7 +112,7 @@ export class PolicyParser extends FlowParser {
   });
 
   // reportDecl := "report" Name String "to" Name
-  private reportDecl = this.RULE('reportDecl', (): A.ReportDecl => {
+  private reportDecl = this.ITEM_RULE('reportDecl', (): A.ReportDecl => {
     const start = this.here();
     this.CONSUME(K.report);
     const name = this.consumeName(1);
@@ -117,7 +124,7 @@ export class PolicyParser extends FlowParser {
   });
 
   // installationDecl := "installation" "{" field* "}"
-  private installationDecl = this.RULE('installationDecl', (): A.InstallationDecl => {
+  private installationDecl = this.ITEM_RULE('installationDecl', (): A.InstallationDecl => {
     const start = this.here();
     this.CONSUME(K.installation);
     this.CONSUME(T.LBrace);
@@ -128,10 +135,11 @@ export class PolicyParser extends FlowParser {
 
   // field := AnyName ":" type
   // type  := "bool" | "text" | "number" | "duration" | Name ("|" Name)*
-  private fieldDecl = this.RULE('fieldDecl', (): A.FieldDecl => {
+  private fieldDecl = this.ITEM_RULE('fieldDecl', (): A.FieldDecl => {
     const start = this.here();
     const name = this.consumeName(1, T.AnyName);
     this.CONSUME(T.Colon);
+    if (this.typeIsMissing()) return { kind: 'Field', name, type: this.missing(), start, end: this.endFrom(start) };
     const typeStart = this.here();
     // A single name that misspells a type (`boo`, `tex`) would be an enumeration of one member.
     if (this.LA(2).tokenType !== T.Pipe) this.readMisspeltKeyword(primitiveTypes);
@@ -143,10 +151,14 @@ export class PolicyParser extends FlowParser {
       {
         ALT: (): A.FieldType => {
           const members = [this.consumeName(2)];
-          this.MANY(() => {
-            this.CONSUME(T.Pipe);
-            const member = this.consumeName(3);
-            this.ACTION(() => this.add(members, member));
+          // `A |` then the next field's `name:` is a missing member, not the field.
+          this.MANY({
+            GATE: () => this.LA(3).tokenType !== T.Colon,
+            DEF: () => {
+              this.CONSUME(T.Pipe);
+              const member = this.consumeName(3);
+              this.ACTION(() => this.add(members, member));
+            },
           });
           return this.ACTION(() => ({ kind: 'EnumType', members, start: typeStart, end: this.endFrom(typeStart) }));
         },
@@ -156,6 +168,26 @@ export class PolicyParser extends FlowParser {
     return { kind: 'Field', name, type, start, end: this.endFrom(start) };
   });
 
+  /**
+   * Whether the field's type is missing (`type:` followed by the next
+   * field's `name:` or the block's `}`), reported here: read as an
+   * enumeration, the next field's name would be lost, and the field
+   * itself is kept, so its uses resolve.
+   */
+  private typeIsMissing(): boolean {
+    if (this.RECORDING_PHASE) return false;
+    const type = this.LA(1).tokenType;
+    const endsBlock = type === T.RBrace || type === EOF;
+    // `bool:` is a type followed by a stray `:`, not a field named `bool`.
+    const nextField = this.LA(2).tokenType === T.Colon && isWord(type) && !primitiveTypes.keywords.includes(type.tokenTypeIdx!);
+    if (!endsBlock && !nextField) return false;
+    // At the end of the file, the missing `}` is reported, and covers it.
+    if (type === EOF) return true;
+    const token = this.LA(1);
+    this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, this.tokenSpan(token), { expected: primitiveTypes.expected, found: describeToken(token) }));
+    return true;
+  }
+
   private primitive(token: { startOffset: number; image: string }, name: A.PrimitiveType['name']): A.FieldType {
     if (this.RECORDING_PHASE) return recorded;
     return { kind: 'PrimitiveType', name, start: token.startOffset, end: this.tokenEnd(token) };
@@ -163,7 +195,7 @@ export class PolicyParser extends FlowParser {
 
   // errorDecl := "error" Name String ref? ("{" errorItem* "}")?
   // errorItem := "report" Name ("," Name)* | "resubmit" | "responsible" Name
-  private errorDecl = this.RULE('errorDecl', (): A.ErrorDecl => {
+  private errorDecl = this.ITEM_RULE('errorDecl', (): A.ErrorDecl => {
     const start = this.here();
     this.CONSUME(K.error);
     const name = this.consumeName(1);
@@ -179,7 +211,7 @@ export class PolicyParser extends FlowParser {
     return { kind: 'Error', name, title: this.string(title), ref, items, start, end: this.endFrom(start) };
   });
 
-  private errorItem = this.RULE('errorItem', (): A.ErrorItem => this.OR(this.errorItemAlternatives));
+  private errorItem = this.ITEM_RULE('errorItem', (): A.ErrorItem => this.OR(this.errorItemAlternatives));
 
   private readonly errorItemAlternatives: IOrAlt<A.ErrorItem>[] = [
     {
@@ -208,7 +240,7 @@ export class PolicyParser extends FlowParser {
   ];
 
   // cohortDecl := "cohort" Name String ("{" ("group" Name String)* "}")?
-  private cohortDecl = this.RULE('cohortDecl', (): A.CohortDecl => {
+  private cohortDecl = this.ITEM_RULE('cohortDecl', (): A.CohortDecl => {
     const start = this.here();
     this.CONSUME(K.cohort);
     const name = this.consumeName(1);
@@ -222,7 +254,7 @@ export class PolicyParser extends FlowParser {
     return { kind: 'Cohort', name, title: this.string(title), groups, start, end: this.endFrom(start) };
   });
 
-  private groupDecl = this.RULE('groupDecl', (): A.GroupDecl => {
+  private groupDecl = this.ITEM_RULE('groupDecl', (): A.GroupDecl => {
     const start = this.here();
     this.CONSUME(K.group);
     const name = this.consumeName(1);
@@ -232,7 +264,7 @@ export class PolicyParser extends FlowParser {
   });
 
   // exclusionDecl := "exclude" "after" Number "failed" "attempts" ref?
-  private exclusionDecl = this.RULE('exclusionDecl', (): A.ExclusionDecl => {
+  private exclusionDecl = this.ITEM_RULE('exclusionDecl', (): A.ExclusionDecl => {
     const start = this.here();
     this.CONSUME(K.exclude);
     this.CONSUME(K.after);

@@ -49,6 +49,7 @@ function emitInstallationType(out: CodeWriter, model: PolicyModel): void {
   out.block('export interface Installation {', () => {
     for (const field of model.fields) {
       const type = field.type;
+      if (type.kind === 'unknown') throw new Error('emit runs only on policies without errors');
       const ts = type.kind === 'enum' ? literalUnion(type.members) : type.kind === 'bool' ? 'boolean' : type.kind === 'text' ? 'string' : 'number';
       if (type.kind === 'duration') out.line('/** Milliseconds. */');
       out.line(`readonly ${propertyKey(field.name)}: ${ts};`);
