@@ -11,7 +11,7 @@
  * what will actually run. Emission (emit/) only runs on a policy with no
  * errors.
  */
-import { compareDiagnostics, type Diagnostic } from '../grammar/index.js';
+import { compareDiagnostics, decodeString, type Diagnostic } from '../grammar/index.js';
 import { bind } from './bind.js';
 import { checks } from './checks/index.js';
 import { PassContext, type PolicyFile } from './context.js';
@@ -62,12 +62,29 @@ const needCompleteTree = new Set([
   'uncounted-tier-not-last',
 ]);
 
+/** Diagnostics about a name not declared: with syntax errors, the declaration may be in skipped text. */
+const namesUnknown = new Set(['unknown-name', 'unknown-section', 'unknown-field']);
+
+/**
+ * The diagnostics of a policy with syntax errors, less those that may only
+ * echo them: anything absent, and a name that recovery skipped over.
+ */
+function withoutEchoes(diagnostics: readonly Diagnostic[], files: readonly PolicyFile[]): Diagnostic[] {
+  const unread = new Set(files.flatMap((file) => [...(file.unread ?? [])]));
+  const texts = new Map(files.map((file) => [file.path, file.text]));
+  const named = (d: Diagnostic): string => {
+    const text = texts.get(d.file)?.slice(d.span.start, d.span.end) ?? '';
+    return d.code === 'unknown-section' ? decodeString(text).value : text;
+  };
+  return diagnostics.filter((d) => !needCompleteTree.has(d.code) && !(namesUnknown.has(d.code) && unread.has(named(d))));
+}
+
 export function compilePolicy(root: string, files: readonly PolicyFile[], options: CompileOptions = {}): CompiledPolicy {
   const ctx = new PassContext(files);
   const table = bind(ctx);
   typecheck(ctx, table);
   const model = lower(ctx, table, root);
   for (const check of checks) check(ctx, { model, table });
-  const diagnostics = options.syntaxErrors ? ctx.diagnostics.filter((d) => !needCompleteTree.has(d.code)) : ctx.diagnostics;
+  const diagnostics = options.syntaxErrors ? withoutEchoes(ctx.diagnostics, files) : ctx.diagnostics;
   return { root, files, table, model, diagnostics: diagnostics.sort(compareDiagnostics) };
 }

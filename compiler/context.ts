@@ -8,6 +8,8 @@ export interface PolicyFile {
   readonly path: string;
   readonly text: string;
   readonly tree: SourceFile;
+  /** Words and strings the parser's recovery skipped (`ParseResult.unread`). */
+  readonly unread?: ReadonlySet<string>;
 }
 
 export class PassContext {

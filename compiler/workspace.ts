@@ -72,10 +72,10 @@ export function checkWorkspace(paths: readonly string[], host: CompilerHost): Wo
 }
 
 function parseFile(path: string, text: string, diagnostics: Diagnostic[]): PolicyFile {
-  const { tree, diagnostics: syntax } = parse(text, path);
+  const { tree, diagnostics: syntax, unread } = parse(text, path);
   diagnostics.push(...syntax);
   if (tree.items.length === 0 && syntax.length === 0) diagnostics.push(diagnostic('empty-file', path, atStart, {}));
-  return { path, text, tree };
+  return { path, text, tree, unread };
 }
 
 function declaresPolicy(file: PolicyFile): boolean {

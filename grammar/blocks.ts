@@ -5,7 +5,7 @@
  */
 import type { TokenType } from 'chevrotain';
 import { expectations } from './syntax-errors.js';
-import { declarationOnly, itemStarters, Keywords as K } from './tokens.js';
+import { declarationOnly, Duration, Identifier, itemStarters, Keywords as K, LBrace, NumberLiteral, StringLiteral } from './tokens.js';
 
 export interface BlockKind {
   readonly starters: ReadonlySet<number>;
@@ -38,3 +38,31 @@ export const blocks = {
   stage: { starters: itemStarters.stage, expected: expectations.stageItem, stops: withIndexes(declarationOnly, K.stage) },
   step: { starters: itemStarters.step, expected: expectations.stepItem, stops: withIndexes(declarationOnly, K.stage, K.step, K.check) },
 } as const satisfies Record<string, BlockKind>;
+
+/**
+ * What may come after the keyword that starts an item. Skipping resumes
+ * only at a keyword followed by what it takes: in `then retry else fail`,
+ * `retry` is not the step item `retry Strategy`.
+ */
+const itemSecond = new Map<number, readonly TokenType[]>([
+  ...[K.stage, K.step, K.check, K.retry, K.await, K.produces, K.undo, K.tier, K.party, K.artefact, K.report, K.error, K.cohort, K.group, K.responsible, K.policy].map(
+    (keyword) => [keyword.tokenTypeIdx!, [Identifier]] as const,
+  ),
+  [K.on.tokenTypeIdx!, [K.failure, K.exhausted]],
+  [K.within.tokenTypeIdx!, [Duration]],
+  [K.may.tokenTypeIdx!, [K.fail]],
+  [K.attempts.tokenTypeIdx!, [NumberLiteral]],
+  [K.timeout.tokenTypeIdx!, [Duration]],
+  [K.jitter.tokenTypeIdx!, [K.none, K.full, Duration]],
+  [K.import.tokenTypeIdx!, [StringLiteral]],
+  [K.section.tokenTypeIdx!, [StringLiteral]],
+  [K.exclude.tokenTypeIdx!, [K.after]],
+  [K.installation.tokenTypeIdx!, [LBrace]],
+  [K.migration.tokenTypeIdx!, [LBrace]],
+]);
+
+/** Whether `next` may follow the item keyword `first` (anything may follow one not listed, such as `commit`). */
+export function fitsAfter(first: TokenType, next: TokenType): boolean {
+  const allowed = itemSecond.get(first.tokenTypeIdx!);
+  return allowed === undefined || allowed.some((type) => type === next || (next.CATEGORIES?.includes(type) ?? false));
+}

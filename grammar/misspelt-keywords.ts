@@ -19,7 +19,8 @@ export function misspeltKeyword(token: IToken, candidates: Iterable<number>): Ke
     const word = keywordByIdx.get(idx);
     if (word !== undefined) words.push(word);
   }
-  return suggest(token.image, words) as Keyword | undefined;
+  // One edit: a typo. Two would take names for keywords (`outage` for `stage`).
+  return suggest(token.image, words, 1) as Keyword | undefined;
 }
 
 /** Whether `token` misspells the keyword `type`. */

@@ -15,14 +15,19 @@ export interface ParseResult {
   readonly tree: SourceFile;
   /** Line and block comments, in order. */
   readonly comments: readonly IToken[];
+  /**
+   * Words and string values in text that recovery skipped: names that may
+   * be declared there, whose uses the compiler then does not call unknown.
+   */
+  readonly unread: ReadonlySet<string>;
   readonly diagnostics: readonly Diagnostic[];
 }
 
 class Parser extends PolicyParser {
-  run(tokens: IToken[], file: string): { tree: SourceFile; nodeDiagnostics: Diagnostic[]; misspelt: ReadonlyMap<IToken, Keyword> } {
+  run(tokens: IToken[], file: string): { tree: SourceFile; nodeDiagnostics: Diagnostic[]; misspelt: ReadonlyMap<IToken, Keyword>; unread: ReadonlySet<string> } {
     this.begin(tokens, file);
     const tree = this.sourceFile();
-    return { tree, nodeDiagnostics: this.nodeDiagnostics, misspelt: this.misspelt };
+    return { tree, nodeDiagnostics: this.nodeDiagnostics, misspelt: this.misspelt, unread: this.unread };
   }
 }
 
@@ -31,12 +36,12 @@ let parser: Parser | undefined;
 export function parse(text: string, file: string): ParseResult {
   parser ??= new Parser();
   const lexed = lex(text, file);
-  const { tree, nodeDiagnostics, misspelt } = parser.run(lexed.tokens, file);
+  const { tree, nodeDiagnostics, misspelt, unread } = parser.run(lexed.tokens, file);
   // A lexical error already explains the parse errors on its own tokens.
   const lexicalEnd = lexed.diagnostics.reduce((ends, d) => ends.set(d.span.start, d.span.end), new Map<number, number>());
   const syntax = syntaxDiagnostics(parser.errors, text, file, misspelt).filter((d) => !lexicalEnd.has(d.span.start));
   const diagnostics = [...lexed.diagnostics, ...syntax, ...nodeDiagnostics].sort(compareDiagnostics);
-  return { tree, comments: lexed.comments, diagnostics };
+  return { tree, comments: lexed.comments, diagnostics, unread };
 }
 
 /**

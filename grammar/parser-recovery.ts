@@ -7,8 +7,9 @@
  */
 import { EmbeddedActionsParser, EOF, isRecognitionException, type IRecognitionException, type IRuleConfig, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
 import type { Span } from './ast.js';
-import type { BlockKind } from './blocks.js';
+import { fitsAfter, type BlockKind } from './blocks.js';
 import { BraceBalance } from './brace-balance.js';
+import { decodeString } from './literals.js';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
 import { keywordHelp, misspeltKeyword, readAsKeyword } from './misspelt-keywords.js';
 import { describeToken, syntaxErrorMessages } from './syntax-errors.js';
@@ -79,6 +80,12 @@ export class RecoveringParser extends EmbeddedActionsParser {
   /** The token of the last error Chevrotain recorded, and the first token of the block item parsed last. */
   private lastErrorToken: IToken | undefined;
   private lastItemStart: IToken | undefined;
+  /**
+   * Words and strings recovery skipped or dropped with an abandoned item:
+   * what may have been declared there (`Provider "…"` after a lost
+   * `party`), so its uses are not reported unknown as well.
+   */
+  protected unread = new Set<string>();
   /** How many blocks are open (the file not counted), and the file's braces once recovery needs them. */
   private openBlocks = 0;
   private braces: BraceBalance | undefined;
@@ -107,6 +114,7 @@ export class RecoveringParser extends EmbeddedActionsParser {
     this.lastItemStart = undefined;
     this.openBlocks = 0;
     this.braces = undefined;
+    this.unread = new Set();
   }
 
   // ---- Recovery inside blocks ------------------------------------------
@@ -160,7 +168,8 @@ export class RecoveringParser extends EmbeddedActionsParser {
           // recorded; `skipToItem` goes on from the token it stopped at.
           if (!isRecognitionException(error as Error)) throw error;
           this.abandonedAt = (error as IRecognitionException).token;
-          if (this.LA(1) === first) this.SKIP_TOKEN();
+          this.noteUnreadFrom(first);
+          if (this.LA(1) === first) this.skip();
         }
       } });
     } while (this.skipToItem(block));
@@ -191,17 +200,19 @@ export class RecoveringParser extends EmbeddedActionsParser {
       return true;
     }
     // Skipped: nested braces whole, and a brace that is one too many alone.
+    // Skipping stops at an item whose keyword is followed by what it takes.
+    const resumesAt = (token: IToken): boolean => startsItem(token) && (block.colonItems === true || fitsAfter(token.tokenType, this.LA(2).tokenType));
     let depth = 0;
     while (token.tokenType !== EOF) {
       if (depth === 0) {
-        if (startsItem(token)) break;
+        if (resumesAt(token)) break;
         if (token.tokenType === T.RBrace) {
           if (!topLevel && !this.isExtraBrace(token)) break;
         } else if (stopAt.has(token.tokenTypeIdx)) return false;
         else if (token.tokenType === T.LBrace && !this.isExtraBrace(token)) depth++;
       } else if (token.tokenType === T.LBrace) depth++;
       else if (token.tokenType === T.RBrace) depth--;
-      this.SKIP_TOKEN();
+      this.skip();
       token = this.LA(1);
     }
     return startsItem(token);
@@ -218,6 +229,32 @@ export class RecoveringParser extends EmbeddedActionsParser {
     const error = this.lastErrorToken;
     const item = this.lastItemStart;
     return error !== undefined && item !== undefined && !Number.isNaN(error.startOffset) && error.startOffset >= item.startOffset && error.startOffset <= token.startOffset;
+  }
+
+  /** Skips the next token, noting what it may have declared. */
+  private skip(): void {
+    this.noteUnread(this.LA(1));
+    this.SKIP_TOKEN();
+  }
+
+  /** Notes the tokens from `first` up to the next one, which an abandoned item consumed. */
+  private noteUnreadFrom(first: IToken): void {
+    const next = this.LA(1);
+    const tokens = this.input;
+    let low = 0;
+    let high = tokens.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (tokens[middle]!.startOffset < first.startOffset) low = middle + 1;
+      else high = middle;
+    }
+    for (let i = low; i < tokens.length && tokens[i] !== next; i++) this.noteUnread(tokens[i]!);
+  }
+
+  private noteUnread(token: IToken): void {
+    const type = token.tokenType;
+    if (type === T.Identifier || type.CATEGORIES?.includes(T.AnyName) === true) this.unread.add(token.image);
+    else if (type.CATEGORIES?.includes(T.StringLiteral) === true) this.unread.add(decodeString(token.image).value);
   }
 
   /**

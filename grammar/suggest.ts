@@ -4,8 +4,12 @@
  * compiler) and for misspelt keywords (by the parser's recovery).
  */
 
-export function suggest(name: string, candidates: Iterable<string>): string | undefined {
-  const limit = Math.max(1, Math.floor(name.length / 3));
+/**
+ * The candidate nearest to `name`, within a third of its length in edits
+ * (at least one), and within `maxEdits` when given.
+ */
+export function suggest(name: string, candidates: Iterable<string>, maxEdits = Infinity): string | undefined {
+  const limit = Math.min(maxEdits, Math.max(1, Math.floor(name.length / 3)));
   let best: string | undefined;
   let bestDistance = limit + 1;
   const lower = name.toLowerCase();

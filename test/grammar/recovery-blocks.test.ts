@@ -85,6 +85,11 @@ describe('with a syntax error, checks about something absent wait until it is me
     expect(diagnose(withMistake(clean, '  on failure fail E2\n', '  failure fail E2\n'))).toEqual(['unexpected-token `failure`']);
   });
 
+  test('a declaration whose keyword is lost does not make its uses unknown', () => {
+    // `Provider "Service provider"` is skipped: `Provider` may be declared there.
+    expect(diagnose(withMistake(clean, 'party Provider', 'Provider'))).toEqual(['unexpected-token `Provider`']);
+  });
+
   test('they are back once the syntax is right', () => {
     expect(diagnose(withMistake(clean, '  on failure fail E2\n', ''))).toContain('unhandled-failure `Commission`');
   });
