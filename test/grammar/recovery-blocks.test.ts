@@ -3,7 +3,7 @@
 // of the block, and of the file, is read as written. Each case lists every
 // diagnostic of the whole front end, as its code and the text it underlines.
 import { describe, expect, test } from 'vitest';
-import { checkWorkspace, memoryHost } from '../../compiler/index.js';
+import { diagnose as diagnoseFile, withMistake } from './mistakes.js';
 
 const file = 'blocks.mpol';
 
@@ -43,15 +43,7 @@ retry Patient ref "1" {
 }
 `;
 
-function withMistake(text: string, from: string, to: string): string {
-  expect(text.split(from).length - 1, `\`${from}\` must occur once`).toBe(1);
-  return text.replace(from, to);
-}
-
-function diagnose(text: string): string[] {
-  const { diagnostics } = checkWorkspace([file], memoryHost({ [file]: text }));
-  return diagnostics.map((d) => `${d.code} \`${text.slice(d.span.start, d.span.end)}\``);
-}
+const diagnose = (text: string): string[] => diagnoseFile(file, text);
 
 test('the clean policy has no diagnostics', () => {
   expect(diagnose(clean)).toEqual([]);

@@ -6,9 +6,9 @@
 // Cases marked FIXME pin today's behaviour where recovery falls short, so
 // that a fix in the parser shows up here as a failure to update.
 import { describe, expect, test } from 'vitest';
-import { checkWorkspace, memoryHost } from '../../compiler/index.js';
 import { parse } from '../../grammar/index.js';
 import { treeHoles } from './fuzz-helpers.js';
+import { diagnose as diagnoseFile, withMistake } from './mistakes.js';
 
 const file = 'recovery.mpol';
 
@@ -29,17 +29,7 @@ migration {
 }
 `;
 
-/** `clean` with one mistake: `from`, which must occur exactly once, replaced by `to`. */
-function withMistake(text: string, from: string, to: string): string {
-  expect(text.split(from).length - 1, `\`${from}\` must occur once`).toBe(1);
-  return text.replace(from, to);
-}
-
-/** Every diagnostic of `text`, as `code \`underlined text\``. */
-function diagnose(text: string): string[] {
-  const { diagnostics } = checkWorkspace([file], memoryHost({ [file]: text }));
-  return diagnostics.map((d) => `${d.code} \`${text.slice(d.span.start, d.span.end)}\``);
-}
+const diagnose = (text: string): string[] => diagnoseFile(file, text);
 
 test('the clean policy has no diagnostics', () => {
   expect(diagnose(clean)).toEqual([]);
@@ -78,11 +68,8 @@ describe('one mistake, one diagnostic, inside blocks', () => {
   });
 });
 
-/** Every diagnostic of `text`, as `code \`underlined text\`: help`. */
-function diagnoseWithHelp(text: string): string[] {
-  const { diagnostics } = checkWorkspace([file], memoryHost({ [file]: text }));
-  return diagnostics.map((d) => `${d.code} \`${text.slice(d.span.start, d.span.end)}\`: ${d.help ?? 'no help'}`);
-}
+/** Every diagnostic of `text`, with its help. */
+const diagnoseWithHelp = (text: string): string[] => diagnoseFile(file, text, true);
 
 describe('a misspelt keyword is read as the keyword it misspells, reported once', () => {
   test.each([
