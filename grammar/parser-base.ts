@@ -7,7 +7,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import type { DurationLit, Ident, Missing, Name, NumberLit, Ref, StringLit } from './ast.js';
 import { diagnostic } from './diagnostic.js';
 import { decodeString, parseDuration } from './literals.js';
-import { RecoveringParser } from './parser-recovery.js';
+import { KeywordParser } from './parser-keywords.js';
 import * as T from './tokens.js';
 
 const K = T.Keywords;
@@ -21,7 +21,7 @@ const K = T.Keywords;
  */
 export const recorded = undefined as never;
 
-export class ParserBase extends RecoveringParser {
+export class ParserBase extends KeywordParser {
   // ---- Helpers turning tokens into nodes -------------------------------
 
   /** The offset where the next token starts: a node's start. */

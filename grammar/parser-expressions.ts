@@ -5,7 +5,7 @@
 import type { IOrAlt, IToken, TokenType } from 'chevrotain';
 import type { BinaryOperator, Expr } from './ast.js';
 import { ParserBase, recorded } from './parser-base.js';
-import { keywordPlace, type KeywordPlace } from './parser-recovery.js';
+import { keywordPlace, type KeywordPlace } from './parser-keywords.js';
 import { diagnostic } from './diagnostic.js';
 import { describeToken } from './syntax-errors.js';
 import * as T from './tokens.js';

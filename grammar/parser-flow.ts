@@ -1,12 +1,11 @@
 /**
- * The grammar of retry strategies and the migration flow: stages, checks,
- * steps, deadlines and failure actions.
+ * The grammar of the migration flow: stages, guards, checks and steps.
  */
 import type { IOrAlt } from 'chevrotain';
 import type * as A from './ast.js';
 import { recorded } from './parser-base.js';
-import { ExpressionParser } from './parser-expressions.js';
-import { keywordPlace } from './parser-recovery.js';
+import { ActionParser } from './parser-actions.js';
+import { keywordPlace } from './parser-keywords.js';
 import { diagnostic } from './diagnostic.js';
 import { describeToken } from './syntax-errors.js';
 import { blocks } from './blocks.js';
@@ -23,126 +22,13 @@ const stepOnlyItems: ReadonlySet<number> = new Set([K.retry, K.await, K.produces
 
 /** Where a misspelt keyword is read as the keyword it misspells. */
 const places = {
-  retryRef: keywordPlace('`ref` or `{`', K.ref),
-  factorOrCap: keywordPlace('`factor`, `cap` or the next item', K.factor, K.cap),
-  cap: keywordPlace('`cap` or the next item', K.cap),
   checkAfterName: keywordPlace(checkHeader, K.ref, K.when, K.unless, K.requires, K.external),
   checkAfterRef: keywordPlace(checkHeader, K.when, K.unless, K.requires, K.external),
   checkPredicate: keywordPlace(checkHeader, K.requires, K.external),
   itemRef: keywordPlace('`ref` or the next item', K.ref),
-  trigger: keywordPlace('`failure` or `exhausted`', K.failure, K.exhausted),
-  action: keywordPlace('`fail`, `rollback` or `incident`', K.fail, K.rollback, K.incident),
-  resolvers: keywordPlace('`or` or `then`', K.or, K.then),
-  incidentThen: keywordPlace('`continue`, `retry` or `fail`', K.continue, K.retry, K.fail),
-  incidentElse: keywordPlace('`else` or the next item', K.else),
 };
 
-export class FlowParser extends ExpressionParser {
-  // retryDecl := "retry" Name ref? "{" retryItem* "}"
-  protected retryDecl = this.ITEM_RULE('retryDecl', (): A.RetryDecl => {
-    const start = this.here();
-    this.CONSUME(K.retry);
-    const name = this.consumeName(1);
-    this.readMisspeltKeyword(places.retryRef);
-    const ref = this.OPTION(() => this.SUBRULE(this.ref));
-    this.CONSUME(T.LBrace);
-    const items = this.blockItems(this.retryItem, blocks.retry);
-    return this.ACTION(() => ({ kind: 'Retry', name, ref, items, start, end: this.endFrom(start) }));
-  });
-
-  // retryItem := tier | "within" Duration | "attempts" Number | "timeout" Duration
-  //            | "jitter" ("none" | "full" | Duration ".." Duration)
-  private retryItem = this.ITEM_RULE('retryItem', (): A.RetryItem => {
-    const start = this.here();
-    return this.OR([
-      { ALT: () => this.SUBRULE(this.tier) },
-      {
-        ALT: () => {
-          this.CONSUME(K.within);
-          const period = this.CONSUME1(T.Duration);
-          return this.ACTION(() => ({ kind: 'RetryWithin', period: this.duration(period), start, end: this.endFrom(start) }) as A.RetryItem);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.attempts);
-          const count = this.CONSUME(T.NumberLiteral);
-          return this.ACTION(() => ({ kind: 'RetryAttempts', count: this.number(count), start, end: this.endFrom(start) }) as A.RetryItem);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.timeout);
-          const limit = this.CONSUME2(T.Duration);
-          return this.ACTION(() => ({ kind: 'RetryTimeout', limit: this.duration(limit), start, end: this.endFrom(start) }) as A.RetryItem);
-        },
-      },
-      {
-        ALT: () => {
-          this.CONSUME(K.jitter);
-          const jitterStart = this.here();
-          const jitter = this.OR2([
-            { ALT: () => this.jitterKind(this.CONSUME(K.none), 'JitterNone') },
-            { ALT: () => this.jitterKind(this.CONSUME(K.full), 'JitterFull') },
-            {
-              ALT: (): A.Jitter => {
-                const low = this.CONSUME3(T.Duration);
-                this.CONSUME(T.DotDot);
-                const high = this.CONSUME4(T.Duration);
-                return this.ACTION(() => ({ kind: 'JitterRange', low: this.duration(low), high: this.duration(high), start: jitterStart, end: this.endFrom(jitterStart) }));
-              },
-            },
-          ]);
-          return this.ACTION(() => ({ kind: 'RetryJitter', jitter, start, end: this.endFrom(start) }) as A.RetryItem);
-        },
-      },
-    ]);
-  });
-
-  private jitterKind(token: { startOffset: number; image: string }, kind: 'JitterNone' | 'JitterFull'): A.Jitter {
-    return this.ACTION(() => ({ kind, start: token.startOffset, end: this.tokenEnd(token) }));
-  }
-
-  // tier := "tier" Name ":" (Number "retries")? "every" Duration ("factor" Number)? ("cap" Duration)?
-  private tier = this.ITEM_RULE('tier', (): A.Tier => {
-    const start = this.here();
-    this.CONSUME(K.tier);
-    const name = this.consumeName(1);
-    this.CONSUME(T.Colon);
-    const count = this.OPTION(() => {
-      const token = this.CONSUME1(T.NumberLiteral);
-      this.CONSUME(K.retries);
-      return token;
-    });
-    this.CONSUME(K.every);
-    const every = this.CONSUME1(T.Duration);
-    let factor: A.NumberLit | A.Missing | undefined;
-    let cap: A.DurationLit | A.Missing | undefined;
-    this.readMisspeltKeyword(places.factorOrCap);
-    this.OPTION2(() => {
-      this.CONSUME(K.factor);
-      const factorToken = this.CONSUME2(T.NumberLiteral);
-      this.ACTION(() => (factor = this.number(factorToken)));
-    });
-    // `cap` parses on its own so that a cap on a fixed interval gets the
-    // precise `cap-without-factor` diagnostic rather than a syntax error.
-    this.readMisspeltKeyword(places.cap);
-    this.OPTION3(() => {
-      this.CONSUME(K.cap);
-      const capToken = this.CONSUME2(T.Duration);
-      this.ACTION(() => (cap = this.duration(capToken)));
-    });
-    return this.ACTION(() => ({
-      kind: 'Tier',
-      name,
-      count: count === undefined ? undefined : asPresent(this.number(count)),
-      every: this.duration(every),
-      factor: factor === undefined ? undefined : asPresent(factor),
-      cap: cap === undefined ? undefined : asPresent(cap),
-      start, end: this.endFrom(start),
-    }));
-  });
-
+export class FlowParser extends ActionParser {
   // migrationDecl := "migration" "{" (stage | step | check | onFailure | deadline)* "}"
   protected migrationDecl = this.ITEM_RULE('migrationDecl', (): A.MigrationDecl => {
     const start = this.here();
@@ -331,124 +217,4 @@ export class FlowParser extends ExpressionParser {
     },
     { ALT: () => this.SUBRULE(this.failureHandler) },
   ];
-
-  // deadline := "within" Duration "after" Name "else" action ref?
-  private deadline = this.ITEM_RULE('deadline', (): A.Deadline => {
-    const start = this.here();
-    this.CONSUME(K.within);
-    const within = this.CONSUME(T.Duration);
-    this.CONSUME(K.after);
-    const anchor = this.consumeName(1);
-    this.CONSUME(K.else);
-    const action = this.SUBRULE(this.action);
-    this.readMisspeltKeyword(places.itemRef);
-    const ref = this.OPTION(() => this.SUBRULE(this.ref));
-    if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Deadline', within: this.duration(within), anchor, action, ref, start, end: this.endFrom(start) };
-  });
-
-  // onFailure := "on" ("failure" | "exhausted") action ref?
-  private failureHandler = this.ITEM_RULE('failureHandler', (): A.FailureHandler => {
-    const start = this.here();
-    this.CONSUME(K.on);
-    this.readMisspeltKeyword(places.trigger);
-    const trigger = this.OR(this.failureTriggers);
-    const action = this.SUBRULE(this.action);
-    this.readMisspeltKeyword(places.itemRef);
-    const ref = this.OPTION(() => this.SUBRULE(this.ref));
-    if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'FailureHandler', trigger, action, ref, start, end: this.endFrom(start) };
-  });
-
-  private readonly failureTriggers: IOrAlt<A.FailureHandler['trigger']>[] = [
-    { ALT: () => (this.CONSUME(K.failure), 'failure' as const) },
-    { ALT: () => (this.CONSUME(K.exhausted), 'exhausted' as const) },
-  ];
-
-  // action := "fail" Name | "rollback" "then" "fail" Name
-  //         | "incident" "resolved" "by" Name ("or" Name)* "then" ("continue" | "retry" | "fail" Name) ("else" "fail" Name)?
-  private action = this.RULE(
-    'action',
-    (): A.Action => {
-      this.readMisspeltKeyword(places.action);
-      return this.OR(this.actionAlternatives);
-    },
-    { recoveryValueFunc: () => this.missing() },
-  );
-
-  private readonly actionAlternatives: IOrAlt<A.Action>[] = [
-    { ALT: () => this.SUBRULE(this.failAction) },
-    {
-      ALT: () => {
-        const start = this.here();
-        this.CONSUME(K.rollback);
-        this.CONSUME(K.then);
-        this.CONSUME(K.fail);
-        const code = this.consumeName(1);
-        return this.RECORDING_PHASE ? recorded : { kind: 'Rollback', code, start, end: this.endFrom(start) };
-      },
-    },
-    { ALT: () => this.SUBRULE(this.incident) },
-  ];
-
-  private failAction = this.RULE(
-    'failAction',
-    (): A.FailAction => {
-      const start = this.here();
-      this.CONSUME(K.fail);
-      const code = this.consumeName(1);
-      if (this.RECORDING_PHASE) return recorded;
-      return { kind: 'Fail', code, start, end: this.endFrom(start) };
-    },
-    // A fail action that recovery abandoned still names its code as missing.
-    { recoveryValueFunc: (): A.FailAction => ({ kind: 'Fail', code: this.missing(), start: this.lastEnd(), end: this.lastEnd() }) },
-  );
-
-  private incident = this.RULE('incident', (): A.IncidentAction => {
-    const start = this.here();
-    this.CONSUME(K.incident);
-    this.CONSUME(K.resolved);
-    this.CONSUME(K.by);
-    const resolvers = [this.consumeName(1)];
-    this.readMisspeltKeyword(places.resolvers);
-    this.MANY(() => {
-      this.CONSUME(K.or);
-      const resolver = this.consumeName(2);
-      if (!this.RECORDING_PHASE) this.add(resolvers, resolver);
-      this.readMisspeltKeyword(places.resolvers);
-    });
-    this.CONSUME(K.then);
-    this.readMisspeltKeyword(places.incidentThen);
-    const then = this.OR(this.incidentThens);
-    this.readMisspeltKeyword(places.incidentElse);
-    const elseCode = this.OPTION(() => {
-      this.CONSUME(K.else);
-      this.CONSUME(K.fail);
-      return this.consumeName(3);
-    });
-    if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Incident', resolvers, then, elseCode, start, end: this.endFrom(start) };
-  });
-
-  private readonly incidentThens: IOrAlt<A.IncidentThen>[] = [
-    {
-      ALT: () => {
-        const start = this.here();
-        this.CONSUME(K.continue);
-        return this.RECORDING_PHASE ? recorded : { kind: 'Continue', start, end: this.endFrom(start) };
-      },
-    },
-    {
-      ALT: () => {
-        const start = this.here();
-        this.CONSUME(K.retry);
-        return this.RECORDING_PHASE ? recorded : { kind: 'RetryStep', start, end: this.endFrom(start) };
-      },
-    },
-    { ALT: () => this.SUBRULE1(this.failAction) },
-  ];
-}
-
-function asPresent<T extends { kind: string }>(node: T | A.Missing): T | undefined {
-  return node.kind === 'Missing' ? undefined : (node as T);
 }

@@ -1,9 +1,9 @@
 /**
- * The parser's first layer: Chevrotain's configuration and recovery.
- * Blocks recover themselves (a stray token is reported once and skipped,
- * nested braces whole), and a name that misspells the keyword expected
- * where it stands is read as that keyword. `ParserBase` adds the helpers
- * that build nodes.
+ * The parser's first layer: Chevrotain's configuration and recovery in
+ * blocks. An item its rule cannot finish is abandoned inside its block,
+ * which reports a stray token once and skips to its next item, nested
+ * braces whole and a doubled brace alone. `KeywordParser` adds misspelt
+ * keywords, `ParserBase` the helpers that build nodes.
  */
 import { EmbeddedActionsParser, EOF, isRecognitionException, type IRecognitionException, type IRuleConfig, type IToken, type ParserMethod, type TokenType } from 'chevrotain';
 import type { Span } from './ast.js';
@@ -17,25 +17,7 @@ import * as T from './tokens.js';
 
 const K = T.Keywords;
 const noStops: ReadonlySet<number> = new Set();
-const conditionBeforeName = [K.cohort.tokenTypeIdx!, K.group.tokenTypeIdx!];
-const conditionBeforeDot = [K.installation.tokenTypeIdx!];
-const headerBeforeString = [K.ref.tokenTypeIdx!];
-const headerBeforeName = [K.by.tokenTypeIdx!, K.when.tokenTypeIdx!, K.unless.tokenTypeIdx!];
-const guardKeywords = [K.when.tokenTypeIdx!, K.unless.tokenTypeIdx!];
-/** Tokens that start a condition but not a name: after one, a misspelt word can only be `when` or `unless`. */
-const conditionStarters: ReadonlySet<TokenType> = new Set([K.cohort, K.group, K.installation, K.not, K.true, K.false, T.LParen]);
-const identifierIdx = T.Identifier.tokenTypeIdx!;
 const typeKeywords: ReadonlySet<TokenType> = new Set([K.bool, K.text, K.number, K.duration]);
-
-/** A place in the grammar where only keywords may stand: which ones, and how messages name what may come there. */
-export interface KeywordPlace {
-  readonly keywords: readonly number[];
-  readonly expected: string;
-}
-
-export function keywordPlace(expected: string, ...keywords: TokenType[]): KeywordPlace {
-  return { keywords: keywords.map((type) => type.tokenTypeIdx!), expected };
-}
 
 /** The parts of Chevrotain's recovery this parser changes (not in its public types). */
 interface Recovery {
@@ -288,67 +270,9 @@ export class RecoveringParser extends EmbeddedActionsParser {
     this.CONSUME(T.RBrace);
   }
 
-  /**
-   * Chevrotain's in-rule recovery, for a required token that is not there:
-   * first, a name that misspells it (`report R1 "…" too Provider`,
-   * `3 ertries every 5m`) is read as it, where Chevrotain would insert the
-   * keyword and take the misspelling for the next name, or give up on the
-   * declaration. The mismatch Chevrotain has recorded becomes the one
-   * diagnostic, with the suggestion.
-   */
-  private recoverInRule(expected: TokenType, recoverAsChevrotainDoes: () => IToken): IToken {
-    const next = this.LA(1);
-    const word = misspeltKeyword(next, [expected.tokenTypeIdx!]);
-    if (word === undefined) return recoverAsChevrotainDoes();
-    readAsKeyword(next, word);
-    this.misspelt.set(next, word);
-    this.SKIP_TOKEN();
-    return next;
-  }
-
-  /**
-   * Where only keywords may stand, a name that misspells one of the
-   * place's keywords (`check MA001 erquires …`, `on afilure fail E1`) is
-   * read as it, reported once with the suggestion.
-   */
-  protected readMisspeltKeyword(place: KeywordPlace): void {
-    const token = this.LA(1);
-    if (token.tokenTypeIdx !== identifierIdx || this.RECORDING_PHASE) return;
-    this.readMisspelt(token, place.keywords, place.expected);
-  }
-
-  /**
-   * In a condition, a name followed by another name or a `.` cannot be a
-   * value: if it misspells `cohort`, `group` or `installation`
-   * (`when cohrt Pilot`), it is read as that keyword, reported once.
-   */
-  protected readMisspeltCondition(): void {
-    const token = this.LA(1);
-    if (token.tokenTypeIdx !== identifierIdx || this.RECORDING_PHASE) return;
-    const next = this.LA(2);
-    const candidates = next.tokenType === T.Dot ? conditionBeforeDot : next.tokenTypeIdx === identifierIdx ? conditionBeforeName : undefined;
-    this.readMisspelt(token, candidates, 'an expression');
-  }
-
-  /**
-   * Before the optional parts of a stage's or step's header, a name that
-   * misspells `ref`, `by`, `when` or `unless` and is followed by what that
-   * keyword takes (`step Commission b Provider`) is read as the keyword.
-   */
-  protected readMisspeltHeader(expected: string): void {
-    const token = this.LA(1);
-    if (token.tokenTypeIdx !== identifierIdx || this.RECORDING_PHASE) return;
-    const next = this.LA(2).tokenType;
-    const candidates =
-      next === T.ClosedString || next === T.OpenString ? headerBeforeString : next === T.Identifier ? headerBeforeName : conditionStarters.has(next) ? guardKeywords : undefined;
-    this.readMisspelt(token, candidates, expected);
-  }
-
-  private readMisspelt(token: IToken, candidates: readonly number[] | undefined, expected: string): void {
-    const word = candidates === undefined ? undefined : misspeltKeyword(token, candidates);
-    if (word === undefined) return;
-    this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, this.tokenSpan(token), { expected, found: describeToken(token) }, { help: keywordHelp(word) }));
-    readAsKeyword(token, word);
+  /** Chevrotain's in-rule recovery, for a required token that is not there; `KeywordParser` reads a misspelt keyword first. */
+  protected recoverInRule(_expected: TokenType, recoverAsChevrotainDoes: () => IToken): IToken {
+    return recoverAsChevrotainDoes();
   }
 
   // ---- Token offsets ------------------------------------------------------

@@ -8,7 +8,7 @@ import type * as A from './ast.js';
 import * as T from './tokens.js';
 import { FlowParser } from './parser-flow.js';
 import { recorded } from './parser-base.js';
-import { keywordPlace } from './parser-recovery.js';
+import { keywordPlace } from './parser-keywords.js';
 import { blocks } from './blocks.js';
 import { diagnostic } from './diagnostic.js';
 import { describeToken } from './syntax-errors.js';
