@@ -36,7 +36,7 @@ export function bind(ctx: PassContext): SymbolTable {
 
   const references: Reference[] = [];
   const sectionReferences: SectionReference[] = [];
-  const candidates = new Candidates(symbols);
+  const candidates = new Candidates(symbols, ctx.elsewhere);
   for (const file of ctx.files) {
     forEachReference(file.tree, (name, expected) => references.push(resolve(ctx, symbols, file, name, expected, candidates)));
     forEachRef(file.tree, (ref) => {
@@ -117,14 +117,25 @@ function resolve(ctx: PassContext, symbols: Map<string, Symbol>, file: PolicyFil
     return { file: file.path, span: name, name: name.name, expected, target: symbol };
   }
   if (symbol === undefined) {
-    const help = candidates.suggestion(name.name, expected);
-    ctx.report('unknown-name', file.path, name, { name: name.name, expected: expected.map(describeExpected).join(' or ') }, { help });
+    const other = candidates.elsewhere(name.name, expected);
+    const notes = other === undefined ? [] : [{ message: `\`${name.name}\` is declared in \`${other.file}\`, which this policy does not import`, file: other.file, span: other.span }];
+    // The exact name declared elsewhere is a likelier fix than a near name here.
+    const help = other === undefined ? candidates.suggestion(name.name, expected) : importHelp(ctx.files[0]?.path ?? '', other.file);
+    ctx.report('unknown-name', file.path, name, { name: name.name, expected: expected.map(describeExpected).join(' or ') }, { help, notes });
   } else {
     const notes = [{ message: `\`${name.name}\` is declared here`, file: symbol.file, span: symbol.span }];
     const wanted = expected.map(withArticle).join(' or ');
     ctx.report('wrong-kind', file.path, name, { name: name.name, actual: withArticle(symbol.kind), expected: wanted }, { notes });
   }
   return { file: file.path, span: name, name: name.name, expected, target: undefined };
+}
+
+/** The help for a name declared in `other`, which the policy rooted at `root` does not import. */
+function importHelp(root: string, other: string): string {
+  const folder = root.slice(0, root.lastIndexOf('/') + 1);
+  const specifier = other.startsWith(folder) ? other.slice(folder.length) : undefined;
+  const rootName = root.slice(folder.length);
+  return specifier === undefined ? `import \`${other}\` into the policy` : `add \`import "${specifier}"\` to \`${rootName}\``;
 }
 
 const suggestionBudget = 200;
@@ -136,8 +147,26 @@ const suggestionBudget = 200;
 class Candidates {
   private byKind: Map<DeclKind, string[]> | undefined;
   private readonly suggestions = new Map<string, string | undefined>();
+  private declaredElsewhere: Map<string, { kind: DeclKind; file: string; span: A.Span }> | undefined;
 
-  constructor(private readonly symbols: ReadonlyMap<string, Symbol>) {}
+  constructor(
+    private readonly symbols: ReadonlyMap<string, Symbol>,
+    private readonly otherFiles: readonly PolicyFile[],
+  ) {}
+
+  /** Where a file this policy does not import declares `name` as one of `kinds`, if one does. */
+  elsewhere(name: string, kinds: readonly DeclKind[]): { file: string; span: A.Span } | undefined {
+    if (this.declaredElsewhere === undefined) {
+      this.declaredElsewhere = new Map();
+      for (const file of this.otherFiles) {
+        forEachNamedDecl(file.tree, (kind, _node, declared) => {
+          if (declared.kind === 'Ident' && !this.declaredElsewhere!.has(declared.name)) this.declaredElsewhere!.set(declared.name, { kind, file: file.path, span: declared });
+        });
+      }
+    }
+    const found = this.declaredElsewhere.get(name);
+    return found !== undefined && kinds.includes(found.kind) ? found : undefined;
+  }
 
   /**
    * The "did you mean" help for an unknown name. Each search reads every

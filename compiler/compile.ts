@@ -33,6 +33,8 @@ export interface CompiledPolicy {
 export interface CompileOptions {
   /** Whether the files had syntax errors, so parts of them may be missing from the tree. */
   readonly syntaxErrors?: boolean;
+  /** Files of the workspace that declare no policy and that this policy does not import (`PassContext.elsewhere`). */
+  readonly elsewhere?: readonly PolicyFile[];
 }
 
 /**
@@ -80,7 +82,7 @@ function withoutEchoes(diagnostics: readonly Diagnostic[], files: readonly Polic
 }
 
 export function compilePolicy(root: string, files: readonly PolicyFile[], options: CompileOptions = {}): CompiledPolicy {
-  const ctx = new PassContext(files);
+  const ctx = new PassContext(files, options.elsewhere);
   const table = bind(ctx);
   typecheck(ctx, table);
   const model = lower(ctx, table, root);

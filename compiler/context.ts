@@ -15,7 +15,16 @@ export interface PolicyFile {
 export class PassContext {
   readonly diagnostics: Diagnostic[] = [];
 
-  constructor(readonly files: readonly PolicyFile[]) {}
+  /**
+   * @param files the policy's files, its root first
+   * @param elsewhere other files of the workspace that declare no policy
+   *   and that this policy does not import: where an unknown name may be
+   *   declared after all
+   */
+  constructor(
+    readonly files: readonly PolicyFile[],
+    readonly elsewhere: readonly PolicyFile[] = [],
+  ) {}
 
   report<C extends DiagnosticCode>(code: C, file: string, span: Span, args: MessageArgs<C>, extras?: DiagnosticExtras): void {
     this.diagnostics.push(diagnostic(code, file, span, args, extras));

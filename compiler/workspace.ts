@@ -54,7 +54,8 @@ export function checkWorkspace(paths: readonly string[], host: CompilerHost): Wo
     const files = collectImports(root, host, load, diagnostics, imported);
     const paths = new Set(files.map((f) => f.path));
     const syntaxErrors = diagnostics.some((d) => d.severity === 'error' && paths.has(d.file));
-    policies.push(compilePolicy(path, files, { syntaxErrors }));
+    const elsewhere = [...loaded.values()].flatMap(({ file }) => (file !== undefined && !paths.has(file.path) && !declaresPolicy(file) ? [file] : []));
+    policies.push(compilePolicy(path, files, { syntaxErrors, elsewhere }));
   }
 
   for (const path of paths) {
