@@ -45,7 +45,7 @@ export class RecoveringParser extends EmbeddedActionsParser {
     // `skipToItem` instead, which skips nested braces whole.
     const self = this as unknown as Recovery;
     self.attemptInRepetitionRecovery = () => {};
-    // Chevrotain 11 has no public hook here (its version is pinned); test/grammar/recovery.test.ts pins the behaviour.
+    // Chevrotain 11 has no public hooks for these (its version is pinned); test/grammar/recovery*.test.ts pin the behaviour.
     const tryInRuleRecovery = self.tryInRuleRecovery.bind(this);
     self.tryInRuleRecovery = (expected, follows) => this.recoverInRule(expected, () => tryInRuleRecovery(expected, follows));
     const saveError = self.SAVE_ERROR.bind(this);
