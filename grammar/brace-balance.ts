@@ -37,6 +37,11 @@ export class BraceBalance {
     return token.tokenType === RBrace ? balance > open : balance < open;
   }
 
+  /** Whether, from `token` to the end, the file closes more blocks than the `open` ones: a `{` is missing before it. */
+  closesMore(token: IToken, open: number): boolean {
+    return this.closesFrom(token.startOffset) > open;
+  }
+
   /** How many more `}` than `{` there are from `offset` to the end. */
   private closesFrom(offset: number): number {
     let low = 0;

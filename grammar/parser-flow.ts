@@ -147,12 +147,16 @@ export class FlowParser extends ActionParser {
 
   /**
    * Whether a step's `{` is missing before its items (`step A by P⏎ await
-   * X …`): an item only a step has comes next. Reported once; the items
-   * are then read as the step's, up to its `}`.
+   * X …`): an item only a step has comes next, or one a stage has too
+   * while the file has a `}` too many. Reported once; the items are then
+   * read as the step's, up to its `}`.
    */
   private lostOpenBrace(): boolean {
     const token = this.LA(1);
-    if (this.RECORDING_PHASE || !stepOnlyItems.has(token.tokenTypeIdx)) return false;
+    if (this.RECORDING_PHASE) return false;
+    // `on` and `within` start items of the enclosing block too: theirs unless a `}` is left over.
+    const lost = stepOnlyItems.has(token.tokenTypeIdx) || ((token.tokenType === K.on || token.tokenType === K.within) && this.openBraceLostBefore(token));
+    if (!lost) return false;
     this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, this.tokenSpan(token), { expected: '`{` before the step\'s items', found: describeToken(token) }));
     return true;
   }

@@ -251,6 +251,12 @@ export class RecoveringParser extends EmbeddedActionsParser {
     return this.braces.isExtra(token, this.openBlocks);
   }
 
+  /** Whether the file closes more blocks after `token` than are open: a `{` before it is missing. */
+  protected openBraceLostBefore(token: IToken): boolean {
+    this.braces ??= new BraceBalance(this.input);
+    return this.braces.closesMore(token, this.openBlocks);
+  }
+
   /** Whether a field starts next: a word, then `:`, a type keyword or an enumeration's first `|`. */
   private startsField(): boolean {
     const next = this.LA(2).tokenType;

@@ -57,6 +57,7 @@ describe('one mistake in a block, one diagnostic', () => {
     ['a doubled `{`', 'ref "1" { report R1 }', 'ref "1" { { report R1 }', ['unexpected-token `{`']],
     ['a doubled `}`', 'on failure fail E1\n  }', 'on failure fail E1\n  }\n  }', ['unexpected-token `}`']],
     ['a step whose `{` is lost', 'when cohort Pilot {\n    retry', 'when cohort Pilot\n    retry', ['unexpected-token `retry`']],
+    ['a step whose `{` is lost before its handler', 'cohort Pilot {\n    retry Patient\n    may fail E2\n', 'cohort Pilot\n    on failure fail E2\n    retry Patient\n', ['unexpected-token `on`']],
     ['a step before a stage, its `}` lost', 'may fail E2\n  }\n  stage', 'may fail E2\n  stage', ['unexpected-token `stage`']],
     ['a stage before a stage, its `}` lost', 'fail E1\n  }\n', 'fail E1\n', ['unexpected-token `stage`']],
     ['a field name lost before the next item', 'requires installation.listed\n', 'requires installation.\n', ['unexpected-token `on`']],
