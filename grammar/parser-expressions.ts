@@ -2,7 +2,7 @@
  * Guards and check predicates: the expression rules, with `or` weaker than
  * `and`, `not` before comparisons.
  */
-import type { IOrAlt, IToken, TokenType } from 'chevrotain';
+import { EOF, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import type { BinaryOperator, Expr } from './ast.js';
 import { ParserBase, recorded } from './parser-base.js';
 import { keywordPlace, type KeywordPlace } from './parser-keywords.js';
@@ -11,6 +11,10 @@ import { describeToken } from './syntax-errors.js';
 import * as T from './tokens.js';
 
 const K = T.Keywords;
+/** Tokens that can only be a value: after a value, one means the operator between them is missing. */
+const valueTokens: ReadonlySet<TokenType> = new Set([T.Identifier, T.ClosedString, T.OpenString, T.NumberLiteral, T.Duration, K.true, K.false]);
+/** Tokens that may follow a whole condition: a block, an operator, a `)`, or the next item. */
+const endsCondition: ReadonlySet<TokenType> = new Set([T.LBrace, T.RBrace, T.RParen, K.and, K.or, K.stage, K.step, K.check, K.on, K.within, K.retry, K.await, K.produces, K.may, K.undo, K.commit, EOF]);
 /** Keywords that start an item with a name: after `installation.`, one followed by a name is that item. */
 const itemsBeforeName: ReadonlySet<TokenType> = new Set([K.check, K.step, K.stage]);
 const orPlace = keywordPlace('`or` or the end of the condition', K.or);
@@ -52,6 +56,11 @@ export class ExpressionParser extends ParserBase {
   private comparison = this.RULE('comparison', (): Expr => {
     const start = this.here();
     let result = this.SUBRULE(this.primary);
+    if (this.operatorLost()) {
+      // Never while recording, so the second `primary` is recorded once, in the `OPTION`.
+      this.SUBRULE2(this.primary);
+      return { kind: 'Missing', start, end: this.endFrom(start) };
+    }
     this.OPTION(() => {
       const operator = this.OR(this.comparisonOperators);
       const right = this.SUBRULE2(this.primary);
@@ -154,6 +163,20 @@ export class ExpressionParser extends ParserBase {
       },
     },
   ];
+
+  /**
+   * Whether a comparison's operator is missing (`installation.type
+   * Dormant`): a value follows a value. Reported here; the comparison is
+   * then read whole, as a gap, so nothing checks it twice.
+   */
+  private operatorLost(): boolean {
+    if (this.RECORDING_PHASE) return false;
+    const token = this.LA(1);
+    // The value ends the condition too (`requires installation.x⏎ MA002 requires …` is a lost `check`, not this).
+    if (!valueTokens.has(token.tokenType) || !endsCondition.has(this.LA(2).tokenType)) return false;
+    this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, this.tokenSpan(token), { expected: 'a comparison such as `==`', found: describeToken(token) }));
+    return true;
+  }
 
   /**
    * Whether the field name after `installation.` is missing, the next item

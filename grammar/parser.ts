@@ -151,15 +151,17 @@ export class PolicyParser extends FlowParser {
       {
         ALT: (): A.FieldType => {
           const members = [this.consumeName(2)];
-          // `A |` then the next field's `name:` is a missing member, not the field.
-          this.MANY({
-            GATE: () => this.LA(3).tokenType !== T.Colon,
-            DEF: () => {
-              this.CONSUME(T.Pipe);
-              const member = this.consumeName(3);
-              this.ACTION(() => this.add(members, member));
-            },
-          });
+          do {
+            // `A |` then the next field's `name:` is a missing member, not the field.
+            this.MANY({
+              GATE: () => this.LA(3).tokenType !== T.Colon,
+              DEF: () => {
+                this.CONSUME(T.Pipe);
+                const member = this.consumeName(3);
+                this.ACTION(() => this.add(members, member));
+              },
+            });
+          } while (this.lostPipe() && members.push(this.consumeName(3)) > 0);
           return this.ACTION(() => ({ kind: 'EnumType', members, start: typeStart, end: this.endFrom(typeStart) }));
         },
       },
@@ -167,6 +169,21 @@ export class PolicyParser extends FlowParser {
     if (this.RECORDING_PHASE) return recorded;
     return { kind: 'Field', name, type, start, end: this.endFrom(start) };
   });
+
+  /**
+   * Whether the `|` before the next member of an enumeration is missing
+   * (`Active Dormant | Mixed`): a name follows that is not the next field.
+   * Reported here; the member is then read as if the `|` were there.
+   */
+  private lostPipe(): boolean {
+    if (this.RECORDING_PHASE || this.LA(1).tokenType !== T.Identifier) return false;
+    const next = this.LA(2).tokenType;
+    const memberFollows = next === T.Pipe || next === T.RBrace || next === EOF || (isWord(next) && this.LA(3).tokenType === T.Colon);
+    if (!memberFollows) return false;
+    const token = this.LA(1);
+    this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, this.tokenSpan(token), { expected: '`|` before the next member', found: describeToken(token) }));
+    return true;
+  }
 
   /**
    * Whether the field's type is missing (`type:` followed by the next

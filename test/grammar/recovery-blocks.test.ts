@@ -66,6 +66,8 @@ describe('one mistake in a block, one diagnostic', () => {
     ['a field whose `:` is lost', 'listed: bool', 'listed bool', ['unexpected-token `bool`']],
     ['an installation block whose `}` is lost', '  responding: bool\n}', '  responding: bool\n', ['unexpected-token `migration`']],
     ['a tier without its count', '3 retries every', 'retries every', ['unexpected-token `retries`']],
+    ['an enumeration with a `|` lost', 'Active | Dormant', 'Active Dormant', ['unexpected-token `Dormant`']],
+    ['a comparison with its operator lost', 'installation.type == Dormant', 'installation.type Dormant', ['unexpected-token `Dormant`']],
   ])('%s', (_, from, to, expected) => {
     expect(diagnose(withMistake(clean, from, to))).toEqual(expected);
   });
