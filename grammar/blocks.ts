@@ -5,7 +5,7 @@
  */
 import type { TokenType } from 'chevrotain';
 import { expectations } from './syntax-errors.js';
-import { declarationOnly, Duration, Identifier, itemStarters, Keywords as K, LBrace, NumberLiteral, StringLiteral } from './tokens.js';
+import { declarationOnly, Duration, Identifier, isOf, itemStarters, Keywords as K, LBrace, NumberLiteral, StringLiteral } from './tokens.js';
 
 export interface BlockKind {
   readonly starters: ReadonlySet<number>;
@@ -64,5 +64,5 @@ const itemSecond = new Map<number, readonly TokenType[]>([
 /** Whether `next` may follow the item keyword `first` (anything may follow one not listed, such as `commit`). */
 export function fitsAfter(first: TokenType, next: TokenType): boolean {
   const allowed = itemSecond.get(first.tokenTypeIdx!);
-  return allowed === undefined || allowed.some((type) => type === next || (next.CATEGORIES?.includes(type) ?? false));
+  return allowed === undefined || allowed.some((type) => isOf(next, type));
 }

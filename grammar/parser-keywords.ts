@@ -84,7 +84,7 @@ export class KeywordParser extends RecoveringParser {
     if (token.tokenTypeIdx !== identifierIdx || this.RECORDING_PHASE) return;
     const next = this.LA(2).tokenType;
     const candidates =
-      next === T.ClosedString || next === T.OpenString ? headerBeforeString : next === T.Identifier ? headerBeforeName : conditionStarters.has(next) ? guardKeywords : undefined;
+      T.isOf(next, T.StringLiteral) ? headerBeforeString : next === T.Identifier ? headerBeforeName : conditionStarters.has(next) ? guardKeywords : undefined;
     this.readMisspelt(token, candidates, expected);
   }
 

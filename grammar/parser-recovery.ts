@@ -200,7 +200,6 @@ export class RecoveringParser extends EmbeddedActionsParser {
     return startsItem(token);
   }
 
-
   /**
    * Whether the stray `token` is part of a mistake reported already: where
    * an abandoned item's error stands, or just after an item that Chevrotain
@@ -219,24 +218,21 @@ export class RecoveringParser extends EmbeddedActionsParser {
     this.SKIP_TOKEN();
   }
 
-  /** Notes the tokens from `first` up to the next one, which an abandoned item consumed. */
+  /** Notes the tokens an abandoned item consumed, back from the last one to `first`. */
   private noteUnreadFrom(first: IToken): void {
-    const next = this.LA(1);
-    const tokens = this.input;
-    let low = 0;
-    let high = tokens.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (tokens[middle]!.startOffset < first.startOffset) low = middle + 1;
-      else high = middle;
+    if (this.LA(1) === first) return;
+    for (let back = 0; ; back--) {
+      const token = this.LA(back);
+      if (token.tokenType === EOF) return;
+      this.noteUnread(token);
+      if (token === first) return;
     }
-    for (let i = low; i < tokens.length && tokens[i] !== next; i++) this.noteUnread(tokens[i]!);
   }
 
   private noteUnread(token: IToken): void {
     const type = token.tokenType;
-    if (type === T.Identifier || type.CATEGORIES?.includes(T.AnyName) === true) this.unread.add(token.image);
-    else if (type.CATEGORIES?.includes(T.StringLiteral) === true) this.unread.add(decodeString(token.image).value);
+    if (T.isOf(type, T.AnyName)) this.unread.add(token.image);
+    else if (T.isOf(type, T.StringLiteral)) this.unread.add(decodeString(token.image).value);
   }
 
   /**

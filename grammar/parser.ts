@@ -3,7 +3,7 @@
  * (embedded actions): building a CST first and visiting it would cost a
  * third of the compile budget. The production is written above each rule.
  */
-import { EOF, type IOrAlt, type TokenType } from 'chevrotain';
+import { EOF, type IOrAlt } from 'chevrotain';
 import type * as A from './ast.js';
 import * as T from './tokens.js';
 import { FlowParser } from './parser-flow.js';
@@ -18,10 +18,6 @@ const primitiveTypes = keywordPlace('a type: `bool`, `text`, `number`, `duration
 const errorRef = keywordPlace('`ref`, `{` or the next declaration', K.ref);
 const declarationRef = keywordPlace('`ref` or the next declaration', K.ref);
 
-/** Whether a token of `type` is a word: a name or a keyword. */
-function isWord(type: TokenType): boolean {
-  return type === T.Identifier || (type.CATEGORIES?.includes(T.AnyName) ?? false);
-}
 
 export class PolicyParser extends FlowParser {
   // file := topItem*
@@ -178,7 +174,7 @@ export class PolicyParser extends FlowParser {
   private lostPipe(): boolean {
     if (this.RECORDING_PHASE || this.LA(1).tokenType !== T.Identifier) return false;
     const next = this.LA(2).tokenType;
-    const memberFollows = next === T.Pipe || next === T.RBrace || next === EOF || (isWord(next) && this.LA(3).tokenType === T.Colon);
+    const memberFollows = next === T.Pipe || next === T.RBrace || next === EOF || (T.isOf(next, T.AnyName) && this.LA(3).tokenType === T.Colon);
     if (!memberFollows) return false;
     const token = this.LA(1);
     this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, this.tokenSpan(token), { expected: '`|` before the next member', found: describeToken(token) }));
@@ -196,7 +192,7 @@ export class PolicyParser extends FlowParser {
     const type = this.LA(1).tokenType;
     const endsBlock = type === T.RBrace || type === EOF;
     // `bool:` is a type followed by a stray `:`, not a field named `bool`.
-    const nextField = this.LA(2).tokenType === T.Colon && isWord(type) && !primitiveTypes.keywords.includes(type.tokenTypeIdx!);
+    const nextField = this.LA(2).tokenType === T.Colon && T.isOf(type, T.AnyName) && !primitiveTypes.keywords.includes(type.tokenTypeIdx!);
     if (!endsBlock && !nextField) return false;
     // At the end of the file, the missing `}` is reported, and covers it.
     if (type === EOF) return true;

@@ -94,6 +94,11 @@ export const lexerTokens: TokenType[] = [
 /** Every token type the parser knows, categories and keywords included. */
 export const allTokens: TokenType[] = [...lexerTokens, AnyName, StringLiteral, ...Object.values(Keywords)];
 
+/** Whether a token of `type` is a `category` token: that type itself, or one in its category (`Identifier` is an `AnyName`). */
+export function isOf(type: TokenType, category: TokenType): boolean {
+  return type === category || (type.CATEGORIES?.includes(category) ?? false);
+}
+
 function indexes(...types: TokenType[]): ReadonlySet<number> {
   return new Set(types.map((type) => type.tokenTypeIdx!));
 }
