@@ -10,7 +10,7 @@ export type * from './policy.js';
 export type * from './handlers.js';
 
 /** Runs a compiled policy for one installation; see `docs/runtime.md`. */
-export { migrate, type MigrateOptions } from './migrate.js';
+export { migrate, missingHandlers, type MigrateOptions, type HandlersFor } from './migrate/index.js';
 
 /** Outcomes, results and resubmission. */
 export {
@@ -33,34 +33,11 @@ export { VirtualClock, type Clock } from './clock.js';
 /** The seeded random source jitter draws from. */
 export { SeededRandom, type RandomSource } from './random.js';
 
-/** Handler lookup helpers and the one error the runtime throws. */
-export { missingHandlers, type HandlersFor } from './handler-table.js';
+/** The one error the runtime throws, for a caller's misuse. */
 export { MigrationUsageError } from './errors.js';
 
-/** Simulating many installations against a fault model; see `docs/simulation.md` and `docs/fault-model.md`. */
-export { simulate } from './simulate.js';
-export { simulateOne, type SimulatedInstallation } from './simulate-one.js';
-export type { SimulationOptions, InstallationGenerator, GeneratedInstallation } from './simulate-options.js';
-export type { SimulationResult, PopulationSummary, OutcomeCounts, SampleTimeline, Percentiles } from './simulate-result.js';
-export { formatSummary } from './simulate-report.js';
-export { SimulationBug } from './simulate-invariants.js';
-export { installationSeed, jitterSeed } from './simulate-seed.js';
+/** Simulating many installations against a fault model; see `docs/simulation.md`. */
+export * from './simulate/index.js';
 
-/** Fault models: validation with errors naming the field, and handlers that draw from a model for `migrate`. */
-export {
-  validateFaultModel,
-  formatFaultModelError,
-  type FaultModelValidation,
-  type FaultModelError,
-} from './fault-model-validate.js';
-export type {
-  FaultModel,
-  Distribution,
-  StepFaults,
-  CheckFaults,
-  ArtefactFaults,
-  PartyFaults,
-  UndoFaults,
-  FieldSpec,
-} from './fault-model.js';
-export { faultHandlers, drawInstallation } from './fault-handlers.js';
+/** Fault models: validation with errors naming the field, and handlers that draw from a model for `migrate`; see `docs/fault-model.md`. */
+export * from './fault-model/index.js';

@@ -3,7 +3,7 @@
  * filled with defaults under which everything goes well, so a test states
  * only what differs from the happy path.
  */
-import type { HandlersFor } from '../handler-table.js';
+import type { HandlersFor } from '../migrate/handler-table.js';
 import type { HandlerTable } from '../handlers.js';
 import type { ActionDefinition, CompiledPolicy } from '../policy.js';
 import { arriveNow } from './arrivals.js';

@@ -46,6 +46,13 @@ function importsOf(file: string): string[] {
   return specifiers;
 }
 
+/** The repository files a file imports by relative path (`.js` specifiers name `.ts` sources). */
+function relativeImportsOf(file: string): string[] {
+  return importsOf(file)
+    .filter((specifier) => specifier.startsWith('.'))
+    .map((specifier) => path.relative(root, path.resolve(path.dirname(path.join(root, file)), specifier)).replace(/\.js$/, '.ts'));
+}
+
 function layerOf(file: string): string {
   return file.split('/')[0]!;
 }
@@ -77,6 +84,26 @@ describe('layers', () => {
     // Guards the checker itself: if the import pattern broke, every layer would pass vacuously.
     expect(importsOf('compiler/compile.ts')).toContain('../grammar/index.js');
     expect(sourceFiles('grammar').length).toBeGreaterThan(3);
+  });
+
+  it('no file imports itself through a cycle of relative imports', () => {
+    // A cycle makes load order matter and hides which file a concept lives in.
+    const files = Object.keys(allowed).flatMap(sourceFiles);
+    const edges = new Map(files.map((file) => [file, relativeImportsOf(file)]));
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const visit = (file: string, trail: string[]): void => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        cycles.push([...trail.slice(trail.indexOf(file)), file].join(' -> '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const target of edges.get(file) ?? []) visit(target, [...trail, file]);
+      state.set(file, 'done');
+    };
+    for (const file of files) visit(file, []);
+    expect(cycles).toEqual([]);
   });
 
   it('nothing imports the command line', () => {

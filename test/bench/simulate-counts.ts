@@ -4,7 +4,7 @@
  * fingerprint the bench compares across contenders: equal fingerprints mean
  * the same draws gave the same outcomes.
  */
-import { bucketCount, percentiles } from '../../runtime/simulate-histogram.js';
+import { bucketCount, percentiles } from '../../runtime/simulate/histogram.js';
 import type { SimulationResult } from '../../runtime/index.js';
 import { benchCodes } from './simulate-policy.js';
 

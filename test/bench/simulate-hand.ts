@@ -4,8 +4,8 @@
  * per-installation seeds and generator arithmetic, draws in the same order)
  * and the same counts, so its results must equal mpol's exactly.
  */
-import { bucketOf } from '../../runtime/simulate-histogram.js';
-import { installationSeed, jitterSeed } from '../../runtime/simulate-seed.js';
+import { bucketOf } from '../../runtime/simulate/histogram.js';
+import { installationSeed, jitterSeed } from '../../runtime/simulate/seed.js';
 import { benchCodes, benchSteps, faultsOf, retries, undoDuration, type BenchStep } from './simulate-policy.js';
 import { emptyCounts, type Counts } from './simulate-counts.js';
 

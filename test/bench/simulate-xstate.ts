@@ -6,8 +6,8 @@
  * counts must equal mpol's for the same installations.
  */
 import { assign, createActor, setup, SimulatedClock } from 'xstate';
-import { bucketOf } from '../../runtime/simulate-histogram.js';
-import { installationSeed, jitterSeed } from '../../runtime/simulate-seed.js';
+import { bucketOf } from '../../runtime/simulate/histogram.js';
+import { installationSeed, jitterSeed } from '../../runtime/simulate/seed.js';
 import { emptyCounts, type Counts } from './simulate-counts.js';
 import { benchCodes, benchSteps, faultsOf, retries, undoDuration } from './simulate-policy.js';
 

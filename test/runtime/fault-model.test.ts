@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatFaultModelError, validateFaultModel } from '../../runtime/index.js';
-import { parseDuration, stepFaultsFor } from '../../runtime/fault-model.js';
+import { parseDuration, stepFaultsFor } from '../../runtime/fault-model/fault-model.js';
 import { policy } from '../emit/golden/example.js';
 
 /** The formatted errors for a fault model of the example policy. */

@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SimulationBug, simulate, type SimulationResult } from '../../runtime/index.js';
-import { checkInvariants } from '../../runtime/simulate-invariants.js';
-import { prepareSimulation } from '../../runtime/simulate-options.js';
-import { sampleTimelines } from '../../runtime/simulate-samples.js';
-import { layoutFlow, type AnyPolicy } from '../../runtime/simulate-source.js';
-import { policyNames } from '../../runtime/fault-model-names.js';
-import { SampleBuffer, Tally } from '../../runtime/simulate-tally.js';
+import { checkInvariants } from '../../runtime/simulate/invariants.js';
+import { prepareSimulation } from '../../runtime/simulate/options.js';
+import { sampleTimelines } from '../../runtime/simulate/samples.js';
+import { layoutFlow, type AnyPolicy } from '../../runtime/simulate/source.js';
+import { policyNames } from '../../runtime/fault-model/names.js';
+import { SampleBuffer, Tally } from '../../runtime/simulate/tally.js';
 import { fail, policy, retry, step } from './builder.js';
 
 const compiled = policy([step('A', { retry: 'R', mayFail: ['M1'], onExhausted: fail('X1') }), step('B', { onFailure: fail('X2') })], {

@@ -1,0 +1,129 @@
+/**
+ * The fault model a simulation draws handler behaviour from (docs/fault-model.md):
+ * per step, external check, awaited artefact, party and undo, with every
+ * omitted value defaulted. This is the validated, normalised form; the JSON
+ * a user writes is checked by `validateFaultModel` (validate.ts).
+ *
+ * Every duration is whole milliseconds, so simulated times stay whole like
+ * the executor's jitter draws.
+ */
+
+/** A duration: fixed, uniform over `[low, high]` (whole ms, both ends), or exponential with `mean`. */
+export type Distribution =
+  | { readonly kind: 'fixed'; readonly value: number }
+  | { readonly kind: 'uniform'; readonly low: number; readonly high: number }
+  | { readonly kind: 'exponential'; readonly mean: number };
+
+export interface StepFaults {
+  /** Probability that an attempt fails transiently. */
+  readonly transient: number;
+  /** Probability that an attempt fails permanently. */
+  readonly permanent: number;
+  readonly duration: Distribution;
+  /**
+   * For a permanent failure, the probability that it names each code (among
+   * the step's `may fail`); the rest names none, so the action's code applies.
+   */
+  readonly codes: Readonly<Record<string, number>>;
+}
+
+/** The fields a cohort or `cohort/group` override may change. */
+export type StepOverride = Partial<StepFaults>;
+
+export interface StepFaultEntry {
+  readonly base: StepFaults;
+  /** Keyed `Cohort` or `Cohort/Group`; a group's override applies after its cohort's. */
+  readonly overrides: Readonly<Record<string, StepOverride>>;
+}
+
+export interface CheckFaults {
+  /** Probability that the external check fails. */
+  readonly fail: number;
+}
+
+export interface ArtefactFaults {
+  /** The artefact whose time the delay counts from; `null` (or no time yet): from when the step starts waiting. */
+  readonly after: string | null;
+  readonly delay: Distribution;
+  /** Probability that the artefact never arrives. */
+  readonly never: number;
+}
+
+export interface PartyFaults {
+  /** How long the party takes to resolve an incident. */
+  readonly delay: Distribution;
+  /** Probability that the party does not resolve it. */
+  readonly unresolved: number;
+}
+
+export interface UndoFaults {
+  readonly fail: number;
+  readonly duration: Distribution;
+}
+
+/** How one installation field is drawn. */
+export type FieldSpec =
+  | { readonly kind: 'value'; readonly value: unknown }
+  | { readonly kind: 'enum'; readonly values: readonly string[]; readonly cumulative: readonly number[] }
+  | { readonly kind: 'bool'; readonly probability: number }
+  | { readonly kind: 'integer'; readonly low: number; readonly high: number }
+  | { readonly kind: 'number'; readonly low: number; readonly high: number }
+  | { readonly kind: 'duration'; readonly low: number; readonly high: number };
+
+export interface FaultModel {
+  readonly defaults: {
+    readonly step: StepFaults;
+    readonly check: CheckFaults;
+    readonly artefact: ArtefactFaults;
+    readonly party: PartyFaults;
+    readonly undo: UndoFaults;
+  };
+  readonly steps: Readonly<Record<string, StepFaultEntry>>;
+  readonly checks: Readonly<Record<string, CheckFaults>>;
+  readonly artefacts: Readonly<Record<string, ArtefactFaults>>;
+  readonly parties: Readonly<Record<string, PartyFaults>>;
+  readonly undos: Readonly<Record<string, UndoFaults>>;
+  /** Installations per `Cohort` or `Cohort/Group`, if the model names a mix. */
+  readonly cohorts: Readonly<Record<string, number>> | null;
+  /** Installation fields, drawn in this order. */
+  readonly installation: Readonly<Record<string, FieldSpec>>;
+}
+
+const noDelay: Distribution = { kind: 'fixed', value: 0 };
+
+/** Everything omitted: no faults, no delays. */
+export const defaultFaults: FaultModel['defaults'] = {
+  step: { transient: 0, permanent: 0, duration: noDelay, codes: {} },
+  check: { fail: 0 },
+  artefact: { after: null, delay: noDelay, never: 0 },
+  party: { delay: noDelay, unresolved: 0 },
+  undo: { fail: 0, duration: noDelay },
+};
+
+/** The step's faults for one population: its own values, then its cohort's override, then its group's. */
+export function stepFaultsFor(model: FaultModel, step: string, cohort: string, group: string | null): StepFaults {
+  const entry = model.steps[step];
+  if (entry === undefined) return model.defaults.step;
+  const cohortOverride = entry.overrides[cohort];
+  const groupOverride = group === null ? undefined : entry.overrides[`${cohort}/${group}`];
+  return { ...entry.base, ...cohortOverride, ...groupOverride };
+}
+
+export const checkFaultsFor = (model: FaultModel, code: string): CheckFaults => model.checks[code] ?? model.defaults.check;
+export const artefactFaultsFor = (model: FaultModel, name: string): ArtefactFaults =>
+  model.artefacts[name] ?? model.defaults.artefact;
+export const partyFaultsFor = (model: FaultModel, name: string): PartyFaults => model.parties[name] ?? model.defaults.party;
+export const undoFaultsFor = (model: FaultModel, name: string): UndoFaults => model.undos[name] ?? model.defaults.undo;
+
+const units: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/**
+ * Parses a duration written as policies write them (`2m`, `1h30m`, `250ms`)
+ * into milliseconds, or returns `null` when the text is not one.
+ */
+export function parseDuration(text: string): number | null {
+  if (!/^(?:\d+(?:ms|s|m|h|d))+$/.test(text)) return null;
+  let total = 0;
+  for (const [, digits, unit] of text.matchAll(/(\d+)(ms|s|m|h|d)/g)) total += Number(digits) * units[unit!]!;
+  return Number.isSafeInteger(total) ? total : null;
+}

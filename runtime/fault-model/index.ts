@@ -1,0 +1,27 @@
+/**
+ * Fault models (docs/fault-model.md): the JSON a user writes to say how often
+ * each step, check, arrival, undo and incident fails and how long it takes,
+ * and how installation fields are distributed. `validate.ts` turns the JSON
+ * into the normalised `FaultModel` of `fault-model.ts`, with errors naming
+ * the field path (`entries.ts`, `fields.ts`, `population.ts` validate its
+ * parts against the policy's names, `names.ts`); `fault-handlers.ts` makes
+ * handlers that draw from a model, so `migrate` can replay a simulated
+ * installation.
+ */
+export {
+  validateFaultModel,
+  formatFaultModelError,
+  type FaultModelValidation,
+  type FaultModelError,
+} from './validate.js';
+export type {
+  FaultModel,
+  Distribution,
+  StepFaults,
+  CheckFaults,
+  ArtefactFaults,
+  PartyFaults,
+  UndoFaults,
+  FieldSpec,
+} from './fault-model.js';
+export { faultHandlers, drawInstallation } from './fault-handlers.js';

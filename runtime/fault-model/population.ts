@@ -1,0 +1,110 @@
+/**
+ * The population part of a fault model: how many installations run in each
+ * cohort and group, and how their installation fields are drawn.
+ */
+import {
+  at,
+  checkKeys,
+  closest,
+  describe,
+  readDuration,
+  readFinite,
+  readInteger,
+  readObject,
+  readProbability,
+  readRange,
+  readWhole,
+  type FieldContext,
+} from './fields.js';
+import type { FieldSpec } from './fault-model.js';
+
+/** `{ "IOC": 100000, "MOC_Secure/DA": 40000 }`: whole counts for known populations. */
+export function readCohorts(
+  context: FieldContext,
+  value: unknown,
+  path: string,
+  populations: ReadonlySet<string>,
+): Readonly<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const [key, count] of Object.entries(readObject(context, value, path) ?? {})) {
+    if (!populations.has(key)) {
+      const near = closest(key, populations);
+      context.report(at(path, key), `the policy has no cohort or \`cohort/group\` \`${key}\`${near === null ? '' : `; did you mean \`${near}\`?`}`);
+      continue;
+    }
+    const read = readWhole(context, count, at(path, key));
+    if (read !== null) counts[key] = read;
+  }
+  return counts;
+}
+
+const specKinds = ['value', 'enum', 'bool', 'integer', 'number', 'duration'];
+
+/**
+ * Field specs: `{ "value": x }`, `{ "enum": { "Active": 7, "Dormant": 3 } }`
+ * (weights), `{ "bool": 0.97 }` (probability of true), `{ "integer": [1, 4] }`,
+ * `{ "number": [0, 1.5] }`, `{ "duration": ["0s", "4h"] }`.
+ */
+export function readInstallation(context: FieldContext, value: unknown, path: string): Readonly<Record<string, FieldSpec>> {
+  const specs: Record<string, FieldSpec> = {};
+  for (const [field, spec] of Object.entries(readObject(context, value, path) ?? {})) {
+    const read = readFieldSpec(context, spec, at(path, field));
+    if (read !== null) specs[field] = read;
+  }
+  return specs;
+}
+
+function readFieldSpec(context: FieldContext, value: unknown, path: string): FieldSpec | null {
+  const object = readObject(context, value, path);
+  if (object === null) return null;
+  checkKeys(context, object, path, specKinds);
+  const kinds = Object.keys(object).filter((key) => specKinds.includes(key));
+  if (kinds.length !== 1) {
+    context.report(path, `expected exactly one of ${specKinds.map((kind) => `\`${kind}\``).join(', ')}`);
+    return null;
+  }
+  const kind = kinds[0]!;
+  const spec = object[kind];
+  const specPath = at(path, kind);
+  switch (kind) {
+    case 'value':
+      return { kind: 'value', value: spec };
+    case 'bool': {
+      const probability = readProbability(context, spec, specPath);
+      return probability === null ? null : { kind: 'bool', probability };
+    }
+    case 'enum':
+      return readEnum(context, spec, specPath);
+    default: {
+      const read = kind === 'integer' ? readInteger : kind === 'number' ? readFinite : readDuration;
+      const range = readRange(context, spec, specPath, read);
+      return range === null ? null : { kind: kind as 'integer' | 'number' | 'duration', low: range[0], high: range[1] };
+    }
+  }
+}
+
+/** Weights, normalised to cumulative probabilities so one draw picks a value. */
+function readEnum(context: FieldContext, value: unknown, path: string): FieldSpec | null {
+  const weights = readObject(context, value, path);
+  if (weights === null) return null;
+  const values: string[] = [];
+  const raw: number[] = [];
+  for (const [member, weight] of Object.entries(weights)) {
+    if (typeof weight !== 'number' || !(weight >= 0) || !Number.isFinite(weight)) {
+      context.report(at(path, member), `expected a weight (a number from 0), got ${describe(weight)}`);
+      continue;
+    }
+    values.push(member);
+    raw.push(weight);
+  }
+  const total = raw.reduce((sum, weight) => sum + weight, 0);
+  if (values.length === 0 || total === 0) {
+    context.report(path, 'expected at least one member with a weight above 0');
+    return null;
+  }
+  let running = 0;
+  const cumulative = raw.map((weight) => (running += weight) / total);
+  // Invariant: the last threshold is exactly 1, so a draw in [0, 1) always picks a member.
+  cumulative[cumulative.length - 1] = 1;
+  return { kind: 'enum', values, cumulative };
+}

@@ -1,0 +1,90 @@
+/**
+ * The attempts of one step, per its retry strategy (docs/language.md, "The
+ * schedule" and "Exhaustion"), racing the step's deadline.
+ */
+import { deadlinePassed } from './deadlines.js';
+import type { StepFailure } from './failure.js';
+import { lookupHandler } from './handler-table.js';
+import type { StepResult } from '../handlers.js';
+import { HandlerFailure, invoke } from './invoke.js';
+import type { StepNode } from '../policy.js';
+import { stepResultProblem } from './results.js';
+import type { Run } from './run.js';
+import { Schedule } from './schedule.js';
+import { formatTime } from '../timeline.js';
+
+/**
+ * Makes attempts from the current time (t0) until one succeeds (`null`), one
+ * fails permanently, the schedule is exhausted, or the deadline passes.
+ *
+ * An attempt is made when its start (its scheduled time, or the end of the
+ * previous attempt if that ran late) is no later than t0 + `within`, no
+ * later than the deadline, and within the `attempts` limit.
+ */
+export async function makeAttempts<I>(run: Run<I>, step: StepNode<I>): Promise<StepFailure | null> {
+  const handler = lookupHandler(run.handlers.steps, 'steps', step.name);
+  const strategy = step.retry === null ? null : run.strategy(step.retry);
+  const schedule = strategy === null ? null : new Schedule(strategy, run.random);
+  const limit = strategy === null ? 1 : (strategy.attempts ?? Infinity);
+  const timeout = strategy === null ? null : strategy.timeout;
+  const periodEnd = strategy === null || strategy.within === null ? Infinity : run.now + strategy.within;
+  let scheduled = run.now;
+
+  for (let attempt = 1; ; attempt++) {
+    const start = run.now;
+    run.emit('attempt', step.name, attempt);
+    let value = invoke(handler, run.stepContext(step.name, attempt), run.handlerTimeoutMs);
+    if (value instanceof Promise) value = await value;
+
+    let status: StepResult['status'] | 'timeout' = 'transient';
+    let end = start;
+    let code: string | null = null;
+    let detail: string | undefined;
+    if (value instanceof HandlerFailure) {
+      detail = value.reason;
+      // An attempt that never settles is as slow as can be: a per-attempt timeout cuts it off.
+      if (value.timedOut && timeout !== null) end = Infinity;
+    } else {
+      const problem = stepResultProblem(value, step.mayFail);
+      if (problem !== null) {
+        detail = problem;
+      } else {
+        const result = value as StepResult;
+        status = result.status;
+        end = start + (result.duration ?? 0);
+        if (result.status === 'permanent') code = result.code ?? null;
+        detail = result.detail ?? (code === null ? undefined : code);
+      }
+    }
+    // On a real clock the handler itself may have taken time.
+    end = Math.max(end, run.clock.now());
+    if (timeout !== null && end - start > timeout) {
+      status = 'timeout';
+      end = start + timeout;
+      detail = `longer than ${formatTime(timeout)}`;
+    }
+    if (end > run.deadlineAt) return deadlinePassed(run, step);
+    await run.advance(end);
+    run.emit(status, step.name, attempt, detail);
+    if (status === 'ok') return null;
+    if (status === 'permanent') return { cause: 'permanent', code, deadline: -1 };
+
+    const wait = attempt < limit && schedule !== null ? schedule.nextWait() : -1;
+    if (wait >= 0) {
+      scheduled += wait;
+      const next = Math.max(scheduled, run.now);
+      if (next <= periodEnd) {
+        if (next > run.deadlineAt) return deadlinePassed(run, step);
+        run.emit('wait', step.name, undefined, `until ${formatTime(next)}`);
+        await run.advance(next);
+        continue;
+      }
+    }
+    // Exhausted: at the end of the retry period when there is one, else now.
+    const exhaustedAt = periodEnd === Infinity ? run.now : Math.max(periodEnd, run.now);
+    if (exhaustedAt > run.deadlineAt) return deadlinePassed(run, step);
+    await run.advance(exhaustedAt);
+    run.emit('exhausted', step.name, attempt);
+    return { cause: 'exhausted', code: null, deadline: -1 };
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Failures: how a step reports that it failed, and how a failure becomes an
+ * outcome with the code's reports, resubmission and exclusion.
+ */
+import { MigrationUsageError } from '../errors.js';
+import type { FailedOutcome, FailureCause, RolledBackOutcome } from '../outcome.js';
+import type { Run } from './run.js';
+
+/** Why a step did not complete. */
+export interface StepFailure {
+  readonly cause: Exclude<FailureCause, 'check'>;
+  /** The code a handler's permanent failure named; it replaces the action's code. */
+  readonly code: string | null;
+  /** For a deadline, its index in the step's `deadlines`; otherwise -1. */
+  readonly deadline: number;
+}
+
+/**
+ * A rollback that ended in a failure: either an undo failed (`failedUndo`
+ * names it, `undone` lists those that ran before it), or there was nothing
+ * to undo (`failedUndo` is `null`, `undone` is empty).
+ */
+export interface RollbackFailure {
+  readonly undone: readonly string[];
+  readonly failedUndo: string | null;
+}
+
+/**
+ * A failed outcome with `code`, at the current time. A failed undo makes it
+ * not resubmittable whatever the code says: the installation needs a person.
+ * A rollback with nothing to undo changes nothing about resubmission.
+ */
+export function failed<I>(
+  run: Run<I>,
+  code: string,
+  step: string | null,
+  cause: FailureCause,
+  rollback?: RollbackFailure,
+): FailedOutcome {
+  const failedUndo = rollback?.failedUndo ?? null;
+  const fields = failureFields(run, code, step, cause, failedUndo === null);
+  if (rollback === undefined) return { status: 'failed', ...fields };
+  if (failedUndo === null) return { status: 'failed', ...fields, undone: rollback.undone };
+  return { status: 'failed', ...fields, undone: rollback.undone, failedUndo };
+}
+
+/** A rolled-back outcome with `code`, at the current time. */
+export function rolledBack<I>(
+  run: Run<I>,
+  code: string,
+  step: string,
+  cause: FailureCause,
+  undone: readonly string[],
+): RolledBackOutcome {
+  return { status: 'rolled-back', ...failureFields(run, code, step, cause, true), undone };
+}
+
+function failureFields<I>(run: Run<I>, code: string, step: string | null, cause: FailureCause, mayResubmit: boolean) {
+  const error = run.policy.errors[code];
+  if (error === undefined) throw new MigrationUsageError(`the policy has no error code \`${code}\``);
+  const limit = run.policy.exclusionAfter;
+  const excluded = limit !== null && run.migrationAttempt >= limit;
+  return {
+    code,
+    reports: error.reports,
+    resubmittable: mayResubmit && error.resubmit && !excluded,
+    excluded,
+    responsible: error.responsible,
+    at: run.now,
+    step,
+    cause,
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * The state of one run: the clock's reading, the timeline, artefact and
+ * completion times, the steps a rollback would undo, and the deadline the
+ * current step is racing. Every other module takes a `Run` first.
+ */
+import type { Clock } from '../clock.js';
+import { MigrationUsageError } from '../errors.js';
+import type {
+  ArrivalContext,
+  CheckContext,
+  HandlerTable,
+  IncidentContext,
+  StepContext,
+  UndoContext,
+} from '../handlers.js';
+import type { CompiledPolicy, Membership, RetryDefinition, StepNode } from '../policy.js';
+import type { RandomSource } from '../random.js';
+import { checkStrategy } from './schedule.js';
+import type { TimelineEvent, TimelineKind } from '../timeline.js';
+
+/** A policy as the runtime sees it, whatever its handlers and codes. */
+export type AnyPolicy<I> = CompiledPolicy<I, unknown, string>;
+
+export class Run<I> {
+  /** The run's current time; it only moves forward. */
+  now: number;
+  /** The earliest applicable deadline of the current step, or `Infinity`. */
+  deadlineAt = Infinity;
+  /** Its index in the step's `deadlines`, or -1. */
+  deadlineIndex = -1;
+  readonly timeline: TimelineEvent[] = [];
+  readonly artefacts: Record<string, number> = Object.create(null) as Record<string, number>;
+  readonly completions = new Map<string, number>();
+  /** Completed steps with an undo since the last commit, oldest first. */
+  readonly undoable: StepNode<I>[] = [];
+
+  constructor(
+    readonly policy: AnyPolicy<I>,
+    readonly installation: I,
+    readonly membership: Membership,
+    readonly handlers: HandlerTable<I>,
+    readonly clock: Clock,
+    readonly random: RandomSource,
+    readonly migrationAttempt: number,
+    readonly handlerTimeoutMs: number,
+  ) {
+    this.now = clock.now();
+  }
+
+  /** Records an event at the current time. */
+  emit(kind: TimelineKind, step?: string, attempt?: number, detail?: string): void {
+    this.timeline.push({ at: this.now, kind, step, attempt, detail });
+  }
+
+  /**
+   * Waits on the clock until `time` and moves `now` there (or to the clock's
+   * reading, if a real clock is already later). Returns a promise only when
+   * the clock does.
+   */
+  advance(time: number): void | Promise<void> {
+    if (time <= this.now) return;
+    const waiting = this.clock.waitUntil(time);
+    if (waiting === undefined) {
+      this.now = Math.max(time, this.clock.now());
+      return;
+    }
+    return waiting.then(() => {
+      this.now = Math.max(time, this.clock.now());
+    });
+  }
+
+  /** When a deadline anchor was produced, arrived or completed, if it has. */
+  anchorTime(anchor: string): number | undefined {
+    return this.artefacts[anchor] ?? this.completions.get(anchor);
+  }
+
+  /** Marks a step completed now: stamps its artefacts, and commits or remembers its undo. */
+  complete(step: StepNode<I>): void {
+    this.completions.set(step.name, this.now);
+    for (const artefact of step.produces) this.artefacts[artefact] = this.now;
+    if (step.commit) {
+      this.undoable.length = 0;
+      this.emit('commit', step.name);
+    } else if (step.undo !== null) {
+      this.undoable.push(step);
+    }
+  }
+
+  /** The named strategy, checked; a missing or malformed one is a usage error. */
+  strategy(name: string): RetryDefinition {
+    const strategy = this.policy.retries[name];
+    if (strategy === undefined) throw new MigrationUsageError(`the policy has no retry strategy \`${name}\``);
+    checkStrategy(name, strategy);
+    return strategy;
+  }
+
+  stepContext(step: string, attempt: number): StepContext<I> {
+    const { installation, membership, now, migrationAttempt, artefacts } = this;
+    return { installation, membership, now, migrationAttempt, artefacts, step, attempt };
+  }
+
+  checkContext(code: string): CheckContext<I> {
+    const { installation, membership, now, migrationAttempt, artefacts } = this;
+    return { installation, membership, now, migrationAttempt, artefacts, code };
+  }
+
+  undoContext(undo: string, step: string): UndoContext<I> {
+    const { installation, membership, now, migrationAttempt, artefacts } = this;
+    return { installation, membership, now, migrationAttempt, artefacts, undo, step };
+  }
+
+  arrivalContext(artefact: string): ArrivalContext<I> {
+    const { installation, membership, now, migrationAttempt, artefacts } = this;
+    return { installation, membership, now, migrationAttempt, artefacts, artefact };
+  }
+
+  incidentContext(step: string, resolvers: readonly string[]): IncidentContext<I> {
+    const { installation, membership, now, migrationAttempt, artefacts } = this;
+    return { installation, membership, now, migrationAttempt, artefacts, step, resolvers };
+  }
+}

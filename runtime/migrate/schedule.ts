@@ -1,0 +1,94 @@
+/**
+ * Retry strategies: the waits between attempts, tier after tier, with
+ * exponential growth, caps and jitter (docs/language.md, "The schedule").
+ */
+import { MigrationUsageError } from '../errors.js';
+import type { JitterDefinition, RetryDefinition } from '../policy.js';
+import type { RandomSource } from '../random.js';
+
+/**
+ * The waits of one run of a strategy. Each call to `nextWait` gives the time
+ * from the previous attempt's *scheduled* time to the next one's.
+ */
+export class Schedule {
+  private tierIndex = 0;
+  /** Retries already drawn from the current tier. */
+  private retriesInTier = 0;
+
+  constructor(
+    private readonly strategy: RetryDefinition,
+    private readonly random: RandomSource,
+  ) {}
+
+  /** The next wait in milliseconds, or -1 when the tiers have no retry left. */
+  nextWait(): number {
+    const tiers = this.strategy.tiers;
+    let tier = tiers[this.tierIndex];
+    while (tier !== undefined && tier.count !== null && this.retriesInTier >= tier.count) {
+      this.tierIndex += 1;
+      this.retriesInTier = 0;
+      tier = tiers[this.tierIndex];
+    }
+    if (tier === undefined) return -1;
+    this.retriesInTier += 1;
+    let interval = tier.factor === 1 ? tier.every : tier.every * Math.pow(tier.factor, this.retriesInTier - 1);
+    if (tier.cap !== null && interval > tier.cap) interval = tier.cap;
+    const wait = jittered(interval, this.strategy.jitter, this.random);
+    // Invariant: an interval that overflows ends the schedule instead of waiting forever.
+    return Number.isFinite(wait) ? wait : -1;
+  }
+}
+
+/**
+ * Applies jitter to an interval. Draws are whole milliseconds, so times stay
+ * whole: `full` is uniform over `[0, interval]`, a range `A..B` adds a wait
+ * uniform over `[A, B]`. Each call draws at most once.
+ */
+function jittered(interval: number, jitter: JitterDefinition, random: RandomSource): number {
+  switch (jitter.kind) {
+    case 'none':
+      return interval;
+    case 'full':
+      return Math.min(interval, Math.floor(random.next() * (interval + 1)));
+    case 'range':
+      return interval + Math.min(jitter.high, jitter.low + Math.floor(random.next() * (jitter.high - jitter.low + 1)));
+  }
+}
+
+const checked = new WeakSet<RetryDefinition>();
+
+/**
+ * Throws a `MigrationUsageError` for a strategy the compiler would have
+ * rejected and the runtime cannot run: negative durations, or a schedule
+ * with no end (an uncounted tier without `within` or `attempts`, or one
+ * that would retry forever at a single instant). Remembers strategies
+ * already checked.
+ */
+export function checkStrategy(name: string, strategy: RetryDefinition): void {
+  if (checked.has(strategy)) return;
+  const problem = strategyProblem(strategy);
+  if (problem !== null) throw new MigrationUsageError(`retry strategy \`${name}\` ${problem}`);
+  checked.add(strategy);
+}
+
+function strategyProblem(strategy: RetryDefinition): string | null {
+  const { tiers, within, attempts, timeout, jitter } = strategy;
+  if (within !== null && !(within >= 0)) return 'has a negative `within`';
+  if (attempts !== null && !(Number.isInteger(attempts) && attempts >= 1)) return 'has an `attempts` limit below 1';
+  if (timeout !== null && !(timeout > 0)) return 'has a `timeout` that is not positive';
+  if (jitter.kind === 'range' && !(jitter.low >= 0 && jitter.high >= jitter.low)) return 'has an invalid jitter range';
+  for (const tier of tiers) {
+    if (!(tier.every >= 0) || !(tier.factor >= 1) || (tier.cap !== null && !(tier.cap >= 0))) {
+      return `has an invalid tier \`${tier.name}\``;
+    }
+    if (tier.count !== null && !(Number.isInteger(tier.count) && tier.count >= 0)) {
+      return `has an invalid count in tier \`${tier.name}\``;
+    }
+    if (tier.count === null && attempts === null) {
+      if (within === null) return `is unbounded: tier \`${tier.name}\` has no count and there is no \`within\` or \`attempts\``;
+      const waitsNothing = (tier.every === 0 || tier.cap === 0) && (jitter.kind !== 'range' || jitter.high === 0);
+      if (waitsNothing) return `retries forever at one instant: tier \`${tier.name}\` waits 0`;
+    }
+  }
+  return null;
+}
