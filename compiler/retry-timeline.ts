@@ -198,28 +198,3 @@ function hasGaps(retry: RetryModel): boolean {
     }
   });
 }
-
-const timeUnits: readonly (readonly [string, number])[] = [
-  ['h', 3_600_000],
-  ['m', 60_000],
-  ['s', 1_000],
-  ['ms', 1],
-];
-
-/**
- * A timeline time as a duration literal, such as `48h15m`. Unlike the
- * grammar's `formatDuration`, hours are not folded into days: a period
- * written `48h` reads `48h` in messages, as in the runtime's timelines.
- * Exponential intervals may leave fractions of a millisecond; they are
- * rounded.
- */
-export function formatTime(ms: number): string {
-  let rest = Math.round(ms);
-  let text = '';
-  for (const [unit, size] of timeUnits) {
-    if (rest < size) continue;
-    text += `${Math.floor(rest / size)}${unit}`;
-    rest %= size;
-  }
-  return text === '' ? '0s' : text;
-}

@@ -11,5 +11,6 @@ export { diagnosticCodes, messages, type DiagnosticCode, type MessageArgs } from
 export { lex, type LexResult } from './lexer.js';
 export { parse, type ParseResult } from './parse.js';
 export { LineMap, type Position } from './line-map.js';
-export { decodeString, formatDuration, parseDuration } from './literals.js';
+export { decodeString } from './literals.js';
+export { formatDuration, parseDuration } from '../common/duration.js';
 export { didYouMean, suggest } from './suggest.js';

@@ -1,6 +1,6 @@
 /**
- * Decoding of literal token images: strings with escapes, durations with
- * units.
+ * Decoding of string token images, with their escapes. Durations are read
+ * by `common/duration.ts`, which the runtime shares.
  */
 
 export interface DecodedString {
@@ -49,34 +49,4 @@ function endsInEscape(image: string): boolean {
   let backslashes = 0;
   for (let i = image.length - 2; i >= 0 && image[i] === '\\'; i--) backslashes++;
   return backslashes % 2 === 1;
-}
-
-const unitMs: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const durationPart = /(\d+)(ms|s|m|h|d)/g;
-
-/** Milliseconds of a duration image such as `1h30m`; `undefined` if it overflows. */
-export function parseDuration(image: string): number | undefined {
-  let total = 0;
-  for (const match of image.matchAll(durationPart)) {
-    total += Number(match[1]) * unitMs[match[2]!]!;
-  }
-  return Number.isSafeInteger(total) ? total : undefined;
-}
-
-const allUnits = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1_000], ['ms', 1]] as const;
-
-/** Formats milliseconds as a duration literal, such as `1h30m` or `48h`. */
-export function formatDuration(ms: number): string {
-  if (ms === 0) return '0s';
-  let rest = ms;
-  let text = '';
-  // Policies speak in hours up to a few days (`48h`), so days appear only beyond 99 hours.
-  const units = ms >= 100 * 3_600_000 ? allUnits : allUnits.slice(1);
-  for (const [unit, size] of units) {
-    if (rest >= size) {
-      text += `${Math.floor(rest / size)}${unit}`;
-      rest %= size;
-    }
-  }
-  return text;
 }

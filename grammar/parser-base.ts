@@ -6,7 +6,8 @@
 import type { IToken, TokenType } from 'chevrotain';
 import type { DurationLit, Ident, Missing, Name, NumberLit, Ref, StringLit } from './ast.js';
 import { diagnostic } from './diagnostic.js';
-import { decodeString, parseDuration } from './literals.js';
+import { parseDuration } from '../common/duration.js';
+import { decodeString } from './literals.js';
 import { KeywordParser } from './parser-keywords.js';
 import * as T from './tokens.js';
 

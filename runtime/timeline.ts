@@ -54,28 +54,5 @@ export interface TimelineEvent {
   readonly detail?: string | undefined;
 }
 
-const units: readonly [string, number][] = [
-  ['h', 3_600_000],
-  ['m', 60_000],
-  ['s', 1_000],
-];
-
-/**
- * Writes a time or duration in milliseconds the way policies write
- * durations: `0s`, `5m`, `1h15m`, `47h45m`, `1s500ms`. Hours are not folded
- * into days, so `48h` stays `48h`.
- */
-export function formatTime(milliseconds: number): string {
-  if (!Number.isFinite(milliseconds)) return milliseconds > 0 ? 'never' : String(milliseconds);
-  if (milliseconds < 0) return `-${formatTime(-milliseconds)}`;
-  let rest = milliseconds;
-  let text = '';
-  for (const [unit, size] of units) {
-    const whole = Math.floor(rest / size);
-    if (whole > 0) text += `${whole}${unit}`;
-    rest -= whole * size;
-  }
-  rest = Math.round(rest * 1000) / 1000;
-  if (rest > 0) text += `${rest}ms`;
-  return text === '' ? '0s' : text;
-}
+/** Times in timelines print as policies write durations (`47h45m`, `1s500ms`). */
+export { formatDuration as formatTime } from '../common/duration.js';

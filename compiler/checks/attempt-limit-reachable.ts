@@ -10,8 +10,9 @@
  * timeline's cap is taken to reach any limit.
  */
 import type { RetryModel } from '../model.js';
-import { attemptCap, formatTime, isSchedulable, scheduleAttempts } from '../retry-timeline.js';
+import { attemptCap, isSchedulable, scheduleAttempts } from '../retry-timeline.js';
 import type { Check } from './check.js';
+import { formatDuration } from '../../common/duration.js';
 
 export const checkAttemptLimitReachable: Check = (ctx, { model }) => {
   for (const retry of model.retries.values()) {
@@ -23,7 +24,7 @@ export const checkAttemptLimitReachable: Check = (ctx, { model }) => {
     const withinItem = retry.node.items.find((item) => item.kind === 'RetryWithin');
     const notes =
       endedByWithin && withinItem !== undefined && retry.within !== undefined
-        ? [{ message: `the period ends at ${formatTime(retry.within)}, after attempt ${count}`, file, span: withinItem }]
+        ? [{ message: `the period ends at ${formatDuration(retry.within)}, after attempt ${count}`, file, span: withinItem }]
         : [{ message: `the tiers make ${count - 1} ${count === 2 ? 'retry' : 'retries'} after the first attempt`, file, span: retry.node.name }];
     ctx.report(
       'attempt-limit-unreachable',

@@ -12,10 +12,11 @@
  * not apply to it (`anchor-not-reached` covers the case where it never
  * applies). Reported once per step and deadline, at the step's `retry`.
  */
-import { firstAttemptAfter, formatTime, isSchedulable, type PlannedAttempt } from '../retry-timeline.js';
+import { firstAttemptAfter, isSchedulable, type PlannedAttempt } from '../retry-timeline.js';
 import { anchorLookup } from './anchors.js';
 import type { Check } from './check.js';
 import { deadlineNodes, sourceKey } from './syntax-lookup.js';
+import { formatDuration } from '../../common/duration.js';
 
 export const checkRetryFitsDeadlines: Check = (ctx, { model, table }) => {
   const anchorState = anchorLookup(table, model.flow);
@@ -35,13 +36,13 @@ export const checkRetryFitsDeadlines: Check = (ctx, { model, table }) => {
       if (!late.has(key)) late.set(key, firstAttemptAfter(retry, deadline.within));
       const attempt = late.get(key);
       if (attempt === undefined) continue;
-      const within = formatTime(deadline.within);
+      const within = formatDuration(deadline.within);
       const fitting = attempt.number - 1;
       ctx.report(
         'retry-exceeds-deadline',
         step.source.file,
         retryItem,
-        { attempt: String(attempt.number), time: formatTime(attempt.at), deadline: within },
+        { attempt: String(attempt.number), time: formatDuration(attempt.at), deadline: within },
         {
           notes: [
             { message: `the deadline is ${within} after \`${deadline.anchor ?? ''}\`, and the step starts no earlier`, file: deadline.source.file, span: deadline.source.span },

@@ -10,8 +10,9 @@
  * tier that promises a number of retries can break its promise. A retry the
  * `attempts` limit stops first is never scheduled, so it is not reported.
  */
-import { firstScheduledAfter, formatTime, isSchedulable } from '../retry-timeline.js';
+import { firstScheduledAfter, isSchedulable } from '../retry-timeline.js';
 import type { Check } from './check.js';
+import { formatDuration } from '../../common/duration.js';
 
 export const checkRetryFitsWithin: Check = (ctx, { model }) => {
   for (const retry of model.retries.values()) {
@@ -33,7 +34,7 @@ export const checkRetryFitsWithin: Check = (ctx, { model }) => {
       'retry-exceeds-within',
       file,
       span,
-      { retry: String(outside.retryOfTier), tier: tier.name, time: formatTime(outside.at), within: formatTime(within) },
+      { retry: String(outside.retryOfTier), tier: tier.name, time: formatDuration(outside.at), within: formatDuration(within) },
       { notes: withinItem ? [{ message: 'the retry period is set here, from the first attempt', file, span: withinItem }] : [], help },
     );
   }

@@ -13,8 +13,9 @@
  * written schedule never holds; that is the warning. Intervals are compared
  * as written, before jitter, and only those of attempts actually made.
  */
-import { formatTime, isSchedulable, retryTimeline } from '../retry-timeline.js';
+import { isSchedulable, retryTimeline } from '../retry-timeline.js';
 import type { Check } from './check.js';
+import { formatDuration } from '../../common/duration.js';
 
 export const checkTimeoutFitsInterval: Check = (ctx, { model }) => {
   for (const retry of model.retries.values()) {
@@ -23,12 +24,12 @@ export const checkTimeoutFitsInterval: Check = (ctx, { model }) => {
     const retries = retryTimeline(retry).attempts.slice(1);
     const longest = retries.reduce<(typeof retries)[number] | undefined>((best, a) => (best === undefined || a.interval > best.interval ? a : best), undefined);
     if (longest?.tier === undefined || retry.timeout <= longest.interval) continue;
-    const interval = formatTime(longest.interval);
+    const interval = formatDuration(longest.interval);
     ctx.report(
       'timeout-exceeds-interval',
       retry.source.file,
       timeoutItem,
-      { timeout: formatTime(retry.timeout), interval },
+      { timeout: formatDuration(retry.timeout), interval },
       {
         notes: [{ message: `the longest interval is tier \`${longest.tier.name}\`'s ${interval}`, file: retry.source.file, span: longest.tier.source.span }],
         help: `make the timeout at most ${interval}, or lengthen the interval`,

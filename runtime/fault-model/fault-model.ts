@@ -114,16 +114,3 @@ export const artefactFaultsFor = (model: FaultModel, name: string): ArtefactFaul
   model.artefacts[name] ?? model.defaults.artefact;
 export const partyFaultsFor = (model: FaultModel, name: string): PartyFaults => model.parties[name] ?? model.defaults.party;
 export const undoFaultsFor = (model: FaultModel, name: string): UndoFaults => model.undos[name] ?? model.defaults.undo;
-
-const units: Readonly<Record<string, number>> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-
-/**
- * Parses a duration written as policies write them (`2m`, `1h30m`, `250ms`)
- * into milliseconds, or returns `null` when the text is not one.
- */
-export function parseDuration(text: string): number | null {
-  if (!/^(?:\d+(?:ms|s|m|h|d))+$/.test(text)) return null;
-  let total = 0;
-  for (const [, digits, unit] of text.matchAll(/(\d+)(ms|s|m|h|d)/g)) total += Number(digits) * units[unit!]!;
-  return Number.isSafeInteger(total) ? total : null;
-}

@@ -4,7 +4,9 @@
  * with it through the context, and returns `null` for a bad value. Nothing
  * here throws: a user's mistake is an error in the list, never an exception.
  */
-import { parseDuration, type Distribution } from './fault-model.js';
+import { nearest } from '../../common/edit-distance.js';
+import { parseDuration } from '../../common/duration.js';
+import type { Distribution } from './fault-model.js';
 
 /** One problem in a fault model, at the path of the bad value. */
 export interface FaultModelError {
@@ -51,29 +53,7 @@ export function checkKeys(context: FieldContext, object: JsonObject, path: strin
 
 /** The candidate within two edits of `name`, if one is. */
 export function closest(name: string, candidates: Iterable<string>): string | null {
-  let best: string | null = null;
-  let bestDistance = 3;
-  for (const candidate of candidates) {
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+  return nearest(name, candidates, 2) ?? null;
 }
 
 export function readProbability(context: FieldContext, value: unknown, path: string): number | null {
@@ -85,8 +65,8 @@ export function readProbability(context: FieldContext, value: unknown, path: str
 /** A whole number of milliseconds, or a duration string such as `"2m"` or `"1h30m"`. */
 export function readDuration(context: FieldContext, value: unknown, path: string): number | null {
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-  const parsed = typeof value === 'string' ? parseDuration(value) : null;
-  if (parsed !== null) return parsed;
+  const parsed = typeof value === 'string' ? parseDuration(value) : undefined;
+  if (parsed !== undefined) return parsed;
   context.report(path, `expected a duration such as "2m" or "1h30m", or a whole number of milliseconds, got ${describe(value)}`);
   return null;
 }

@@ -1,6 +1,7 @@
 // The layer rule: grammar → compiler → lsp; the runtime imports nothing of
-// ours; only the command line and the server entry touch files or the
-// process. Each source file's imports are read and checked against it.
+// ours but the leaf `common/`, which every layer may import and which
+// imports nothing; only the command line and the server entry touch files
+// or the process. Each source file's imports are read and checked against it.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,11 +10,12 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 /** Which of our folders each folder may import from (itself always allowed). */
 const allowed: Record<string, readonly string[]> = {
-  grammar: [],
-  compiler: ['grammar'],
-  runtime: [],
-  lsp: ['compiler', 'grammar'],
-  cli: ['grammar', 'compiler', 'runtime', 'lsp'],
+  common: [],
+  grammar: ['common'],
+  compiler: ['common', 'grammar'],
+  runtime: ['common'],
+  lsp: ['common', 'compiler', 'grammar'],
+  cli: ['common', 'grammar', 'compiler', 'runtime', 'lsp'],
 };
 
 /** Node modules that touch the file system or the process. */
@@ -72,7 +74,7 @@ describe('layers', () => {
             if (ioModules.includes(bare) && !ioAllowed(file)) violations.push(`${file} imports ${specifier}, but only the command line and the server entry do I/O`);
             if (specifier.startsWith('mpol/')) violations.push(`${file} imports the package itself (${specifier})`);
             // The runtime runs anywhere emitted code does: no packages, no Node built-ins.
-            if (folder === 'runtime') violations.push(`${file} imports ${specifier}, but the runtime imports nothing from outside`);
+            if (folder === 'runtime' || folder === 'common') violations.push(`${file} imports ${specifier}, but the runtime imports nothing from outside`);
           }
         }
       }

@@ -2,32 +2,33 @@
 // language server's hovers share.
 import { describe, expect, it } from 'vitest';
 import { checkWorkspace, memoryHost, type RetryModel } from '../../../compiler/index.js';
-import { attemptCap, firstAttemptAfter, firstScheduledAfter, formatTime, retryTimeline, scheduleAttempts } from '../../../compiler/retry-timeline.js';
+import { attemptCap, firstAttemptAfter, firstScheduledAfter, retryTimeline, scheduleAttempts } from '../../../compiler/retry-timeline.js';
+import { formatDuration } from '../../../common/duration.js';
 
 function strategy(body: string): RetryModel {
   const text = `policy T version "1" "T"\nretry S { ${body} }\nmigration {}`;
   return checkWorkspace(['/t.mpol'], memoryHost({ '/t.mpol': text })).policies[0]!.model.retries.get('S')!;
 }
 
-const times = (body: string): string[] => retryTimeline(strategy(body)).attempts.map((a) => formatTime(a.at));
+const times = (body: string): string[] => retryTimeline(strategy(body)).attempts.map((a) => formatDuration(a.at));
 
 describe('retryTimeline', () => {
   it('gives the IOC strategy of the reference: 0, 5m, 10m, 15m, 45m … 47h45m, exhausted at 48h', () => {
     const timeline = retryTimeline(strategy('tier short: 3 retries every 5m tier long: every 30m within 48h'));
-    const shown = timeline.attempts.map((a) => formatTime(a.at));
+    const shown = timeline.attempts.map((a) => formatDuration(a.at));
     expect(shown.slice(0, 6)).toEqual(['0s', '5m', '10m', '15m', '45m', '1h15m']);
     // The first attempt, 3 short retries and 95 long ones.
     expect(timeline.attempts).toHaveLength(99);
     expect(timeline.attempts.at(-1)).toMatchObject({ retryOfTier: 95, at: 47 * 3_600_000 + 45 * 60_000 });
     expect(timeline.end).toBe('within');
-    expect(formatTime(timeline.exhaustedAt)).toBe('48h');
+    expect(formatDuration(timeline.exhaustedAt)).toBe('48h');
   });
 
   it('stops at the `attempts` limit, exhausted at the last attempt without a period', () => {
     const timeline = retryTimeline(strategy('tier a: every 5m attempts 3'));
-    expect(timeline.attempts.map((a) => formatTime(a.at))).toEqual(['0s', '5m', '10m']);
+    expect(timeline.attempts.map((a) => formatDuration(a.at))).toEqual(['0s', '5m', '10m']);
     expect(timeline.end).toBe('attempts');
-    expect(formatTime(timeline.exhaustedAt)).toBe('10m');
+    expect(formatDuration(timeline.exhaustedAt)).toBe('10m');
   });
 
   it('grows, caps and jitters intervals', () => {
