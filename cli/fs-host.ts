@@ -68,21 +68,44 @@ function errorCode(error: unknown): string | undefined {
   return typeof error.code === 'string' ? error.code : undefined;
 }
 
-const reasons: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file',
-  ENOTDIR: 'a folder on its path is a file',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EISDIR: 'it is a folder',
-  ELOOP: 'too many levels of symbolic links',
-  ENAMETOOLONG: 'the name is too long',
-  EMFILE: 'too many open files',
-  EIO: 'input/output error',
-};
+// Reasons as words, never bare codes: `cannot read nope.json: no such file`.
+const reasons = new Map<string, string>([
+  ['ENOENT', 'no such file'],
+  ['ENOTDIR', 'a folder on its path is a file'],
+  ['EACCES', 'permission denied'],
+  ['EPERM', 'permission denied'],
+  ['EISDIR', 'it is a folder'],
+  ['EEXIST', 'something of that name already exists'],
+  ['ENOTEMPTY', 'the folder is not empty'],
+  ['ELOOP', 'too many levels of symbolic links'],
+  ['ENAMETOOLONG', 'the name is too long'],
+  ['EMFILE', 'too many open files'],
+  ['ENFILE', 'too many open files'],
+  ['EIO', 'input/output error'],
+  ['ENOSPC', 'no space left on the device'],
+  ['EDQUOT', 'the disk quota is used up'],
+  ['EFBIG', 'the file is too large'],
+  ['EROFS', 'the file system is read-only'],
+  ['EBUSY', 'the file is busy'],
+  ['ETXTBSY', 'the file is busy'],
+  ['EAGAIN', 'it is not ready; try again'],
+  ['ENXIO', 'no such device'],
+  ['ENODEV', 'no such device'],
+  ['EPIPE', 'the reader has gone'],
+  ['EXDEV', 'it is on another file system'],
+  ['EINVAL', 'the operation is not valid for this file'],
+]);
 
-/** A short lowercase reason for a file-system error, for one-line messages. */
+/**
+ * A short lowercase reason for a file-system error, for one-line messages.
+ * A code not in the table is described by the system's own words
+ * (`ESTALE: stale file handle, open 'x'` gives `stale file handle`).
+ */
 export function describeFileError(error: unknown): string {
   const code = errorCode(error);
-  if (code !== undefined) return reasons[code] ?? code;
-  return error instanceof Error ? error.message : String(error);
+  const known = code === undefined ? undefined : reasons.get(code);
+  if (known !== undefined) return known;
+  const message = error instanceof Error ? error.message : String(error);
+  const system = /^[A-Z][A-Z0-9_]*: ([^,]+)/.exec(message);
+  return system === null ? message : system[1]!;
 }

@@ -5,12 +5,28 @@
  * context from the process, runs the program and sets the exit code.
  *
  * Invariant: nothing imports this file.
+ * Invariant: every write goes through the guarded streams of `stdio.ts`,
+ * so a closed pipe can neither crash nor hang the process.
  */
 import { CommanderError } from 'commander';
 import { emitPolicy } from '../compiler/index.js';
 import { exitCodes, shouldColor, type CliContext, type ExitCode } from './context.js';
+import { describeFileError } from './fs-host.js';
 import { createProgram } from './program.js';
+import { guardOutput, isClosedReader, type OutputStream } from './stdio.js';
 import { readVersion } from './version.js';
+
+/** Set when a write failed for a reason other than a reader that left: the run then ends with exit code 2. */
+let outputFailed = false;
+
+const stderr: OutputStream = guardOutput(process.stderr, (error) => {
+  if (!isClosedReader(error)) outputFailed = true;
+});
+const stdout: OutputStream = guardOutput(process.stdout, (error) => {
+  if (isClosedReader(error)) return;
+  outputFailed = true;
+  stderr.write(`mpol: error: cannot write to standard output: ${describeFileError(error)}\n`);
+});
 
 async function main(argv: readonly string[]): Promise<ExitCode> {
   const ctx: CliContext = {
@@ -18,8 +34,8 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     color: shouldColor(process.env, process.stdout.isTTY === true),
     version: readVersion(),
     progress: process.stderr.isTTY === true && process.env['CI'] === undefined,
-    out: (text) => void process.stdout.write(text),
-    err: (text) => void process.stderr.write(text),
+    out: (text) => stdout.write(text),
+    err: (text) => stderr.write(text),
   };
   let exitCode: ExitCode = exitCodes.ok;
   const program = createProgram(ctx, (policy) => emitPolicy(policy), (code) => (exitCode = code));
@@ -37,22 +53,20 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
 /** The last resort for bugs: one line, no stack trace unless asked for. */
 function reportInternalError(error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`mpol: internal error: ${message}\n`);
+  stderr.write(`mpol: internal error: ${message}\n`);
   if (process.env['MPOL_DEBUG'] !== undefined && error instanceof Error && error.stack !== undefined) {
-    process.stderr.write(`${error.stack}\n`);
+    stderr.write(`${error.stack}\n`);
   } else {
-    process.stderr.write('mpol: this is a bug in mpol; set MPOL_DEBUG=1 to print the stack trace\n');
+    stderr.write('mpol: this is a bug in mpol; set MPOL_DEBUG=1 to print the stack trace\n');
   }
   process.exitCode = exitCodes.internal;
 }
 
-// A reader that stops early (`mpol check . | head`) closes the pipe; that
-// is not an error worth reporting.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(process.exitCode ?? exitCodes.ok);
-  reportInternalError(error);
-});
 process.on('uncaughtException', reportInternalError);
+process.on('exit', () => {
+  // A failed write (a full disk, say) is an I/O problem unless a bug already explains the exit.
+  if (outputFailed && process.exitCode !== exitCodes.internal) process.exitCode = exitCodes.usage;
+});
 
 // The exit code is set rather than passed to `process.exit`, so that
 // output still queued for a pipe is written before the process ends.

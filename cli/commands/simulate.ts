@@ -9,6 +9,7 @@ import path from 'node:path';
 import { emitPolicy, type CompiledPolicy } from '../../compiler/index.js';
 import { formatFaultModelError, formatSummary, simulate as runSimulation, validateFaultModel, type CompiledPolicy as RuntimePolicy } from '../../runtime/index.js';
 import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
+import { describeFileError } from '../fs-host.js';
 import { loadOnePolicy } from '../one-policy.js';
 import { progressBar } from '../progress.js';
 
@@ -78,7 +79,7 @@ function readFaults(file: string, cwd: string): unknown {
   try {
     text = readFileSync(path.resolve(cwd, file), 'utf8');
   } catch (error) {
-    return `cannot read the fault model '${file}': ${(error as NodeJS.ErrnoException).code ?? String(error)}`;
+    return `cannot read the fault model '${file}': ${describeFileError(error)}`;
   }
   try {
     return JSON.parse(text) as unknown;

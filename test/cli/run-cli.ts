@@ -23,7 +23,7 @@ export interface CliRun {
  * Runs `mpol args` in `cwd`. The colour variables of the test runner's own
  * environment are removed, so each test states the ones it depends on.
  */
-export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}): CliRun {
+export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}, streams: { stdout?: number } = {}): CliRun {
   const base = { ...process.env };
   delete base['NO_COLOR'];
   delete base['FORCE_COLOR'];
@@ -34,6 +34,7 @@ export function runCli(args: readonly string[], cwd: string, env: Record<string,
     env: { ...base, ...env },
     encoding: 'utf8',
     timeout: 20_000,
+    ...(streams.stdout === undefined ? {} : { stdio: ['pipe', streams.stdout, 'pipe'] }),
   });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr, milliseconds: performance.now() - started };
 }
