@@ -18,6 +18,25 @@ export interface Span {
   readonly end: number;
 }
 
+/**
+ * A comment, as written: `text` holds its delimiters (`//`, `/*` and
+ * `*\/`). An unclosed block comment runs to the end of the file.
+ */
+export interface Comment extends Span {
+  readonly kind: 'LineComment' | 'BlockComment';
+  readonly text: string;
+}
+
+/**
+ * Blocks record their braces: `start` at the `{`, `end` just after the
+ * `}` (after the last token read, when recovery found no `}`). So
+ * `step A by P` and `step A by P {}` differ, folding knows a block's
+ * lines, and a comment inside empty braces has a home. Where braces are
+ * optional (`step`, `error`, `cohort`) it is `undefined` when none were
+ * written.
+ */
+export type Braces = Span;
+
 export interface Missing extends Span {
   readonly kind: 'Missing';
 }
@@ -106,6 +125,7 @@ export interface ReportDecl extends Span {
 export interface InstallationDecl extends Span {
   readonly kind: 'Installation';
   readonly fields: readonly FieldDecl[];
+  readonly braces: Braces;
 }
 
 export interface FieldDecl extends Span {
@@ -137,6 +157,7 @@ export interface ErrorDecl extends Span {
   readonly title: StringLit | Missing;
   readonly ref: Ref | undefined;
   readonly items: readonly ErrorItem[];
+  readonly braces: Braces | undefined;
 }
 
 export type ErrorItem = ErrorReports | ErrorResubmit | ErrorResponsible;
@@ -160,6 +181,7 @@ export interface RetryDecl extends Span {
   readonly name: Name;
   readonly ref: Ref | undefined;
   readonly items: readonly RetryItem[];
+  readonly braces: Braces;
 }
 
 export type RetryItem = Tier | RetryWithin | RetryAttempts | RetryTimeout | RetryJitter;
@@ -194,21 +216,28 @@ export interface RetryJitter extends Span {
   readonly jitter: Jitter;
 }
 
-export type Jitter =
-  | (Span & { readonly kind: 'JitterNone' })
-  | (Span & { readonly kind: 'JitterFull' })
-  | (Span & {
-      readonly kind: 'JitterRange';
-      readonly low: DurationLit | Missing;
-      readonly high: DurationLit | Missing;
-    })
-  | Missing;
+export type Jitter = JitterNone | JitterFull | JitterRange | Missing;
+
+export interface JitterNone extends Span {
+  readonly kind: 'JitterNone';
+}
+
+export interface JitterFull extends Span {
+  readonly kind: 'JitterFull';
+}
+
+export interface JitterRange extends Span {
+  readonly kind: 'JitterRange';
+  readonly low: DurationLit | Missing;
+  readonly high: DurationLit | Missing;
+}
 
 export interface CohortDecl extends Span {
   readonly kind: 'Cohort';
   readonly name: Name;
   readonly title: StringLit | Missing;
   readonly groups: readonly GroupDecl[];
+  readonly braces: Braces | undefined;
 }
 
 export interface GroupDecl extends Span {
@@ -226,6 +255,7 @@ export interface ExclusionDecl extends Span {
 export interface MigrationDecl extends Span {
   readonly kind: 'Migration';
   readonly items: readonly MigrationItem[];
+  readonly braces: Braces;
 }
 
 export type MigrationItem = StageDecl | StepDecl | CheckDecl | FailureHandler | Deadline;
@@ -246,6 +276,7 @@ export interface StageDecl extends Span {
   readonly party: Name | undefined;
   readonly guard: Guard | undefined;
   readonly items: readonly StageItem[];
+  readonly braces: Braces;
 }
 
 export interface CheckDecl extends Span {
@@ -264,6 +295,7 @@ export interface StepDecl extends Span {
   readonly party: Name | undefined;
   readonly guard: Guard | undefined;
   readonly items: readonly StepItem[];
+  readonly braces: Braces | undefined;
 }
 
 export type StepItem =
@@ -344,11 +376,17 @@ export interface IncidentAction extends Span {
   readonly elseCode: Name | undefined;
 }
 
-export type IncidentThen =
-  | (Span & { readonly kind: 'Continue' })
-  | (Span & { readonly kind: 'RetryStep' })
-  | FailAction
-  | Missing;
+export type IncidentThen = ContinueThen | RetryThen | FailAction | Missing;
+
+/** `then continue`: the installation goes on as if the step had succeeded. */
+export interface ContinueThen extends Span {
+  readonly kind: 'Continue';
+}
+
+/** `then retry`: the step is tried again with a fresh schedule. */
+export interface RetryThen extends Span {
+  readonly kind: 'RetryStep';
+}
 
 export type Expr =
   | BinaryExpr
@@ -396,6 +434,30 @@ export interface BoolLit extends Span {
   readonly kind: 'Bool';
   readonly value: boolean;
 }
+
+/** Every kind of node in the tree: what `grammar/visit.ts` walks. */
+export type SyntaxNode =
+  | SourceFile
+  | TopItem
+  | FieldDecl
+  | PrimitiveType
+  | EnumType
+  | Ref
+  | ErrorItem
+  | RetryItem
+  | JitterNone
+  | JitterFull
+  | JitterRange
+  | GroupDecl
+  | MigrationItem
+  | Guard
+  | StepItem
+  | FailAction
+  | RollbackAction
+  | IncidentAction
+  | ContinueThen
+  | RetryThen
+  | Expr;
 
 /** Every declaration that introduces a name into a policy's namespace. */
 export type NamedDecl =

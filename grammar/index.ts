@@ -14,3 +14,4 @@ export { LineMap, type Position } from './line-map.js';
 export { decodeString } from './literals.js';
 export { formatDuration, parseDuration } from '../common/duration.js';
 export { didYouMean, suggest } from './suggest.js';
+export { childKeys, childrenOf, forEachChild, nodeAt, nodePathAt } from './visit.js';

@@ -2,13 +2,14 @@
  * Lexing: text to tokens, comments and lexical diagnostics. Never throws.
  */
 import { Lexer, type IToken } from 'chevrotain';
+import type { Comment } from './ast.js';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
-import { Identifier, OpenBlockComment, OpenString, keywordFor, lexerTokens } from './tokens.js';
+import { Identifier, LineComment, OpenBlockComment, OpenString, keywordFor, lexerTokens } from './tokens.js';
 
 export interface LexResult {
   readonly tokens: IToken[];
   /** Line and block comments, in order, for formatters and editors. */
-  readonly comments: IToken[];
+  readonly comments: Comment[];
   readonly diagnostics: Diagnostic[];
 }
 
@@ -41,11 +42,12 @@ export function lex(text: string, file: string): LexResult {
       diagnostics.push(diagnostic('unterminated-string', file, span(token), {}));
     }
   }
-  const comments = (result.groups['comments'] ?? []) as IToken[];
-  for (const comment of comments) {
-    if (comment.tokenType === OpenBlockComment) {
-      diagnostics.push(diagnostic('unterminated-comment', file, { start: comment.startOffset, end: comment.startOffset + 2 }, {}));
-    }
+  const comments: Comment[] = [];
+  for (const token of (result.groups['comments'] ?? []) as IToken[]) {
+    const start = token.startOffset;
+    if (token.tokenType === OpenBlockComment) diagnostics.push(diagnostic('unterminated-comment', file, { start, end: start + 2 }, {}));
+    const kind = token.tokenType === LineComment ? 'LineComment' : 'BlockComment';
+    comments.push({ kind, text: token.image, start, end: start + token.image.length });
   }
   return { tokens, comments, diagnostics };
 }

@@ -3,7 +3,7 @@
  * input; one reused parser instance serves every call.
  */
 import type { IRecognitionException, IToken } from 'chevrotain';
-import type { SourceFile } from './ast.js';
+import type { Comment, SourceFile } from './ast.js';
 import { compareDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
 import { lex } from './lexer.js';
 import { keywordHelp } from './misspelt-keywords.js';
@@ -14,7 +14,7 @@ import { messageSeparator } from './syntax-errors.js';
 export interface ParseResult {
   readonly tree: SourceFile;
   /** Line and block comments, in order. */
-  readonly comments: readonly IToken[];
+  readonly comments: readonly Comment[];
   /**
    * Words and string values in text that recovery skipped: names that may
    * be declared there, whose uses the compiler then does not call unknown.

@@ -4,7 +4,7 @@
  * it with guards and predicates, `PolicyParser` with the declarations.
  */
 import type { IToken, TokenType } from 'chevrotain';
-import type { DurationLit, Ident, Missing, Name, NumberLit, Ref, StringLit } from './ast.js';
+import type { Braces, DurationLit, Ident, Missing, Name, NumberLit, Ref, StringLit } from './ast.js';
 import { diagnostic } from './diagnostic.js';
 import { parseDuration } from '../common/duration.js';
 import { decodeString } from './literals.js';
@@ -34,6 +34,11 @@ export class ParserBase extends KeywordParser {
   /** The end of a node that starts at `start`: just after the last consumed token. */
   protected endFrom(start: number): number {
     return Math.max(start, this.lastEnd());
+  }
+
+  /** The braces of a block whose `{` is at `open`, read up to its `}`. */
+  protected bracesFrom(open: number): Braces {
+    return { start: open, end: this.endFrom(open) };
   }
 
   protected missing(): Missing {

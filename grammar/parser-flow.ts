@@ -33,9 +33,10 @@ export class FlowParser extends ActionParser {
   protected migrationDecl = this.ITEM_RULE('migrationDecl', (): A.MigrationDecl => {
     const start = this.here();
     this.CONSUME(K.migration);
+    const open = this.here();
     this.CONSUME(T.LBrace);
     const items = this.blockItems(this.migrationItem, blocks.migration);
-    return this.ACTION(() => ({ kind: 'Migration', items, start, end: this.endFrom(start) }));
+    return this.ACTION(() => ({ kind: 'Migration', items, braces: this.bracesFrom(open), start, end: this.endFrom(start) }));
   });
 
   // The alternatives of the `OR`s of flow items are built once: their
@@ -63,10 +64,11 @@ export class FlowParser extends ActionParser {
     });
     this.readMisspeltHeader(stageHeader);
     const guard = this.OPTION3(() => this.SUBRULE(this.guard));
+    const open = this.here();
     this.CONSUME(T.LBrace);
     const items = this.blockItems(this.stageItem, blocks.stage);
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Stage', name, ref, party, guard, items, start, end: this.endFrom(start) };
+    return { kind: 'Stage', name, ref, party, guard, items, braces: this.bracesFrom(open), start, end: this.endFrom(start) };
   });
 
   // stageItem := step | check | onFailure | deadline
@@ -133,16 +135,21 @@ export class FlowParser extends ActionParser {
     this.readMisspeltHeader(stepHeader);
     const guard = this.OPTION3(() => this.SUBRULE(this.guard));
     let items: A.StepItem[] = [];
+    let braces: A.Braces | undefined;
+    const open = this.here();
     // Never while recording, so `blockItems` is recorded once, in the `OPTION4`.
-    if (this.lostOpenBrace()) items = this.blockItems(this.stepItem, blocks.step);
-    else {
+    if (this.lostOpenBrace()) {
+      items = this.blockItems(this.stepItem, blocks.step);
+      braces = this.bracesFrom(open);
+    } else {
       this.OPTION4(() => {
         this.CONSUME(T.LBrace);
         items = this.blockItems(this.stepItem, blocks.step);
+        if (!this.RECORDING_PHASE) braces = this.bracesFrom(open);
       });
     }
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Step', name, ref, party, guard, items, start, end: this.endFrom(start) };
+    return { kind: 'Step', name, ref, party, guard, items, braces, start, end: this.endFrom(start) };
   });
 
   /**

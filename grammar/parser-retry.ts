@@ -25,9 +25,10 @@ export class RetryParser extends ExpressionParser {
     const name = this.consumeName(1);
     this.readMisspeltKeyword(places.retryRef);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
+    const open = this.here();
     this.CONSUME(T.LBrace);
     const items = this.blockItems(this.retryItem, blocks.retry);
-    return this.ACTION(() => ({ kind: 'Retry', name, ref, items, start, end: this.endFrom(start) }));
+    return this.ACTION(() => ({ kind: 'Retry', name, ref, items, braces: this.bracesFrom(open), start, end: this.endFrom(start) }));
   });
 
   // retryItem := tier | "within" Duration | "attempts" Number | "timeout" Duration

@@ -123,10 +123,11 @@ export class PolicyParser extends FlowParser {
   private installationDecl = this.ITEM_RULE('installationDecl', (): A.InstallationDecl => {
     const start = this.here();
     this.CONSUME(K.installation);
+    const open = this.here();
     this.CONSUME(T.LBrace);
     const fields = this.blockItems(this.fieldDecl, blocks.installation);
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Installation', fields, start, end: this.endFrom(start) };
+    return { kind: 'Installation', fields, braces: this.bracesFrom(open), start, end: this.endFrom(start) };
   });
 
   // field := AnyName ":" type
@@ -216,12 +217,15 @@ export class PolicyParser extends FlowParser {
     this.readMisspeltKeyword(errorRef);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
     let items: A.ErrorItem[] = [];
+    let braces: A.Braces | undefined;
     this.OPTION2(() => {
+      const open = this.here();
       this.CONSUME(T.LBrace);
       items = this.blockItems(this.errorItem, blocks.error);
+      if (!this.RECORDING_PHASE) braces = this.bracesFrom(open);
     });
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Error', name, title: this.string(title), ref, items, start, end: this.endFrom(start) };
+    return { kind: 'Error', name, title: this.string(title), ref, items, braces, start, end: this.endFrom(start) };
   });
 
   private errorItem = this.ITEM_RULE('errorItem', (): A.ErrorItem => this.OR(this.errorItemAlternatives));
@@ -259,12 +263,15 @@ export class PolicyParser extends FlowParser {
     const name = this.consumeName(1);
     const title = this.CONSUME(T.StringLiteral);
     let groups: A.GroupDecl[] = [];
+    let braces: A.Braces | undefined;
     this.OPTION(() => {
+      const open = this.here();
       this.CONSUME(T.LBrace);
       groups = this.blockItems(this.groupDecl, blocks.cohort);
+      if (!this.RECORDING_PHASE) braces = this.bracesFrom(open);
     });
     if (this.RECORDING_PHASE) return recorded;
-    return { kind: 'Cohort', name, title: this.string(title), groups, start, end: this.endFrom(start) };
+    return { kind: 'Cohort', name, title: this.string(title), groups, braces, start, end: this.endFrom(start) };
   });
 
   private groupDecl = this.ITEM_RULE('groupDecl', (): A.GroupDecl => {
