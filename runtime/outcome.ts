@@ -34,8 +34,9 @@ export interface MigratedOutcome {
 export interface FailedOutcome<C extends string = string> extends FailureFields<C> {
   readonly status: 'failed';
   /**
-   * Set when a rollback ran: the undos that did complete, in order. Empty when
-   * there was nothing to undo (then `failedUndo` is absent).
+   * Set, with `failedUndo`, when a rollback stopped at an undo that failed:
+   * the undos that did complete before it, in order. A rollback with
+   * nothing to undo is a plain failure and sets neither.
    */
   readonly undone?: readonly string[];
   /** The undo that failed; the installation then needs a person, so `resubmittable` is false. */

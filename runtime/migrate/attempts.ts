@@ -42,8 +42,8 @@ export async function makeAttempts<I>(run: Run<I>, step: StepNode<I>): Promise<S
     let detail: string | undefined;
     if (value instanceof HandlerFailure) {
       detail = value.reason;
-      // An attempt that never settles is as slow as can be: a per-attempt timeout cuts it off.
-      if (value.timedOut && timeout !== null) end = Infinity;
+      // An attempt that never settles is infinitely slow: each bound of the attempt cuts it off at its own instant.
+      if (value.timedOut) end = Infinity;
     } else {
       const problem = stepResultProblem(value, step.mayFail);
       if (problem !== null) {
@@ -63,6 +63,7 @@ export async function makeAttempts<I>(run: Run<I>, step: StepNode<I>): Promise<S
       end = start + timeout;
       detail = `longer than ${formatTime(timeout)}`;
     }
+    if (end === Infinity) return cutOff(run, step, attempt, periodEnd, detail);
     if (end > run.deadlineAt) return deadlinePassed(run, step);
     await run.advance(end);
     run.emit(status, step.name, attempt, detail);
@@ -87,4 +88,25 @@ export async function makeAttempts<I>(run: Run<I>, step: StepNode<I>): Promise<S
     run.emit('exhausted', step.name, attempt);
     return { cause: 'exhausted', code: null, deadline: -1 };
   }
+}
+
+/**
+ * An attempt that never ends (its handler never settled, and no per-attempt
+ * timeout cut it off): the earlier of the retry period's end and the
+ * deadline ends it, the period winning a tie as exhaustion does. With
+ * neither, nothing can end the attempt and no later attempt can start:
+ * waiting forever is not an outcome, so the step fails permanently now.
+ */
+async function cutOff<I>(run: Run<I>, step: StepNode<I>, attempt: number, periodEnd: number, detail: string | undefined): Promise<StepFailure> {
+  if (periodEnd !== Infinity && periodEnd <= run.deadlineAt) {
+    await run.advance(periodEnd);
+    run.emit('timeout', step.name, attempt, `${detail}; cut off at the end of the retry period`);
+    run.emit('exhausted', step.name, attempt);
+    return { cause: 'exhausted', code: null, deadline: -1 };
+  }
+  if (run.deadlineAt !== Infinity) return deadlinePassed(run, step);
+  // On a real clock the real-time guard itself took time.
+  await run.advance(run.clock.now());
+  run.emit('permanent', step.name, attempt, `${detail}, and nothing bounds the attempt`);
+  return { cause: 'permanent', code: null, deadline: -1 };
 }

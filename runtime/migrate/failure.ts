@@ -15,20 +15,15 @@ export interface StepFailure {
   readonly deadline: number;
 }
 
-/**
- * A rollback that ended in a failure: either an undo failed (`failedUndo`
- * names it, `undone` lists those that ran before it), or there was nothing
- * to undo (`failedUndo` is `null`, `undone` is empty).
- */
+/** A rollback stopped by an undo that failed: `failedUndo` names it, `undone` lists those that ran before it. */
 export interface RollbackFailure {
   readonly undone: readonly string[];
-  readonly failedUndo: string | null;
+  readonly failedUndo: string;
 }
 
 /**
  * A failed outcome with `code`, at the current time. A failed undo makes it
  * not resubmittable whatever the code says: the installation needs a person.
- * A rollback with nothing to undo changes nothing about resubmission.
  */
 export function failed<I>(
   run: Run<I>,
@@ -37,11 +32,9 @@ export function failed<I>(
   cause: FailureCause,
   rollback?: RollbackFailure,
 ): FailedOutcome {
-  const failedUndo = rollback?.failedUndo ?? null;
-  const fields = failureFields(run, code, step, cause, failedUndo === null);
+  const fields = failureFields(run, code, step, cause, rollback === undefined);
   if (rollback === undefined) return { status: 'failed', ...fields };
-  if (failedUndo === null) return { status: 'failed', ...fields, undone: rollback.undone };
-  return { status: 'failed', ...fields, undone: rollback.undone, failedUndo };
+  return { status: 'failed', ...fields, undone: rollback.undone, failedUndo: rollback.failedUndo };
 }
 
 /** A rolled-back outcome with `code`, at the current time. */

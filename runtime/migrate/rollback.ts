@@ -15,9 +15,10 @@ import type { Run } from './run.js';
  * undo that fails, throws, returns something invalid or does not settle
  * stops the rollback: the outcome is `failed` with `code`, not
  * resubmittable, naming the undo that failed and those that ran. With
- * nothing to undo (guards skipped every step with an undo) the outcome is
- * `failed` with `undone: []`: a migration manager must not see a rollback
- * that undid nothing.
+ * nothing to undo (guards skipped every step with an undo, or a commit
+ * cleared them) no rollback happens: the outcome is the plain `failed` a
+ * `fail CODE` would give, and the timeline shows no rollback. A migration
+ * manager must not see a rollback that undid nothing.
  */
 export async function rollback<I>(
   run: Run<I>,
@@ -25,8 +26,9 @@ export async function rollback<I>(
   code: string,
   cause: FailureCause,
 ): Promise<FailedOutcome | RolledBackOutcome> {
+  // Invariant: nothing to undo is a plain failure, with no `rollback` event and no `undone`.
+  if (run.undoable.length === 0) return failed(run, code, step, cause);
   run.emit('rollback', step, undefined, code);
-  if (run.undoable.length === 0) return failed(run, code, step, cause, { undone: [], failedUndo: null });
   const undone: string[] = [];
   for (let done = run.undoable.pop(); done !== undefined; done = run.undoable.pop()) {
     // Invariant: only steps with an undo are kept in `undoable`.

@@ -110,9 +110,9 @@ ${rollbackSource(source, p)}
   return runner;
 }
 
-/** rollback (rollback.ts): undo newest first; nothing to undo fails; a failing undo stops it and fails. */
+/** rollback (rollback.ts): nothing to undo is a plain failure, not a rollback; else undo newest first; a failing undo stops it and fails. */
 function rollbackSource(source: Source, p: number): string {
-  const lines = [`T_rollbacks[${p * 2}]++;`, `if (sp === 0) { status = 1; T_rollbacks[${p * 2 + 1}]++; }`];
+  const lines = [`if (sp === 0) { status = 1; T_rollbacks[${p * 2 + 1}]++; }`];
   const undos = source.layout.undoNames;
   if (undos.length > 0) {
     const cases = undos.map((name, index) => {
@@ -122,6 +122,7 @@ function rollbackSource(source: Source, p: number): string {
     });
     lines.push(
       'else {',
+      `  T_rollbacks[${p * 2}]++;`,
       '  status = 2;',
       '  while (sp > 0) {',
       '    let failed = false;',

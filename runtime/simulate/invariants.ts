@@ -31,8 +31,8 @@ function checkSummary(summary: PopulationSummary, name: string): void {
   if (add(summary.failedAt) !== failures) throw new SimulationBug(`${name}: failed steps add up to ${add(summary.failedAt)}, failures to ${failures}`);
   if (add(summary.attempts.histogram) !== installations) throw new SimulationBug(`${name}: the attempts histogram counts ${add(summary.attempts.histogram)} installations of ${installations}`);
   if (summary.timeToOutcome.all.count !== installations) throw new SimulationBug(`${name}: ${summary.timeToOutcome.all.count} times to outcome for ${installations} installations`);
-  const { started, rolledBack, undoFailed, nothingToUndo } = summary.rollbacks;
-  if (rolledBack + undoFailed + nothingToUndo !== started) throw new SimulationBug(`${name}: ${started} rollbacks started, ${rolledBack + undoFailed + nothingToUndo} ended`);
+  const { started, rolledBack, undoFailed } = summary.rollbacks;
+  if (rolledBack + undoFailed !== started) throw new SimulationBug(`${name}: ${started} rollbacks started, ${rolledBack + undoFailed} ended`);
   if (add(summary.incidents.resolvedBy) + summary.incidents.unresolved > summary.incidents.raised) throw new SimulationBug(`${name}: more incidents ended than were raised`);
 }
 

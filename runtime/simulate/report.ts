@@ -53,7 +53,7 @@ export function formatSummary(result: SimulationResult): string {
     [
       `resubmittable ${number(resubmittable)}, excluded ${number(excluded)}`,
       `rollbacks: ${number(rollbacks.started)} started, ${number(rollbacks.rolledBack)} rolled back, ` +
-        `${number(rollbacks.undoFailed)} stopped at a failed undo, ${number(rollbacks.nothingToUndo)} with nothing to undo`,
+        `${number(rollbacks.undoFailed)} stopped at a failed undo; ${number(rollbacks.nothingToUndo)} with nothing to undo failed plainly`,
       `incidents: ${number(incidents.raised)} raised, ${number(incidents.unresolved)} unresolved` +
         (resolved.length > 0 ? `; resolved by ${resolved.join(', ')}` : ''),
       `step attempts per installation: mean ${attempts.mean ?? '-'}, max ${number(attempts.max)}`,

@@ -33,13 +33,13 @@ export interface PopulationSummary {
   readonly resubmittable: number;
   readonly excluded: number;
   readonly rollbacks: {
-    /** Rollbacks that began. */
+    /** Rollbacks that began: a rollback action with something to undo. */
     readonly started: number;
     /** Ended `rolled-back`. */
     readonly rolledBack: number;
     /** Ended `failed` at an undo that failed. */
     readonly undoFailed: number;
-    /** Ended `failed` because there was nothing to undo. */
+    /** Rollback actions that found nothing to undo: plain failures, not counted in `started`. */
     readonly nothingToUndo: number;
   };
   readonly incidents: {

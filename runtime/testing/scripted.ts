@@ -40,8 +40,9 @@ export function throwError(message: string): Scripted<unknown, never> {
 /**
  * A handler of any kind whose promise never settles. The runtime gives up
  * after `handlerTimeoutMs` real milliseconds (5000 by default), so pass a
- * small `handlerTimeoutMs` to `migrate` in tests that use it. A step with a
- * per-attempt `timeout` then sees an attempt cut off at that timeout.
+ * small `handlerTimeoutMs` to `migrate` in tests that use it. A step's
+ * attempt is then cut off by its first bound (a per-attempt `timeout`, a
+ * deadline, the strategy's `within`), or fails permanently with none.
  */
 export function neverSettle(): Scripted<unknown, Promise<never>> {
   return scripted(() => new Promise<never>(() => {}));

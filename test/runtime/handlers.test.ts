@@ -39,24 +39,58 @@ describe('handlers', () => {
     expect(rows(result)[1]).toBe('0s transient S #1 (rejected `nope`)');
   });
 
-  it('that never settle make a failed attempt after the real-time guard', async () => {
-    const result = await retried('hang', 'ok');
-    expect(rows(result).slice(0, 4)).toEqual([
-      '0s attempt S #1',
-      '0s transient S #1 (did not settle within 20ms)',
-      '0s wait S (until 5m)',
-      '5m attempt S #2',
-    ]);
-    expect(result.outcome.status).toBe('migrated');
-  });
+  describe('that never settle are infinitely slow attempts, cut off by each bound at its own instant', () => {
+    const hang = () => ({ steps: { S: sequence('hang', 'ok') } });
+    const guard = { handlerTimeoutMs: 20 };
 
-  it('that never settle are cut off by a per-attempt timeout on the run clock', async () => {
-    const result = await run(
-      policy([step('S', { retry: 'Timed' })], { retries }),
-      { steps: { S: sequence('hang', 'ok') } },
-      { handlerTimeoutMs: 20 },
-    );
-    expect(rows(result).slice(0, 3)).toEqual(['0s attempt S #1', '2m timeout S #1 (longer than 2m)', '2m wait S (until 5m)']);
+    it('by a per-attempt timeout, which is retried', async () => {
+      const result = await run(policy([step('S', { retry: 'Timed' })], { retries }), hang(), guard);
+      expect(rows(result).slice(0, 4)).toEqual(['0s attempt S #1', '2m timeout S #1 (longer than 2m)', '2m wait S (until 5m)', '5m attempt S #2']);
+      expect(result.outcome).toEqual({ status: 'migrated', at: ms('5m') });
+    });
+
+    it('by a deadline of the step, at the deadline instant with its action', async () => {
+      const flow = [step('Mvf', { produces: ['MVF'] }), step('S', { retry: 'Five', deadlines: [deadline('24h', 'MVF', fail('LATE'))] })];
+      const result = await run(policy(flow, { retries }), { steps: { Mvf: sequence('ok'), S: sequence('hang') } }, guard);
+      expect(rows(result).slice(-3)).toEqual(['0s attempt S #1', '24h deadline S (24h after MVF)', '24h failed S (LATE)']);
+      expect(result.outcome).toMatchObject({ status: 'failed', code: 'LATE', cause: 'deadline', at: ms('24h') });
+    });
+
+    it('by the end of the retry period, as exhaustion', async () => {
+      const withinRetries = { Period: retry({ tiers: ['every 5m'], within: '1h' }) };
+      const result = await run(policy([step('S', { retry: 'Period', onExhausted: fail('TIRED') })], { retries: withinRetries }), hang(), guard);
+      expect(rows(result)).toEqual([
+        '0s attempt S #1',
+        '1h timeout S #1 (did not settle within 20ms; cut off at the end of the retry period)',
+        '1h exhausted S #1',
+        '1h failed S (TIRED)',
+      ]);
+      expect(result.outcome).toMatchObject({ code: 'TIRED', cause: 'exhausted', at: ms('1h') });
+    });
+
+    it('by whichever bound comes first: a timeout before a deadline, a deadline before the period', async () => {
+      const bounded = { Both: retry({ tiers: ['every 5m'], within: '2h', timeout: '10m' }), Period: retry({ tiers: ['every 5m'], within: '2h' }) };
+      const timedFlow = [step('Mvf', { produces: ['MVF'] }), step('S', { retry: 'Both', deadlines: [deadline('1h', 'MVF', fail('LATE'))] })];
+      const timed = await run(policy(timedFlow, { retries: bounded }), { steps: { Mvf: sequence('ok'), S: sequence('hang', 'ok') } }, guard);
+      expect(rows(timed)).toContain('10m timeout S #1 (longer than 10m)');
+      expect(timed.outcome).toEqual({ status: 'migrated', at: ms('10m') });
+
+      const lateFlow = [step('Mvf', { produces: ['MVF'] }), step('S', { retry: 'Period', deadlines: [deadline('1h', 'MVF', fail('LATE'))] })];
+      const late = await run(policy(lateFlow, { retries: bounded }), { steps: { Mvf: sequence('ok'), S: sequence('hang') } }, guard);
+      expect(late.outcome).toMatchObject({ code: 'LATE', cause: 'deadline', at: ms('1h') });
+
+      // A tie between the period's end and a deadline is exhaustion, as for a slow attempt.
+      const tieFlow = [step('Mvf', { produces: ['MVF'] }), step('S', { retry: 'Period', deadlines: [deadline('2h', 'MVF', fail('LATE'))] })];
+      const tie = await run(policy(tieFlow, { retries: bounded }), { steps: { Mvf: sequence('ok'), S: sequence('hang') } }, guard);
+      expect(tie.outcome).toMatchObject({ code: 'E', cause: 'exhausted', at: ms('2h') });
+    });
+
+    it('with no bound, fail the step permanently at once: no later attempt could start', async () => {
+      // Tier counts are not bounds of one attempt: attempt #2 would have to wait for #1 to end.
+      const result = await retried('hang', 'ok');
+      expect(rows(result)).toEqual(['0s attempt S #1', '0s permanent S #1 (did not settle within 20ms, and nothing bounds the attempt)', '0s failed S (E)']);
+      expect(result.outcome).toMatchObject({ status: 'failed', code: 'E', cause: 'permanent', at: 0 });
+    });
   });
 
   it('that return invalid values make a failed attempt', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UndoHandler } from '../../runtime/index.js';
-import { ms, policy, rollback, rows, run, sequence, step, type Inst } from './builder.js';
+import { fail, ms, policy, rollback, rows, run, sequence, step, type Inst } from './builder.js';
 
 const flow = [
   step('Prepare', { undo: 'Unprepare' }),
@@ -93,17 +93,11 @@ describe('rollback', () => {
     expect(hung.outcome).toMatchObject({ status: 'failed', failedUndo: 'SwitchBack', undone: ['RotateBack'] });
   });
 
-  it('is a failed outcome, not a rollback, when guards left nothing to undo', async () => {
-    // A migration manager must not see rollbacks that undid nothing.
+  it('is a plain failure, with no rollback in the timeline, when guards left nothing to undo', async () => {
+    // A migration manager must not see rollbacks that undid nothing: the run is the one `fail MP301` gives.
     const guarded = [step('Switch', { undo: 'SwitchBack', guard: () => false }), step('Commission', { onFailure: rollback('MP301') })];
     const result = await run(policy(guarded, resubmitAll), { steps: { Commission: sequence('permanent') }, undos });
-    expect(rows(result)).toEqual([
-      '0s skip Switch',
-      '0s attempt Commission #1',
-      '0s permanent Commission #1',
-      '0s rollback Commission (MP301)',
-      '0s failed Commission (MP301)',
-    ]);
+    expect(rows(result)).toEqual(['0s skip Switch', '0s attempt Commission #1', '0s permanent Commission #1', '0s failed Commission (MP301)']);
     expect(result.outcome).toEqual({
       status: 'failed',
       code: 'MP301',
@@ -114,14 +108,18 @@ describe('rollback', () => {
       at: 0,
       step: 'Commission',
       cause: 'permanent',
-      undone: [],
     });
+    const plain = [guarded[0]!, step('Commission', { onFailure: fail('MP301') })];
+    const failed = await run(policy(plain, resubmitAll), { steps: { Commission: sequence('permanent') }, undos });
+    expect(result).toEqual(failed);
   });
 
-  it('fails with nothing undone when a commit cleared everything to undo', async () => {
+  it('is a plain failure when a commit cleared everything to undo', async () => {
     const committed = [step('Switch', { undo: 'SwitchBack' }), step('Lock', { commit: true }), step('Commission', { onFailure: rollback('MP301') })];
     const result = await run(policy(committed), { steps: { ...steps, Commission: sequence('permanent') }, undos });
-    expect(result.outcome).toMatchObject({ status: 'failed', code: 'MP301', undone: [] });
+    expect(result.outcome).toMatchObject({ status: 'failed', code: 'MP301' });
+    expect(result.outcome).not.toHaveProperty('undone');
     expect(result.outcome).not.toHaveProperty('failedUndo');
+    expect(result.timeline.map((event) => event.kind)).not.toContain('rollback');
   });
 });

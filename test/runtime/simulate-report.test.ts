@@ -19,7 +19,7 @@ describe('formatSummary', () => {
     expect(text).toContain('failures by code');
     expect(text).toMatch(/\nMA001\s+\d+\s+\d+\s+\d+\n/);
     expect(text).toMatch(/failures by report\s+C\s+C\/G\s+total\nR1\s/);
-    expect(text).toContain('rollbacks: 0 started, 0 rolled back, 0 stopped at a failed undo, 0 with nothing to undo');
+    expect(text).toContain('rollbacks: 0 started, 0 rolled back, 0 stopped at a failed undo; 0 with nothing to undo failed plainly');
     expect(text).toMatch(/step attempts per installation: mean 0\.\d+, max 1\n {2}0: [\d,]+ {2}1: [\d,]+\n/);
     expect(text.endsWith('timelines kept\n')).toBe(true);
   });

@@ -119,7 +119,10 @@ describe('simulate', () => {
     const result = await simulate(compiled, { faults, cohorts: { IOC: 4000, 'MOC_Secure/DA': 4000 }, seed: 3 });
     const [ioc, da] = result.populations;
     expect(ioc!.outcomes['rolled-back']).toBe(0);
-    expect(ioc!.rollbacks.nothingToUndo).toBe(ioc!.rollbacks.started);
+    // Nothing to undo is a plain failure: no rollback started, counted apart.
+    expect(ioc!.rollbacks.started).toBe(0);
+    expect(ioc!.rollbacks.nothingToUndo).toBe(ioc!.causes.exhausted);
+    expect(ioc!.rollbacks.nothingToUndo).toBeGreaterThan(0);
     expect(da!.outcomes['rolled-back']).toBe(da!.rollbacks.started);
     expect(da!.rollbacks.nothingToUndo).toBe(0);
     const incidents = result.total.incidents;
