@@ -15,3 +15,4 @@ export { decodeString } from './literals.js';
 export { formatDuration, parseDuration } from '../common/duration.js';
 export { didYouMean, suggest } from './suggest.js';
 export { childKeys, childrenOf, forEachChild, nodeAt, nodePathAt } from './visit.js';
+export { keywordCategories, keywordCategory, keywords, type Keyword, type KeywordCategory } from './tokens.js';

@@ -9,15 +9,36 @@ import { createToken, Lexer, type TokenType } from 'chevrotain';
 export const AnyName = createToken({ name: 'AnyName', label: 'a name', pattern: Lexer.NA });
 export const Identifier = createToken({ name: 'Identifier', label: 'a name', pattern: /[A-Za-z_][A-Za-z0-9_]*/, categories: [AnyName] });
 
-const keywordWords = [
-  'policy', 'version', 'import', 'section', 'party', 'artefact', 'by', 'report', 'to',
-  'installation', 'bool', 'text', 'number', 'duration', 'error', 'resubmit', 'responsible',
-  'retry', 'tier', 'retries', 'every', 'factor', 'cap', 'within', 'attempts', 'timeout',
-  'jitter', 'none', 'full', 'cohort', 'group', 'exclude', 'after', 'failed', 'migration',
-  'stage', 'check', 'requires', 'external', 'step', 'await', 'produces', 'may', 'fail', 'undo',
-  'commit', 'on', 'failure', 'exhausted', 'rollback', 'then', 'incident', 'resolved', 'or',
-  'continue', 'else', 'when', 'unless', 'and', 'not', 'true', 'false', 'ref',
-] as const;
+/**
+ * The reserved words by what they do, for editors: the TextMate grammar
+ * and the language server's semantic tokens are generated from these
+ * lists, and `test/grammar/keywords.test.ts` keeps them in step with the
+ * grammar and with `docs/language.md`. Each word is in one category.
+ */
+export const keywordCategories = {
+  /** Words that start a declaration or a named item. */
+  declaration: [
+    'policy', 'import', 'section', 'party', 'artefact', 'report', 'installation', 'error', 'retry', 'tier',
+    'cohort', 'group', 'exclude', 'migration', 'stage', 'check', 'step', 'undo',
+  ],
+  /** Words inside declarations and items: clauses, triggers, actions. */
+  control: [
+    'version', 'by', 'to', 'resubmit', 'responsible', 'retries', 'every', 'factor', 'cap', 'within', 'attempts',
+    'timeout', 'jitter', 'after', 'failed', 'requires', 'external', 'await', 'produces', 'may', 'fail', 'commit',
+    'on', 'failure', 'exhausted', 'rollback', 'then', 'incident', 'resolved', 'continue', 'else', 'when',
+    'unless', 'ref',
+  ],
+  /** The types of installation fields. */
+  type: ['bool', 'text', 'number', 'duration'],
+  /** Words that are values. */
+  constant: ['true', 'false', 'none', 'full'],
+  /** The logical operators. */
+  operator: ['and', 'or', 'not'],
+} as const;
+
+export type KeywordCategory = keyof typeof keywordCategories;
+
+const keywordWords = Object.values(keywordCategories).flat();
 
 export type Keyword = (typeof keywordWords)[number];
 
@@ -27,6 +48,18 @@ export const Keywords = Object.fromEntries(
 ) as Record<Keyword, TokenType>;
 
 const keywordByWord = new Map<string, TokenType>(Object.entries(Keywords));
+
+const categoryByWord = new Map<string, KeywordCategory>(
+  Object.entries(keywordCategories).flatMap(([category, words]) => words.map((word) => [word, category as KeywordCategory] as const)),
+);
+
+/** Every reserved word, in category order. */
+export const keywords: readonly Keyword[] = keywordWords;
+
+/** The category of a reserved word, or `undefined` for a word that is not one. */
+export function keywordCategory(word: string): KeywordCategory | undefined {
+  return categoryByWord.get(word);
+}
 
 /** The keyword token type a word lexes as, if it is reserved. */
 export function keywordFor(word: string): TokenType | undefined {

@@ -6,7 +6,7 @@
 // sends while someone types.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { lex, parse } from '../../grammar/index.js';
+import { keywords, lex, parse } from '../../grammar/index.js';
 import { checkFiles, diagnosticProblems, folderOf, readBundledPolicies, treeHoles, type PolicyText } from './fuzz-helpers.js';
 
 const fuzzFile = 'fuzz.mpol';
@@ -30,14 +30,6 @@ const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => Str
 /** Characters that mean something to the lexer, so random text reaches past the first token. */
 const mpolCharacter = fc.constantFrom(...'{}()<>=!.:,|"\\/*\n\t _aZ09ms'.split(''));
 
-const keywords = [
-  'policy', 'version', 'import', 'section', 'party', 'artefact', 'by', 'report', 'to', 'installation', 'bool', 'text',
-  'number', 'duration', 'error', 'resubmit', 'responsible', 'retry', 'tier', 'retries', 'every', 'factor', 'cap', 'within',
-  'attempts', 'timeout', 'jitter', 'none', 'full', 'cohort', 'group', 'exclude', 'after', 'failed', 'migration', 'stage',
-  'check', 'requires', 'external', 'step', 'await', 'produces', 'may', 'fail', 'undo', 'commit', 'on', 'failure',
-  'exhausted', 'rollback', 'then', 'incident', 'resolved', 'or', 'continue', 'else', 'when', 'unless', 'and', 'not',
-  'true', 'false', 'ref',
-];
 const punctuation = ['{', '}', '(', ')', ':', ',', '..', '.', '|', '==', '!=', '<=', '>=', '<', '>'];
 /** Any token of the language, so that random sequences go deep into the grammar. */
 const anyToken = fc.oneof(
