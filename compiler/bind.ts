@@ -2,8 +2,8 @@
  * Binding: declares every name of a policy's files in one namespace, then
  * resolves every reference to a declaration of the kind its place expects.
  * Reports `duplicate-declaration`, `unknown-name`, `wrong-kind`,
- * `unknown-section`, `unknown-field` and the duplicate fields, sections and
- * blocks.
+ * `unknown-section` and `duplicate-section`; `bind-fields.ts` binds the
+ * installation schema and the references to it.
  */
 import type * as A from '../grammar/index.js';
 import type { PassContext, PolicyFile } from './context.js';
@@ -12,27 +12,23 @@ import {
   withArticle,
   type DeclKind,
   type DeclNode,
-  type FieldSymbol,
   type Reference,
   type SectionReference,
   type SectionSymbol,
   type Symbol,
   type SymbolTable,
 } from './symbols.js';
+import { bindSchemaReferences, declareFields } from './bind-fields.js';
 import { forEachNamedDecl, forEachReference, forEachRef } from './walk.js';
 
 export function bind(ctx: PassContext): SymbolTable {
   const symbols = new Map<string, Symbol>();
   const sections = new Map<string, SectionSymbol>();
-  const fields = new Map<string, FieldSymbol>();
-
   for (const file of ctx.files) {
     forEachNamedDecl(file.tree, (kind, node, name, cohort) => declare(ctx, symbols, file.path, kind, node, name, cohort));
-    for (const item of file.tree.items) {
-      if (item.kind === 'Section') declareSection(ctx, sections, file.path, item);
-      if (item.kind === 'Installation') declareFields(ctx, fields, file.path, item);
-    }
+    for (const item of file.tree.items) if (item.kind === 'Section') declareSection(ctx, sections, file.path, item);
   }
+  const fields = declareFields(ctx);
 
   const references: Reference[] = [];
   const sectionReferences: SectionReference[] = [];
@@ -49,7 +45,8 @@ export function bind(ctx: PassContext): SymbolTable {
       sectionReferences.push({ file: file.path, span: ref.section, section: ref.section.value, target });
     });
   }
-  return { symbols, references, sections, sectionReferences, fields };
+  const { fieldReferences, memberReferences } = bindSchemaReferences(ctx, fields);
+  return { symbols, references, sections, sectionReferences, fields, fieldReferences, memberReferences };
 }
 
 function declare(
@@ -83,32 +80,6 @@ function declareSection(ctx: PassContext, sections: Map<string, SectionSymbol>, 
   }
   const title = node.title.kind === 'String' ? node.title.value : '';
   sections.set(number, { number, title, file, span: node.number });
-}
-
-function declareFields(ctx: PassContext, fields: Map<string, FieldSymbol>, file: string, node: A.InstallationDecl): void {
-  for (const field of node.fields) {
-    if (field.name.kind === 'Missing') continue;
-    const name = field.name.name;
-    const first = fields.get(name);
-    if (first !== undefined) {
-      const notes = [{ message: `\`${name}\` is first declared here`, file: first.file, span: first.span }];
-      ctx.report('duplicate-field', file, field.name, { name }, { notes });
-      continue;
-    }
-    fields.set(name, { name, type: fieldType(ctx, file, name, field.type), file, span: field.name });
-  }
-}
-
-function fieldType(ctx: PassContext, file: string, field: string, type: A.FieldType): FieldSymbol['type'] {
-  if (type.kind === 'Missing') return { kind: 'unknown' };
-  if (type.kind === 'PrimitiveType') return { kind: type.name };
-  const members: string[] = [];
-  for (const member of type.members) {
-    if (member.kind === 'Missing') continue;
-    if (members.includes(member.name)) ctx.report('duplicate-enum-member', file, member, { name: member.name });
-    else members.push(member.name);
-  }
-  return { kind: 'enum', field, members };
 }
 
 function resolve(ctx: PassContext, symbols: Map<string, Symbol>, file: PolicyFile, name: A.Ident, expected: readonly DeclKind[], candidates: Candidates): Reference {

@@ -10,7 +10,7 @@ export { compilePolicy, type CompiledPolicy } from './compile.js';
 export { memoryHost, joinPosix, type CompilerHost, type ReadResult } from './host.js';
 export type { PolicyFile } from './context.js';
 export type * from './model.js';
-export type { SymbolTable, Symbol, Reference, DeclKind, FieldSymbol, FieldType, SectionSymbol } from './symbols.js';
+export type { SymbolTable, Symbol, Reference, DeclKind, FieldSymbol, FieldType, FieldReference, MemberSymbol, MemberReference, SectionSymbol, SectionReference } from './symbols.js';
 export { emitPolicy, type EmitOptions } from './emit/index.js';
 export { diffPolicies, describeChange, formatDiffJson, formatDiffMarkdown, formatDiffText, type PolicyChange } from './diff/index.js';
 export { renderDiagnostics, summary, type RenderOptions } from './render.js';

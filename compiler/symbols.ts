@@ -58,6 +58,37 @@ export interface FieldSymbol {
   readonly type: FieldType;
   readonly file: string;
   readonly span: A.Span;
+  /** An enumeration's members by name, each where it is declared; empty for other types. */
+  readonly members: ReadonlyMap<string, MemberSymbol>;
+}
+
+/** A member of an enumerated field's type, such as `Dormant` in `type: Active | Dormant`. */
+export interface MemberSymbol {
+  readonly name: string;
+  /** The field whose type lists it. */
+  readonly field: string;
+  readonly file: string;
+  readonly span: A.Span;
+}
+
+/** An `installation.<field>` in an expression, and the field it names. */
+export interface FieldReference {
+  readonly file: string;
+  /** The field name after `installation.`. */
+  readonly span: A.Span;
+  readonly name: string;
+  readonly target: FieldSymbol | undefined;
+}
+
+/** A name compared with an enumerated field (`installation.type == Dormant`), and the member it names. */
+export interface MemberReference {
+  readonly file: string;
+  readonly span: A.Span;
+  readonly name: string;
+  /** The enumerated field it is compared with. */
+  readonly field: FieldSymbol;
+  /** `undefined` when the field's type has no such member. */
+  readonly target: MemberSymbol | undefined;
 }
 
 /** A section reference: a `ref "..."` and what it names. */
@@ -74,6 +105,8 @@ export interface SymbolTable {
   readonly sections: ReadonlyMap<string, SectionSymbol>;
   readonly sectionReferences: readonly SectionReference[];
   readonly fields: ReadonlyMap<string, FieldSymbol>;
+  readonly fieldReferences: readonly FieldReference[];
+  readonly memberReferences: readonly MemberReference[];
 }
 
 const kindWords: Record<DeclKind, string> = {

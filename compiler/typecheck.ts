@@ -1,6 +1,6 @@
 /**
  * Types of guards and check predicates against the installation schema.
- * Reports `unknown-field`, `type-mismatch`, `not-ordered`,
+ * Reports `type-mismatch`, `not-ordered`,
  * `unknown-enum-member`, `unresolved-value` and `not-boolean`.
  * `Missing` nodes type as unknown and are never reported again.
  */
@@ -43,11 +43,8 @@ function typeOf(ctx: PassContext, table: SymbolTable, file: string, expr: Expr):
       return { kind: 'member', name: expr.name };
     case 'FieldRef': {
       if (expr.field.kind === 'Missing') return UNKNOWN;
-      const field = table.fields.get(expr.field.name);
-      if (field !== undefined) return field.type;
-      const help = didYouMean(expr.field.name, table.fields.keys());
-      ctx.report('unknown-field', file, expr.field, { name: expr.field.name }, { help });
-      return UNKNOWN;
+      // An unknown field is reported by the binder, which records every field reference.
+      return table.fields.get(expr.field.name)?.type ?? UNKNOWN;
     }
     case 'Not':
       expectBool(ctx, file, expr.operand, typeOf(ctx, table, file, expr.operand), '`not`');
