@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { emptyRecord } from '../../common/own.js';
 import { emitPolicy, type CompiledPolicy } from '../../compiler/index.js';
 import { formatFaultModelError, formatSummary, simulate as runSimulation, validateFaultModel, type CompiledPolicy as RuntimePolicy } from '../../runtime/index.js';
 import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
@@ -59,7 +60,8 @@ export async function simulateCommand(policyPath: string, options: SimulateOptio
 /** `--cohort IOC=1000 --cohort MOC_Secure/DA=500` as a map, or what is wrong with it. */
 function parseCohorts(values: readonly string[]): Record<string, number> | undefined | string {
   if (values.length === 0) return undefined;
-  const cohorts: Record<string, number> = {};
+  // Without a prototype, `--cohort __proto__=5` names a cohort like any other.
+  const cohorts = emptyRecord<number>();
   for (const value of values) {
     const match = /^([A-Za-z_][A-Za-z0-9_]*(?:\/[A-Za-z_][A-Za-z0-9_]*)?)=(\d+)$/.exec(value);
     if (!match) return `--cohort takes COHORT=COUNT or COHORT/GROUP=COUNT, such as IOC=1000, not '${value}'`;

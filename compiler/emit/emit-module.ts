@@ -96,11 +96,11 @@ function emitFunctions(out: CodeWriter, flow: readonly FlowModel[], typed: boole
     const name = node.kind === 'step' ? `Step_${node.name}` : `Check_${node.code ?? index}`;
     if (node.guards.length > 0) {
       guard.push(`when${name}`);
-      out.line(`const when${name} = ${params} => ${guardsExpression(node.guards)};`);
+      out.line(`const when${name} = ${params} => ${guardsExpression(node.guards, typed)};`);
     } else guard.push(null);
     if (node.kind === 'check' && node.predicate !== undefined) {
       predicate.push(`requires${name}`);
-      out.line(`const requires${name} = ${params} => ${expression(node.predicate)};`);
+      out.line(`const requires${name} = ${params} => ${expression(node.predicate, typed)};`);
     } else predicate.push(null);
   });
   return { guard, predicate };

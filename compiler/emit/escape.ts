@@ -37,14 +37,39 @@ function escape(value: string): string {
   return lineSeparators.test(json) ? json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : json;
 }
 
-/** An object key for `name`: bare when it is an identifier, quoted otherwise. */
+/**
+ * The names every object inherits from `Object.prototype` (ECMAScript's
+ * own and Annex B's), listed rather than read from the running engine so
+ * the output is the same everywhere. A policy may use any of them as a name.
+ */
+const inherited: ReadonlySet<string> = new Set([
+  'constructor', 'hasOwnProperty', 'isPrototypeOf', 'propertyIsEnumerable', 'toLocaleString', 'toString', 'valueOf',
+  '__proto__', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__',
+]);
+
+/** A key in a type (an interface member): bare when it is an identifier, quoted otherwise. */
 export function propertyKey(name: string): string {
   return identifier.test(name) ? name : literal(name);
 }
 
-/** A property access on `object`: `.name` when possible, `["name"]` otherwise. */
-export function member(object: string, name: string): string {
-  return identifier.test(name) ? `${object}.${name}` : `${object}[${literal(name)}]`;
+/**
+ * A key in an object literal. `__proto__: v` and `"__proto__": v` set the
+ * literal's prototype instead of adding an entry; only a computed key adds one.
+ */
+export function objectKey(name: string): string {
+  return name === '__proto__' ? `[${literal(name)}]` : propertyKey(name);
+}
+
+/**
+ * Reading `object`'s own property `name`: `.name` when possible, `["name"]`
+ * otherwise. A name every object inherits reads `undefined` when `object`
+ * does not hold it itself, as any other missing name does (`typed` keeps the
+ * read's type as declared).
+ */
+export function member(object: string, name: string, typed = false): string {
+  const read = identifier.test(name) ? `${object}.${name}` : `${object}[${literal(name)}]`;
+  if (!inherited.has(name)) return read;
+  return `(Object.prototype.hasOwnProperty.call(${object}, ${literal(name)}) ? ${read} : ${typed ? '(undefined as never)' : 'undefined'})`;
 }
 
 /** A union type of string literals, or `never` for none. */

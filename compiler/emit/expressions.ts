@@ -8,18 +8,19 @@ import { literal, member } from './escape.js';
 
 const operators: Record<string, string> = { and: '&&', or: '||', '==': '===', '!=': '!==', '<': '<', '<=': '<=', '>': '>', '>=': '>=' };
 
-export function expression(expr: Expr): string {
+/** `typed` writes TypeScript, where a read keeps its declared type. */
+export function expression(expr: Expr, typed: boolean): string {
   switch (expr.kind) {
     case 'Binary':
-      return `${operand(expr.left)} ${operators[expr.operator]} ${operand(expr.right)}`;
+      return `${operand(expr.left, typed)} ${operators[expr.operator]} ${operand(expr.right, typed)}`;
     case 'Not':
-      return `!${operand(expr.operand)}`;
+      return `!${operand(expr.operand, typed)}`;
     case 'CohortIs':
       return `membership.cohort === ${literal(expr.cohort.kind === 'Ident' ? expr.cohort.name : '')}`;
     case 'GroupIs':
       return `membership.group === ${literal(expr.group.kind === 'Ident' ? expr.group.name : '')}`;
     case 'FieldRef':
-      return member('installation', expr.field.kind === 'Ident' ? expr.field.name : '');
+      return member('installation', expr.field.kind === 'Ident' ? expr.field.name : '', typed);
     case 'Bool':
       return String(expr.value);
     case 'Number':
@@ -38,12 +39,14 @@ export function expression(expr: Expr): string {
   }
 }
 
-function operand(expr: Expr): string {
-  const code = expression(expr);
+function operand(expr: Expr, typed: boolean): string {
+  const code = expression(expr, typed);
   return expr.kind === 'Binary' ? `(${code})` : code;
 }
 
 /** All guards must hold; `unless` guards are negated. */
-export function guardsExpression(guards: readonly GuardModel[]): string {
-  return guards.map((g) => (g.negated ? `!(${expression(g.expr)})` : guards.length > 1 ? `(${expression(g.expr)})` : expression(g.expr))).join(' && ');
+export function guardsExpression(guards: readonly GuardModel[], typed: boolean): string {
+  return guards
+    .map((g) => (g.negated ? `!(${expression(g.expr, typed)})` : guards.length > 1 ? `(${expression(g.expr, typed)})` : expression(g.expr, typed)))
+    .join(' && ');
 }

@@ -3,7 +3,7 @@
  * as plain data, guards and predicates referring to the compiled functions.
  */
 import type { ActionModel, FlowModel, PolicyModel } from '../model.js';
-import { literal, propertyKey } from './escape.js';
+import { literal, objectKey } from './escape.js';
 import type { CodeWriter } from './writer.js';
 
 interface Functions {
@@ -26,7 +26,7 @@ export function emitPolicyObject(out: CodeWriter, model: PolicyModel, functions:
     );
     out.block('retries: {', () => {
       for (const [name, retry] of model.retries) {
-        out.block(`${propertyKey(name)}: {`, () => {
+        out.block(`${objectKey(name)}: {`, () => {
           out.line(`ref: ${nullable(retry.ref)},`);
           const tiers = retry.tiers.map(
             (t) => `{ name: ${literal(t.name)}, count: ${t.count ?? null}, every: ${t.every}, factor: ${t.factor ?? 1}, cap: ${t.cap ?? null} }`,
@@ -96,7 +96,7 @@ function record<T>(out: CodeWriter, key: string, entries: ReadonlyMap<string, T>
     return;
   }
   out.open(`${key}: {`);
-  for (const [name, entry] of entries) out.line(`${propertyKey(name)}: ${value(entry)},`);
+  for (const [name, entry] of entries) out.line(`${objectKey(name)}: ${value(entry)},`);
   out.close('},');
 }
 

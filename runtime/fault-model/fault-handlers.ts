@@ -8,6 +8,7 @@
  * fixed duration draw nothing; everything else draws once per use, in the
  * order written here.
  */
+import { emptyRecord, own } from '../../common/own.js';
 import {
   artefactFaultsFor,
   checkFaultsFor,
@@ -48,7 +49,8 @@ export function drawInstallation(
   base: Readonly<Record<string, unknown>>,
   random: RandomSource,
 ): Record<string, unknown> {
-  const installation: Record<string, unknown> = { ...base };
+  // Without a prototype, a field called `__proto__` is a field like any other.
+  const installation = Object.assign(emptyRecord<unknown>(), base);
   for (const [field, spec] of Object.entries(specs)) installation[field] = drawField(spec, random);
   return installation;
 }
@@ -93,11 +95,11 @@ export function faultHandlers<I, H, C extends string>(
   membership: Membership,
   random: RandomSource,
 ): HandlerTable<I> {
-  const steps: Record<string, StepHandler<I>> = {};
-  const checks: Record<string, CheckHandler<I>> = {};
-  const arrivals: Record<string, ArrivalHandler<I>> = {};
-  const incidents: Record<string, IncidentHandler<I>> = {};
-  const undos: Record<string, UndoHandler<I>> = {};
+  const steps = emptyRecord<StepHandler<I>>();
+  const checks = emptyRecord<CheckHandler<I>>();
+  const arrivals = emptyRecord<ArrivalHandler<I>>();
+  const incidents = emptyRecord<IncidentHandler<I>>();
+  const undos = emptyRecord<UndoHandler<I>>();
   for (const node of policy.flow) {
     if (node.kind === 'check') {
       const { fail } = checkFaultsFor(model, node.code);
@@ -142,7 +144,7 @@ export function faultHandlers<I, H, C extends string>(
 function arrival<I>(faults: ReturnType<typeof artefactFaultsFor>, random: RandomSource): ArrivalHandler<I> {
   return (context) => {
     if (faults.never > 0 && random.next() < faults.never) return null;
-    const from = faults.after === null ? context.now : (context.artefacts[faults.after] ?? context.now);
+    const from = faults.after === null ? context.now : (own(context.artefacts, faults.after) ?? context.now);
     return from + drawDuration(faults.delay, random);
   };
 }

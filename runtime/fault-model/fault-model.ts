@@ -7,6 +7,7 @@
  * Every duration is whole milliseconds, so simulated times stay whole like
  * the executor's jitter draws.
  */
+import { own } from '../../common/own.js';
 
 /** A duration: fixed, uniform over `[low, high]` (whole ms, both ends), or exponential with `mean`. */
 export type Distribution =
@@ -102,15 +103,16 @@ export const defaultFaults: FaultModel['defaults'] = {
 
 /** The step's faults for one population: its own values, then its cohort's override, then its group's. */
 export function stepFaultsFor(model: FaultModel, step: string, cohort: string, group: string | null): StepFaults {
-  const entry = model.steps[step];
+  const entry = own(model.steps, step);
   if (entry === undefined) return model.defaults.step;
-  const cohortOverride = entry.overrides[cohort];
-  const groupOverride = group === null ? undefined : entry.overrides[`${cohort}/${group}`];
+  const cohortOverride = own(entry.overrides, cohort);
+  const groupOverride = group === null ? undefined : own(entry.overrides, `${cohort}/${group}`);
   return { ...entry.base, ...cohortOverride, ...groupOverride };
 }
 
-export const checkFaultsFor = (model: FaultModel, code: string): CheckFaults => model.checks[code] ?? model.defaults.check;
+// Names are looked up as own entries: a check called `constructor` has the defaults, not `Object`.
+export const checkFaultsFor = (model: FaultModel, code: string): CheckFaults => own(model.checks, code) ?? model.defaults.check;
 export const artefactFaultsFor = (model: FaultModel, name: string): ArtefactFaults =>
-  model.artefacts[name] ?? model.defaults.artefact;
-export const partyFaultsFor = (model: FaultModel, name: string): PartyFaults => model.parties[name] ?? model.defaults.party;
-export const undoFaultsFor = (model: FaultModel, name: string): UndoFaults => model.undos[name] ?? model.defaults.undo;
+  own(model.artefacts, name) ?? model.defaults.artefact;
+export const partyFaultsFor = (model: FaultModel, name: string): PartyFaults => own(model.parties, name) ?? model.defaults.party;
+export const undoFaultsFor = (model: FaultModel, name: string): UndoFaults => own(model.undos, name) ?? model.defaults.undo;

@@ -2,6 +2,7 @@
  * The population part of a fault model: how many installations run in each
  * cohort and group, and how their installation fields are drawn.
  */
+import { emptyRecord } from '../../common/own.js';
 import {
   at,
   checkKeys,
@@ -25,7 +26,7 @@ export function readCohorts(
   path: string,
   populations: ReadonlySet<string>,
 ): Readonly<Record<string, number>> {
-  const counts: Record<string, number> = {};
+  const counts = emptyRecord<number>();
   for (const [key, count] of Object.entries(readObject(context, value, path) ?? {})) {
     if (!populations.has(key)) {
       const near = closest(key, populations);
@@ -46,7 +47,7 @@ const specKinds = ['value', 'enum', 'bool', 'integer', 'number', 'duration'];
  * `{ "number": [0, 1.5] }`, `{ "duration": ["0s", "4h"] }`.
  */
 export function readInstallation(context: FieldContext, value: unknown, path: string): Readonly<Record<string, FieldSpec>> {
-  const specs: Record<string, FieldSpec> = {};
+  const specs = emptyRecord<FieldSpec>();
   for (const [field, spec] of Object.entries(readObject(context, value, path) ?? {})) {
     const read = readFieldSpec(context, spec, at(path, field));
     if (read !== null) specs[field] = read;

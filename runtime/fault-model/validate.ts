@@ -4,6 +4,7 @@
  * value defaulted, or every error found, each naming the path of the bad
  * value: `steps.Commission.transient: expected a probability between 0 and 1, got 1.5`.
  */
+import { emptyRecord, own, recordOf } from '../../common/own.js';
 import {
   at,
   checkKeys,
@@ -18,7 +19,7 @@ import {
 import { policyNames, type PolicyNames } from './names.js';
 import { readArtefact, readCheck, readParty, readUndo } from './entries.js';
 import { readCohorts, readInstallation } from './population.js';
-import { defaultFaults, type FaultModel, type StepFaultEntry, type StepFaults, type StepOverride } from './fault-model.js';
+import { defaultFaults, type FaultModel, type FieldSpec, type StepFaultEntry, type StepFaults, type StepOverride } from './fault-model.js';
 import type { CompiledPolicy } from '../policy.js';
 
 export type { FaultModelError } from './fields.js';
@@ -55,7 +56,7 @@ export function validateFaultModel<I, H, C extends string>(json: unknown, policy
     parties: entries('parties', names.parties, 'party', (value, path) => readParty(context, value, path, defaults.party)),
     undos: entries('undos', names.undos, 'undo', (value, path) => readUndo(context, value, path, defaults.undo)),
     cohorts: root.cohorts === undefined ? null : readCohorts(context, root.cohorts, 'cohorts', names.populations),
-    installation: root.installation === undefined ? {} : readInstallation(context, root.installation, 'installation'),
+    installation: root.installation === undefined ? emptyRecord<FieldSpec>() : readInstallation(context, root.installation, 'installation'),
   };
   for (const code of Object.keys(model.checks)) {
     if (names.predicateChecks.has(code)) context.report(`checks.${code}`, `check \`${code}\` has a predicate; only \`external\` checks draw from the fault model`);
@@ -71,7 +72,7 @@ function readEntries<T>(
   what: string,
   read: (value: unknown, path: string, name: string) => T | null,
 ): Readonly<Record<string, T>> {
-  if (value === undefined) return {};
+  if (value === undefined) return emptyRecord<T>();
   const object = readObject(context, value, path);
   const entries: [string, T][] = [];
   for (const [name, entry] of Object.entries(object ?? {})) {
@@ -83,7 +84,7 @@ function readEntries<T>(
     const result = read(entry, at(path, name), name);
     if (result !== null) entries.push([name, result]);
   }
-  return Object.fromEntries(entries);
+  return recordOf(entries);
 }
 
 function readDefaults(context: FieldContext, value: unknown): FaultModel['defaults'] {
@@ -120,7 +121,7 @@ function readStepLayer(context: FieldContext, value: unknown, path: string, mayF
 
 function readCodes(context: FieldContext, value: unknown, path: string, mayFail: readonly string[]): Record<string, number> {
   const object = readObject(context, value, path) ?? {};
-  const codes: Record<string, number> = {};
+  const codes = emptyRecord<number>();
   let total = 0;
   for (const [code, probability] of Object.entries(object)) {
     if (!mayFail.includes(code)) {
@@ -150,7 +151,7 @@ function readStepEntry(
 ): StepFaultEntry {
   const base: StepFaults = { ...defaults, ...readStepLayer(context, value, path, mayFail, ['cohorts']) };
   checkFailureSum(context, base, path);
-  const overrides: Record<string, StepOverride> = {};
+  const overrides = emptyRecord<StepOverride>();
   const cohorts = (value as JsonObject | null)?.cohorts;
   if (cohorts === undefined) return { base, overrides };
   const cohortsPath = at(path, 'cohorts');
@@ -163,7 +164,7 @@ function readStepEntry(
   }
   for (const key of Object.keys(overrides)) {
     const cohort = key.split('/')[0]!;
-    checkFailureSum(context, { ...base, ...overrides[cohort], ...overrides[key] }, at(cohortsPath, key));
+    checkFailureSum(context, { ...base, ...own(overrides, cohort), ...own(overrides, key) }, at(cohortsPath, key));
   }
   return { base, overrides };
 }

@@ -7,6 +7,7 @@ import { assertNever } from '../errors.js';
 import { failed, type StepFailure } from './failure.js';
 import { lookupHandler } from './handler-table.js';
 import { HandlerFailure, invoke } from './invoke.js';
+import type { IncidentHandler } from '../handlers.js';
 import type { Outcome } from '../outcome.js';
 import type { ActionDefinition, StepNode } from '../policy.js';
 import { resolutionProblem } from './results.js';
@@ -53,7 +54,7 @@ async function incident<I>(
   failure: StepFailure,
 ): Promise<Outcome | null> {
   run.emit('incident', step.name, undefined, `resolved by ${action.resolvers.join(' or ')}`);
-  const handler = lookupHandler(run.handlers.incidents, 'incidents', step.name);
+  const handler = lookupHandler<IncidentHandler<I>>(run.handlers, 'incidents', step.name);
   let value = invoke(handler, run.incidentContext(step.name, action.resolvers), run.handlerTimeoutMs);
   if (value instanceof Promise) value = await value;
   const problem = value instanceof HandlerFailure ? value.reason : resolutionProblem(value, action.resolvers);

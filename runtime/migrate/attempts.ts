@@ -5,7 +5,7 @@
 import { deadlinePassed } from './deadlines.js';
 import type { StepFailure } from './failure.js';
 import { lookupHandler } from './handler-table.js';
-import type { StepResult } from '../handlers.js';
+import type { StepHandler, StepResult } from '../handlers.js';
 import { HandlerFailure, invoke } from './invoke.js';
 import type { StepNode } from '../policy.js';
 import { stepResultProblem } from './results.js';
@@ -22,7 +22,7 @@ import { formatTime } from '../timeline.js';
  * later than the deadline, and within the `attempts` limit.
  */
 export async function makeAttempts<I>(run: Run<I>, step: StepNode<I>): Promise<StepFailure | null> {
-  const handler = lookupHandler(run.handlers.steps, 'steps', step.name);
+  const handler = lookupHandler<StepHandler<I>>(run.handlers, 'steps', step.name);
   const strategy = step.retry === null ? null : run.strategy(step.retry);
   const schedule = strategy === null ? null : new Schedule(strategy, run.random);
   const limit = strategy === null ? 1 : (strategy.attempts ?? Infinity);

@@ -6,6 +6,7 @@
 import { failed } from './failure.js';
 import { lookupHandler } from './handler-table.js';
 import { HandlerFailure, invoke } from './invoke.js';
+import type { CheckHandler } from '../handlers.js';
 import type { FailedOutcome } from '../outcome.js';
 import type { CheckNode } from '../policy.js';
 import type { Run } from './run.js';
@@ -21,7 +22,7 @@ export async function runCheck<I>(run: Run<I>, check: CheckNode<I>): Promise<Fai
   if (check.predicate !== null) {
     passed = check.predicate(run.installation, run.membership);
   } else {
-    const handler = lookupHandler(run.handlers.checks, 'checks', check.code);
+    const handler = lookupHandler<CheckHandler<I>>(run.handlers, 'checks', check.code);
     let value = invoke(handler, run.checkContext(check.code), run.handlerTimeoutMs);
     if (value instanceof Promise) value = await value;
     passed = value === true;

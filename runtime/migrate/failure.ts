@@ -2,6 +2,7 @@
  * Failures: how a step reports that it failed, and how a failure becomes an
  * outcome with the code's reports, resubmission and exclusion.
  */
+import { own } from '../../common/own.js';
 import { MigrationUsageError } from '../errors.js';
 import type { FailedOutcome, FailureCause, RolledBackOutcome } from '../outcome.js';
 import type { Run } from './run.js';
@@ -49,7 +50,7 @@ export function rolledBack<I>(
 }
 
 function failureFields<I>(run: Run<I>, code: string, step: string | null, cause: FailureCause, mayResubmit: boolean) {
-  const error = run.policy.errors[code];
+  const error = own(run.policy.errors, code);
   if (error === undefined) throw new MigrationUsageError(`the policy has no error code \`${code}\``);
   const limit = run.policy.exclusionAfter;
   const excluded = limit !== null && run.migrationAttempt >= limit;

@@ -3,6 +3,7 @@
  * throw, a rejection or a promise that does not settle in time becomes a
  * `HandlerFailure` value. Synchronous handlers cost no promise at all.
  */
+import { describeThrown } from './describe.js';
 
 /** Why a handler produced no usable value. */
 export class HandlerFailure {
@@ -25,7 +26,7 @@ export function invoke<A>(handler: (argument: A) => unknown, argument: A, timeou
     const value = handler(argument);
     return isThenable(value) ? settle(value, timeoutMs) : value;
   } catch (error) {
-    return new HandlerFailure(`threw ${describe(error)}`, false);
+    return new HandlerFailure(`threw ${describeThrown(error)}`, false);
   }
 }
 
@@ -51,20 +52,13 @@ function settle(thenable: PromiseLike<unknown>, timeoutMs: number): Promise<unkn
         },
         (error: unknown) => {
           clearTimeout(timer);
-          resolve(new HandlerFailure(`rejected ${describe(error)}`, false));
+          resolve(new HandlerFailure(`rejected ${describeThrown(error)}`, false));
         },
       );
     } catch (error) {
       clearTimeout(timer);
-      resolve(new HandlerFailure(`threw ${describe(error)}`, false));
+      resolve(new HandlerFailure(`threw ${describeThrown(error)}`, false));
     }
   });
 }
 
-function describe(error: unknown): string {
-  try {
-    return error instanceof Error ? `\`${error.message}\`` : `\`${String(error)}\``;
-  } catch {
-    return 'an unprintable value';
-  }
-}

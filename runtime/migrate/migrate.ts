@@ -2,12 +2,12 @@
  * `migrate`: runs a compiled policy's flow for one installation and returns
  * its outcome and timeline.
  */
+import { own } from '../../common/own.js';
 import { handleFailure } from './actions.js';
 import { runCheck } from './check.js';
 import { VirtualClock, type Clock } from '../clock.js';
 import { MigrationUsageError } from '../errors.js';
-import type { HandlersFor } from './handler-table.js';
-import type { HandlerTable } from '../handlers.js';
+import { readHandlerGroups, type HandlersFor } from './handler-table.js';
 import type { MigrationResult, Outcome } from '../outcome.js';
 import type { CompiledPolicy, StepNode } from '../policy.js';
 import { SeededRandom } from '../random.js';
@@ -75,8 +75,8 @@ async function runStep<I>(run: Run<I>, step: StepNode<I>): Promise<Outcome | nul
 
 function startRun<I>(policy: AnyPolicy<I>, installation: I, options: MigrateOptions<unknown>): Run<I> {
   const { handlers, cohort, group = null, seed = 0, migrationAttempt = 1, handlerTimeoutMs = 5000 } = options;
-  if (typeof handlers !== 'object' || handlers === null) throw new MigrationUsageError('`handlers` must be an object');
-  const groups = policy.cohorts[cohort]?.groups;
+  const table = readHandlerGroups(handlers);
+  const groups = own(policy.cohorts, cohort)?.groups;
   if (groups === undefined) throw new MigrationUsageError(`the policy has no cohort \`${cohort}\``);
   if (group !== null && !groups.includes(group)) {
     throw new MigrationUsageError(`cohort \`${cohort}\` has no group \`${group}\``);
@@ -90,6 +90,5 @@ function startRun<I>(policy: AnyPolicy<I>, installation: I, options: MigrateOpti
   const clock = options.clock ?? new VirtualClock(0);
   const random = new SeededRandom(seed);
   const membership = { cohort, group };
-  const table = handlers as HandlerTable<I>;
   return new Run(policy, installation, membership, table, clock, random, migrationAttempt, handlerTimeoutMs);
 }

@@ -4,7 +4,7 @@
  */
 import { failed, rolledBack } from './failure.js';
 import { lookupHandler } from './handler-table.js';
-import type { UndoResult } from '../handlers.js';
+import type { UndoHandler, UndoResult } from '../handlers.js';
 import { HandlerFailure, invoke } from './invoke.js';
 import type { FailedOutcome, FailureCause, RolledBackOutcome } from '../outcome.js';
 import { undoResultProblem } from './results.js';
@@ -34,7 +34,7 @@ export async function rollback<I>(
     // Invariant: only steps with an undo are kept in `undoable`.
     const undo = done.undo!;
     run.emit('undo', done.name, undefined, undo.name);
-    const handler = lookupHandler(run.handlers.undos, 'undos', undo.name);
+    const handler = lookupHandler<UndoHandler<I>>(run.handlers, 'undos', undo.name);
     let value = invoke(handler, run.undoContext(undo.name, done.name), run.handlerTimeoutMs);
     if (value instanceof Promise) value = await value;
     let problem = value instanceof HandlerFailure ? value.reason : undoResultProblem(value);

@@ -3,16 +3,11 @@
  * completion times, the steps a rollback would undo, and the deadline the
  * current step is racing. Every other module takes a `Run` first.
  */
+import { own } from '../../common/own.js';
 import type { Clock } from '../clock.js';
 import { MigrationUsageError } from '../errors.js';
-import type {
-  ArrivalContext,
-  CheckContext,
-  HandlerTable,
-  IncidentContext,
-  StepContext,
-  UndoContext,
-} from '../handlers.js';
+import type { ArrivalContext, CheckContext, IncidentContext, StepContext, UndoContext } from '../handlers.js';
+import type { HandlerGroups } from './handler-table.js';
 import type { CompiledPolicy, Membership, RetryDefinition, StepNode } from '../policy.js';
 import type { RandomSource } from '../random.js';
 import { checkStrategy } from './schedule.js';
@@ -38,7 +33,7 @@ export class Run<I> {
     readonly policy: AnyPolicy<I>,
     readonly installation: I,
     readonly membership: Membership,
-    readonly handlers: HandlerTable<I>,
+    readonly handlers: HandlerGroups,
     readonly clock: Clock,
     readonly random: RandomSource,
     readonly migrationAttempt: number,
@@ -88,7 +83,7 @@ export class Run<I> {
 
   /** The named strategy, checked; a missing or malformed one is a usage error. */
   strategy(name: string): RetryDefinition {
-    const strategy = this.policy.retries[name];
+    const strategy = own(this.policy.retries, name);
     if (strategy === undefined) throw new MigrationUsageError(`the policy has no retry strategy \`${name}\``);
     checkStrategy(name, strategy);
     return strategy;

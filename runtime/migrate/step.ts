@@ -7,6 +7,7 @@ import { deadlinePassed, watchDeadlines } from './deadlines.js';
 import type { StepFailure } from './failure.js';
 import { lookupHandler } from './handler-table.js';
 import { HandlerFailure, invoke } from './invoke.js';
+import type { ArrivalHandler } from '../handlers.js';
 import type { StepNode } from '../policy.js';
 import { arrivalProblem } from './results.js';
 import type { Run } from './run.js';
@@ -35,7 +36,7 @@ export async function attemptStep<I>(run: Run<I>, step: StepNode<I>): Promise<St
  */
 async function awaitArtefact<I>(run: Run<I>, step: StepNode<I>, artefact: string): Promise<StepFailure | null> {
   run.emit('await', step.name, undefined, artefact);
-  const handler = lookupHandler(run.handlers.arrivals, 'arrivals', artefact);
+  const handler = lookupHandler<ArrivalHandler<I>>(run.handlers, 'arrivals', artefact);
   let value = invoke(handler, run.arrivalContext(artefact), run.handlerTimeoutMs);
   if (value instanceof Promise) value = await value;
   const problem = value instanceof HandlerFailure ? value.reason : arrivalProblem(value);

@@ -5,6 +5,7 @@
  * after the flow (compile.ts); an incident draws its resolution and
  * may go on with the next node. Identical actions share their code.
  */
+import { partyFaultsFor } from '../fault-model/fault-model.js';
 import type { StepNode } from '../policy.js';
 import { drawFault, durationSource, type Source } from './source.js';
 
@@ -47,7 +48,7 @@ function actionSource(source: Source, place: StepPlace, action: StepNode<unknown
       source.line(`T_incidents[${place.incidents}]++;`);
       source.line('t = Infinity; who = -1;');
       for (const party of action.resolvers) {
-        const faults = source.model.parties[party] ?? source.model.defaults.party;
+        const faults = partyFaultsFor(source.model, party);
         const resolve = `${durationSource(faults.delay, 'rt')} rt = now + rt; if (rt < t) { t = rt; who = ${source.layout.partyIndex.get(party)!}; }`;
         const unresolved = faults.unresolved > 0 ? source.param('unresolved', place.index, faults.unresolved) : null;
         source.line(unresolved !== null ? `${drawFault} if (!(u < ${unresolved})) { ${resolve} }` : `{ ${resolve} }`);

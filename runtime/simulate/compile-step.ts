@@ -10,6 +10,8 @@
  * or 3 (deadline, `fdl` its index), with `fcode` the permanent code or -1;
  * what a failure leads to is compile-action.ts.
  */
+import { own } from '../../common/own.js';
+import { artefactFaultsFor } from '../fault-model/fault-model.js';
 import type { RetryDefinition, StepNode } from '../policy.js';
 import { actionsSource, type StepPlace } from './compile-action.js';
 import { drawFault, drawJitter, durationSource, literal, type Source } from './source.js';
@@ -58,7 +60,7 @@ function watchSource(source: Source, step: StepNode<unknown>): void {
 function awaitSource(source: Source, step: StepNode<unknown>, label: string, index: number): void {
   const artefact = step.await!;
   const slot = `a${source.layout.artefactSlot.get(artefact)!}`;
-  const faults = source.model.artefacts[artefact] ?? source.model.defaults.artefact;
+  const faults = artefactFaultsFor(source.model, artefact);
   const deadlines = hasDeadlines(source, step);
   source.block(`if (${slot} < 0)`, () => {
     if (faults.never > 0) {
@@ -106,7 +108,7 @@ function drawsSource(source: Source, step: StepNode<unknown>, index: number): vo
  * failure (which the deadline check before it already cleared).
  */
 function attemptsSource(source: Source, step: StepNode<unknown>, label: string, index: number): void {
-  const strategy = step.retry === null ? null : source.policy.retries[step.retry]!;
+  const strategy = step.retry === null ? null : own(source.policy.retries, step.retry)!;
   const deadlines = hasDeadlines(source, step);
   const limit = strategy === null ? 1 : (strategy.attempts ?? Infinity);
   const within = strategy?.within ?? null;

@@ -6,7 +6,7 @@
  * preallocated `Tally`. Guards and predicates are the policy's own
  * functions, passed in. See docs/simulation.md.
  */
-import type { FaultModel, FieldSpec } from '../fault-model/fault-model.js';
+import { checkFaultsFor, undoFaultsFor, type FaultModel, type FieldSpec } from '../fault-model/fault-model.js';
 import type { Membership } from '../policy.js';
 import { bucketCount, bucketSource, powersOfTwo } from './histogram.js';
 import { stepSource } from './compile-step.js';
@@ -14,6 +14,7 @@ import { drawFault, durationSource, literal, Source, type AnyPolicy, type BatchR
 import { attemptBuckets, type SampleBuffer, type Tally } from './tally.js';
 import { mix32 } from './seed.js';
 import { exhaustionAttempts, warmUp } from './warm-up.js';
+import { own } from '../../common/own.js';
 
 export interface CompileInput {
   readonly policy: AnyPolicy;
@@ -44,7 +45,7 @@ export function compileBatch(input: CompileInput): BatchRunner {
       const body = (): void => {
         if (node.predicate !== null) source.line(`if (!${source.call(node.predicate)}(inst, mem)) ${fail}`);
         else {
-          const { fail: probability } = model.checks[node.code] ?? model.defaults.check;
+          const { fail: probability } = checkFaultsFor(model, node.code);
           if (probability > 0) source.line(`${drawFault} if (u < ${source.param('check', -1, probability)}) ${fail}`);
         }
       };
@@ -105,7 +106,7 @@ ${rollbackSource(source, p)}
   // Invariant: policy and fault-model text reaches the source only as `JSON.stringify` string literals
   // (installation field names and enum members); everything else is a number through `literal` or an index.
   const runner = new Function('env', text)(env) as BatchRunner;
-  const attemptsToExhaust = layout.steps.map((step) => exhaustionAttempts(step.retry === null ? null : policy.retries[step.retry]!));
+  const attemptsToExhaust = layout.steps.map((step) => exhaustionAttempts(step.retry === null ? null : own(policy.retries, step.retry)!));
   warmUp(runner, values, source.params, attemptsToExhaust, input.warmInstallation, tally, input.samples);
   return runner;
 }
@@ -116,7 +117,7 @@ function rollbackSource(source: Source, p: number): string {
   const undos = source.layout.undoNames;
   if (undos.length > 0) {
     const cases = undos.map((name, index) => {
-      const faults = source.model.undos[name] ?? source.model.defaults.undo;
+      const faults = undoFaultsFor(source.model, name);
       const fail = faults.fail > 0 ? `${drawFault} failed = u < ${source.param('undo', index, faults.fail)}; ` : '';
       return `case ${index}: { ${fail}${durationSource(faults.duration, 't')} break; }`;
     });

@@ -3,6 +3,7 @@
  * fault model, the populations in policy order with the installation
  * indices each one runs, and the installation generator if there is one.
  */
+import { own } from '../../common/own.js';
 import { MigrationUsageError } from '../errors.js';
 import { populationKeys, splitPopulation } from '../fault-model/names.js';
 import { formatFaultModelError, validateFaultModel } from '../fault-model/validate.js';
@@ -97,7 +98,7 @@ export function prepareSimulation<I, H, C extends string>(
   }
   let first = 0;
   const populations = keys.map((key): Population => {
-    const count = generator === null ? (counts![key] ?? 0) : 0;
+    const count = generator === null ? (own(counts, key) ?? 0) : 0;
     const population = { key, membership: splitPopulation(key), count, first };
     first += count;
     return population;
@@ -121,7 +122,7 @@ export function populationOf(prepared: PreparedSimulation<unknown>, made: Genera
 function checkPolicy<I, H, C extends string>(policy: CompiledPolicy<I, H, C>): void {
   const errors = policy.errors as Readonly<Record<string, unknown>>;
   const needCode = (code: string): void => {
-    if (errors[code] === undefined) throw new MigrationUsageError(`the policy has no error code \`${code}\``);
+    if (own(errors, code) === undefined) throw new MigrationUsageError(`the policy has no error code \`${code}\``);
   };
   for (const node of policy.flow) {
     if (node.kind === 'check') {
@@ -129,7 +130,7 @@ function checkPolicy<I, H, C extends string>(policy: CompiledPolicy<I, H, C>): v
       continue;
     }
     if (node.retry !== null) {
-      const strategy = policy.retries[node.retry];
+      const strategy = own(policy.retries, node.retry);
       if (strategy === undefined) throw new MigrationUsageError(`the policy has no retry strategy \`${node.retry}\``);
       checkStrategy(node.retry, strategy);
     }

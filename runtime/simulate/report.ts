@@ -3,6 +3,7 @@
  * or a report: outcomes and times per population, failures by code and by
  * report, then rollbacks, incidents and attempts. No colours, no I/O.
  */
+import { own } from '../../common/own.js';
 import type { PopulationSummary, SimulationResult } from './result.js';
 import { formatTime } from '../timeline.js';
 
@@ -40,11 +41,11 @@ export function formatSummary(result: SimulationResult): string {
   const names = all.map(nameOf);
   const codes = Object.keys(result.total.codes);
   if (codes.length > 0) {
-    sections.push(table(['failures by code', ...names], codes.map((code) => [code, ...all.map((s) => number(s.codes[code] ?? 0))])));
+    sections.push(table(['failures by code', ...names], codes.map((code) => [code, ...all.map((s) => number(own(s.codes, code) ?? 0))])));
   }
   const reports = Object.keys(result.total.reports);
   if (reports.length > 0) {
-    sections.push(table(['failures by report', ...names], reports.map((report) => [report, ...all.map((s) => number(s.reports[report] ?? 0))])));
+    sections.push(table(['failures by report', ...names], reports.map((report) => [report, ...all.map((s) => number(own(s.reports, report) ?? 0))])));
   }
   const { rollbacks, incidents, attempts, resubmittable, excluded } = result.total;
   const resolved = Object.entries(incidents.resolvedBy).map(([party, count]) => `${party} ${number(count)}`);

@@ -7,6 +7,7 @@
  * model), so each one runs start to finish on its own virtual clock from 0:
  * the same outcome and times a global event queue would give, without one.
  */
+import { emptyRecord } from '../../common/own.js';
 import { policyNames } from '../fault-model/names.js';
 import type { FieldSpec } from '../fault-model/fault-model.js';
 import type { CompiledPolicy } from '../policy.js';
@@ -106,7 +107,7 @@ async function reportProgress(progress: (done: number, total: number) => void, d
  * once with every field so its hidden class never changes.
  */
 function reusableInstallation(prepared: PreparedSimulation<unknown>): Record<string, unknown> {
-  const installation: Record<string, unknown> = { ...prepared.base };
+  const installation = Object.assign(emptyRecord<unknown>(), prepared.base);
   for (const [field, spec] of Object.entries(prepared.model.installation)) installation[field] = initialValue(spec);
   return installation;
 }

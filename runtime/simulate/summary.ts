@@ -2,6 +2,7 @@
  * Turns the typed-array counts of a `Tally` into the plain summary of one
  * population, or of several added together (the `total`).
  */
+import { own, recordOf } from '../../common/own.js';
 import type { ErrorDefinition } from '../policy.js';
 import { bucketCount, percentiles } from './histogram.js';
 import type { OutcomeCounts, PopulationSummary } from './result.js';
@@ -26,8 +27,8 @@ function sum(values: Float64Array, ps: readonly number[], stride: number, offset
   return total;
 }
 
-const nonZero = (entries: [string, number][]): Record<string, number> =>
-  Object.fromEntries(entries.filter(([, count]) => count > 0));
+/** Names are keys of records without a prototype, so a code called `constructor` counts like any other. */
+const nonZero = (entries: [string, number][]): Record<string, number> => recordOf(entries.filter(([, count]) => count > 0));
 
 export function summarize(
   input: SummaryInput,
@@ -49,11 +50,11 @@ export function summarize(
   const failures = outcomes.failed + outcomes['rolled-back'];
   let resubmittable = 0;
   layout.codes.forEach((code, c) => {
-    if (errors[code]!.resubmit && !excludedAll) resubmittable += byCode[c]![1] - undoFailed[c]!;
+    if (own(errors, code)!.resubmit && !excludedAll) resubmittable += byCode[c]![1] - undoFailed[c]!;
   });
   const reports = Object.keys(policy.reports).map((report): [string, number] => [
     report,
-    byCode.reduce((total, [code, count]) => total + (errors[code]!.reports.includes(report) ? count : 0), 0),
+    byCode.reduce((total, [code, count]) => total + (own(errors, code)!.reports.includes(report) ? count : 0), 0),
   ]);
   const causeCounts = sum(tally.T_causes, ps, causes.length, 0, causes.length);
   const stepCounts = sum(tally.T_steps, ps, stepCount + 1, 0, stepCount + 1);
@@ -78,7 +79,7 @@ export function summarize(
     installations,
     outcomes,
     codes: nonZero(byCode),
-    reports: Object.fromEntries(reports),
+    reports: recordOf(reports),
     causes: { check: causeCounts[0]!, permanent: causeCounts[1]!, exhausted: causeCounts[2]!, deadline: causeCounts[3]! },
     failedAt: nonZero(failedAt),
     resubmittable,
