@@ -5,7 +5,7 @@
  * Invariant: imports only `grammar/`; reaches files only through a
  * `CompilerHost`.
  */
-export { checkWorkspace, type WorkspaceResult } from './workspace.js';
+export { checkWorkspace, declaresPolicy, Workspace, type CheckOptions, type LoadedFile, type PolicyPlan, type WorkspacePlan, type WorkspaceResult } from './workspace.js';
 export { compilePolicy, type CompiledPolicy } from './compile.js';
 export { memoryHost, joinPosix, type CompilerHost, type ReadResult } from './host.js';
 export type { PolicyFile } from './context.js';
