@@ -10,6 +10,16 @@ interface JsonNote extends Range {
   readonly message: string;
 }
 
+interface JsonEdit extends Range {
+  readonly file: string;
+  readonly text: string;
+}
+
+interface JsonFix {
+  readonly message: string;
+  readonly edits: readonly JsonEdit[];
+}
+
 interface JsonDiagnostic extends Range {
   readonly file: string;
   readonly code: string;
@@ -17,6 +27,7 @@ interface JsonDiagnostic extends Range {
   readonly message: string;
   readonly help?: string;
   readonly notes?: readonly JsonNote[];
+  readonly fixes?: readonly JsonFix[];
 }
 
 // A file with no text (binary, unreadable) has no lines; its diagnostics
@@ -27,6 +38,7 @@ export function formatJson(diagnostics: readonly Diagnostic[], texts: ReadonlyMa
   const locate = rangeLocator(texts);
   const entries = diagnostics.map((d): JsonDiagnostic => {
     const notes = d.notes.map((note): JsonNote => ({ file: note.file, ...(locate(note.file, note.span) ?? fileStart), message: note.message }));
+    const fixes = d.fixes.map((fix): JsonFix => ({ message: fix.message, edits: fix.edits.map((edit) => ({ file: edit.file, ...(locate(edit.file, edit.span) ?? fileStart), text: edit.text })) }));
     return {
       file: d.file,
       ...(locate(d.file, d.span) ?? fileStart),
@@ -35,6 +47,7 @@ export function formatJson(diagnostics: readonly Diagnostic[], texts: ReadonlyMa
       message: d.message,
       ...(d.help === undefined ? {} : { help: d.help }),
       ...(notes.length === 0 ? {} : { notes }),
+      ...(fixes.length === 0 ? {} : { fixes }),
     };
   });
   return JSON.stringify(entries, null, 2) + '\n';

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { diagnosticCodes, messages, type Diagnostic, type Span } from '../grammar/index.js';
+import { diagnosticCodes, messages, type Diagnostic, type Fix, type Span } from '../grammar/index.js';
 import { rangeLocator } from './locate.js';
 
 export interface SarifOptions {
@@ -31,6 +31,19 @@ export function formatSarif(diagnostics: readonly Diagnostic[], texts: ReadonlyM
     };
   };
 
+  const region = (file: string, span: Span) => {
+    const range = locate(file, span);
+    return range === undefined ? {} : { startLine: range.line, startColumn: range.column, endLine: range.endLine, endColumn: range.endColumn };
+  };
+  // A fix is a set of replacements, one artifact change per file it edits.
+  const fix = (f: Fix) => ({
+    description: { text: f.message },
+    artifactChanges: [...new Set(f.edits.map((edit) => edit.file))].map((file) => ({
+      artifactLocation: artifactLocation(file),
+      replacements: f.edits.filter((edit) => edit.file === file).map((edit) => ({ deletedRegion: region(file, edit.span), insertedContent: { text: edit.text } })),
+    })),
+  });
+
   const results = diagnostics.map((d) => ({
     ruleId: d.code,
     ruleIndex: diagnosticCodes.indexOf(d.code),
@@ -42,6 +55,7 @@ export function formatSarif(diagnostics: readonly Diagnostic[], texts: ReadonlyM
       : { relatedLocations: d.notes.map((note, id) => ({ id, ...location(note.file, note.span), message: { text: note.message } })) }),
     // SARIF has no field for a suggestion, so help goes in the property bag.
     ...(d.help === undefined ? {} : { properties: { help: d.help } }),
+    ...(d.fixes.length === 0 ? {} : { fixes: d.fixes.map(fix) }),
   }));
 
   const rules = diagnosticCodes.map((code) => ({

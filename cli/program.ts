@@ -31,8 +31,9 @@ export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: E
     .description('Check policy files and print their diagnostics.')
     .argument('<paths...>', '.mpol files, or folders to search for them')
     .addOption(new Option('--format <format>', 'output format').choices(formats).default('text'))
+    .option('--fix', 'apply the fix of each diagnostic that has one (did-you-mean, missing import or declaration), then report what is left')
     .addHelpText('after', exitCodeHelp)
-    .action((paths: string[], options: { format: Format }) => setExitCode(check(paths, options, ctx)));
+    .action((paths: string[], options: { format: Format; fix?: boolean }) => setExitCode(check(paths, options, ctx)));
 
   program
     .command('build')

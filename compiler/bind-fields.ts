@@ -8,7 +8,7 @@
  * `typecheck` reports a member that is not one (`unknown-enum-member`).
  */
 import type * as A from '../grammar/index.js';
-import { didYouMean } from '../grammar/index.js';
+import { nearNameExtras, suggest } from '../grammar/index.js';
 import type { PassContext } from './context.js';
 import type { FieldReference, FieldSymbol, MemberReference, MemberSymbol } from './symbols.js';
 import { forEachExpression } from './walk-expressions.js';
@@ -75,7 +75,7 @@ export function bindSchemaReferences(ctx: PassContext, fields: ReadonlyMap<strin
     };
     const resolveField = (name: A.Ident): FieldSymbol | undefined => {
       const field = fields.get(name.name);
-      if (field === undefined) ctx.report('unknown-field', file.path, name, { name: name.name }, { help: didYouMean(name.name, fields.keys()) });
+      if (field === undefined) ctx.report('unknown-field', file.path, name, { name: name.name }, nearNameExtras(file.path, name, name.name, suggest(name.name, fields.keys())));
       return field;
     };
     // A name compared with an enumerated field names one of its members, or tries to.

@@ -7,7 +7,8 @@
  */
 import type * as A from '../grammar/index.js';
 import type { PassContext, PolicyFile } from './context.js';
-import { didYouMean } from '../grammar/index.js';
+import { encodeString, nearNameExtras, suggest, type DiagnosticExtras } from '../grammar/index.js';
+import { Fixes, withFix } from './fixes.js';
 import {
   withArticle,
   type DeclKind,
@@ -33,14 +34,17 @@ export function bind(ctx: PassContext): SymbolTable {
   const references: Reference[] = [];
   const sectionReferences: SectionReference[] = [];
   const candidates = new Candidates(symbols, ctx.elsewhere);
+  const fixes = new Fixes(ctx.files, symbols);
   for (const file of ctx.files) {
-    forEachReference(file.tree, (name, expected) => references.push(resolve(ctx, symbols, file, name, expected, candidates)));
+    forEachReference(file.tree, (name, expected) => references.push(resolve(ctx, symbols, file, name, expected, candidates, fixes)));
     forEachRef(file.tree, (ref) => {
       if (ref.section.kind === 'Missing') return;
       const target = sections.get(ref.section.value);
       if (target === undefined) {
-        const help = didYouMean(ref.section.value, sections.keys());
-        ctx.report('unknown-section', file.path, ref.section, { section: ref.section.value }, { help });
+        const section = ref.section.value;
+        const near = nearNameExtras(file.path, ref.section, section, suggest(section, sections.keys()), encodeString);
+        const declare = fixes.declareSection(section, file.path, sections);
+        ctx.report('unknown-section', file.path, ref.section, { section }, withFix(near, declare));
       }
       sectionReferences.push({ file: file.path, span: ref.section, section: ref.section.value, target });
     });
@@ -82,7 +86,7 @@ function declareSection(ctx: PassContext, sections: Map<string, SectionSymbol>, 
   sections.set(number, { number, title, file, span: node.number });
 }
 
-function resolve(ctx: PassContext, symbols: Map<string, Symbol>, file: PolicyFile, name: A.Ident, expected: readonly DeclKind[], candidates: Candidates): Reference {
+function resolve(ctx: PassContext, symbols: Map<string, Symbol>, file: PolicyFile, name: A.Ident, expected: readonly DeclKind[], candidates: Candidates, fixes: Fixes): Reference {
   const symbol = symbols.get(name.name);
   if (symbol !== undefined && expected.includes(symbol.kind)) {
     return { file: file.path, span: name, name: name.name, expected, target: symbol };
@@ -90,9 +94,9 @@ function resolve(ctx: PassContext, symbols: Map<string, Symbol>, file: PolicyFil
   if (symbol === undefined) {
     const other = candidates.elsewhere(name.name, expected);
     const notes = other === undefined ? [] : [{ message: `\`${name.name}\` is declared in \`${other.file}\`, which this policy does not import`, file: other.file, span: other.span }];
-    // The exact name declared elsewhere is a likelier fix than a near name here.
-    const help = other === undefined ? candidates.suggestion(name.name, expected) : importHelp(ctx.files[0]?.path ?? '', other.file);
-    ctx.report('unknown-name', file.path, name, { name: name.name, expected: expected.map(describeExpected).join(' or ') }, { help, notes });
+    // The exact name declared elsewhere is a likelier fix than a near name here, and either than a new declaration.
+    const extras = other === undefined ? withFix(nearNameExtras(file.path, name, name.name, candidates.suggestion(name.name, expected)), fixes.declare(name.name, expected, file.path)) : importExtras(ctx.files[0], other.file, fixes);
+    ctx.report('unknown-name', file.path, name, { name: name.name, expected: expected.map(describeExpected).join(' or ') }, { ...extras, notes });
   } else {
     const notes = [{ message: `\`${name.name}\` is declared here`, file: symbol.file, span: symbol.span }];
     const wanted = expected.map(withArticle).join(' or ');
@@ -101,13 +105,15 @@ function resolve(ctx: PassContext, symbols: Map<string, Symbol>, file: PolicyFil
   return { file: file.path, span: name, name: name.name, expected, target: undefined };
 }
 
-/** The help for a name declared in `other`, which the policy rooted at `root` does not import. */
-function importHelp(root: string, other: string): string {
-  const folder = root.slice(0, root.lastIndexOf('/') + 1);
+/** The help, and the fix when the file is beside the root, for a name declared in `other`, which the policy rooted at `root` does not import. */
+function importExtras(root: PolicyFile | undefined, other: string, fixes: Fixes): DiagnosticExtras {
+  const path = root?.path ?? '';
+  const folder = path.slice(0, path.lastIndexOf('/') + 1);
   const specifier = other.startsWith(folder) ? other.slice(folder.length) : undefined;
-  const rootName = root.slice(folder.length);
-  return specifier === undefined ? `import \`${other}\` into the policy` : `add \`import "${specifier}"\` to \`${rootName}\``;
+  if (root === undefined || specifier === undefined) return { help: `import \`${other}\` into the policy` };
+  return { help: `add \`import "${specifier}"\` to \`${path.slice(folder.length)}\``, fixes: [fixes.importInto(root, specifier)] };
 }
+
 
 const suggestionBudget = 200;
 
@@ -140,7 +146,7 @@ class Candidates {
   }
 
   /**
-   * The "did you mean" help for an unknown name. Each search reads every
+   * The name an unknown name is near, for "did you mean". Each search reads every
    * name of the kinds expected, so a file of thousands of unknown names
    * (a policy whose codes file is missing) stops getting suggestions after
    * a budget rather than taking minutes; the errors are reported all the same.
@@ -148,9 +154,9 @@ class Candidates {
   suggestion(name: string, kinds: readonly DeclKind[]): string | undefined {
     const key = `${kinds.join(',')}:${name}`;
     if (this.suggestions.has(key)) return this.suggestions.get(key);
-    const help = this.suggestions.size < suggestionBudget ? didYouMean(name, this.of(kinds)) : undefined;
-    this.suggestions.set(key, help);
-    return help;
+    const near = this.suggestions.size < suggestionBudget ? suggest(name, this.of(kinds)) : undefined;
+    this.suggestions.set(key, near);
+    return near;
   }
 
   private of(kinds: readonly DeclKind[]): string[] {

@@ -14,3 +14,4 @@ export type { SymbolTable, Symbol, Reference, DeclKind, FieldSymbol, FieldType, 
 export { emitPolicy, type EmitOptions } from './emit/index.js';
 export { diffPolicies, describeChange, formatDiffJson, formatDiffMarkdown, formatDiffText, type PolicyChange } from './diff/index.js';
 export { renderDiagnostics, summary, type RenderOptions } from './render.js';
+export { applyEdits, applyFixes, type AppliedFixes } from './apply-fixes.js';

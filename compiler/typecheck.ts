@@ -4,7 +4,8 @@
  * `unknown-enum-member`, `unresolved-value` and `not-boolean`.
  * `Missing` nodes type as unknown and are never reported again.
  */
-import { assertNever, didYouMean, type Expr } from '../grammar/index.js';
+import { assertNever, nearNameExtras, suggest, type Expr } from '../grammar/index.js';
+import { addMemberFix, withFix } from './fixes.js';
 import type { PassContext } from './context.js';
 import type { FieldType, SymbolTable } from './symbols.js';
 import { forEachExpression } from './walk-expressions.js';
@@ -57,7 +58,7 @@ function typeOf(ctx: PassContext, table: SymbolTable, file: string, expr: Expr):
         expectBool(ctx, file, expr.right, right, `\`${expr.operator}\``);
         return BOOL;
       }
-      compare(ctx, file, expr, left, right);
+      compare(ctx, table, file, expr, left, right);
       return BOOL;
     }
     default:
@@ -65,15 +66,16 @@ function typeOf(ctx: PassContext, table: SymbolTable, file: string, expr: Expr):
   }
 }
 
-function compare(ctx: PassContext, file: string, expr: Expr & { kind: 'Binary' }, left: ExprType, right: ExprType): void {
+function compare(ctx: PassContext, table: SymbolTable, file: string, expr: Expr & { kind: 'Binary' }, left: ExprType, right: ExprType): void {
   if (left.kind === 'unknown' || right.kind === 'unknown') return;
   if (left.kind === 'member' || right.kind === 'member') {
     const [member, other, memberExpr] = left.kind === 'member' ? [left, right, expr.left] : [right as { kind: 'member'; name: string }, left, expr.right];
     if (other.kind === 'enum') {
       if (expr.operator !== '==' && expr.operator !== '!=') ctx.report('not-ordered', file, expr, { operator: expr.operator, type: describe(other) });
       else if (!other.members.includes(member.name)) {
-        const help = didYouMean(member.name, other.members);
-        ctx.report('unknown-enum-member', file, memberExpr, { name: member.name, field: other.field }, { help });
+        const near = nearNameExtras(file, memberExpr, member.name, suggest(member.name, other.members));
+        const field = table.fields.get(other.field);
+        ctx.report('unknown-enum-member', file, memberExpr, { name: member.name, field: other.field }, withFix(near, field && addMemberFix(field, member.name)));
       }
       return;
     }

@@ -14,6 +14,25 @@ export interface Note {
   readonly span: Span;
 }
 
+/** A change to one file: the text of `span` replaced by `text` (an insertion when the span is empty). */
+export interface TextEdit {
+  readonly file: string;
+  readonly span: Span;
+  readonly text: string;
+}
+
+/**
+ * A way to fix a diagnostic, as edits an editor (a code action) or
+ * `mpol check --fix` can apply: the did-you-mean replacement of a
+ * misspelt name or keyword, the import or the declaration that is
+ * missing. A fix's edits apply together or not at all.
+ */
+export interface Fix {
+  /** What the fix does, as a command: "replace `Provder` with `Provider`". */
+  readonly message: string;
+  readonly edits: readonly TextEdit[];
+}
+
 export interface Diagnostic {
   /** Stable kebab-case identifier, listed in `docs/diagnostics.md`. */
   readonly code: DiagnosticCode;
@@ -26,11 +45,14 @@ export interface Diagnostic {
   readonly notes: readonly Note[];
   /** A suggestion, such as "did you mean `MA122`?". */
   readonly help: string | undefined;
+  /** Ways to fix it, best first: `mpol check --fix` applies the first. */
+  readonly fixes: readonly Fix[];
 }
 
 export interface DiagnosticExtras {
   readonly notes?: readonly Note[];
   readonly help?: string | undefined;
+  readonly fixes?: readonly Fix[];
 }
 
 /**
@@ -55,7 +77,23 @@ export function diagnostic<C extends DiagnosticCode>(
     span: offsets(span),
     notes: extras.notes?.map((note) => ({ message: note.message, file: note.file, span: offsets(note.span) })) ?? [],
     help: extras.help,
+    fixes: extras.fixes?.map((fix) => ({ message: fix.message, edits: fix.edits.map((edit) => ({ file: edit.file, span: offsets(edit.span), text: edit.text })) })) ?? [],
   };
+}
+
+/** The fix that replaces the text of `span` with `text`. */
+export function replaceFix(file: string, span: Span, found: string, text: string): Fix {
+  return { message: `replace \`${found}\` with \`${text}\``, edits: [{ file, span, text }] };
+}
+
+/**
+ * The help and fix for `name`, written at `span`, when one of `candidates`
+ * is near enough to be what was meant; nothing otherwise. `write` turns
+ * the candidate into source text (quotes for a section number).
+ */
+export function nearNameExtras(file: string, span: Span, name: string, suggestion: string | undefined, write: (name: string) => string = (n) => n): DiagnosticExtras {
+  if (suggestion === undefined) return {};
+  return { help: `did you mean \`${suggestion}\`?`, fixes: [replaceFix(file, span, write(name), write(suggestion))] };
 }
 
 function offsets(span: Span): Span {

@@ -6,13 +6,13 @@
  */
 export type * from './ast.js';
 export { assertNever } from './ast.js';
-export { compareDiagnostics, diagnostic, type Diagnostic, type DiagnosticExtras, type Note, type Severity } from './diagnostic.js';
+export { compareDiagnostics, diagnostic, nearNameExtras, replaceFix, type Diagnostic, type DiagnosticExtras, type Fix, type Note, type Severity, type TextEdit } from './diagnostic.js';
 export { diagnosticCodes, messages, type DiagnosticCode, type MessageArgs } from './messages.js';
 export { lex, type LexResult } from './lexer.js';
 export { parse, type ParseResult } from './parse.js';
 export { LineMap, type Position } from './line-map.js';
-export { decodeString } from './literals.js';
+export { decodeString, encodeString } from './literals.js';
 export { formatDuration, parseDuration } from '../common/duration.js';
-export { didYouMean, suggest } from './suggest.js';
+export { suggest } from './suggest.js';
 export { childKeys, childrenOf, forEachChild, nodeAt, nodePathAt } from './visit.js';
 export { keywordCategories, keywordCategory, keywords, type Keyword, type KeywordCategory } from './tokens.js';

@@ -45,6 +45,13 @@ export function decodeString(image: string): DecodedString {
   return { value, badEscape };
 }
 
+const escapes: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\0': '\\0' };
+
+/** The string literal whose value is `value`: `decodeString`'s inverse. */
+export function encodeString(value: string): string {
+  return `"${value.replace(/[\\"\n\r\t\0]/g, (c) => escapes[c]!)}"`;
+}
+
 function endsInEscape(image: string): boolean {
   let backslashes = 0;
   for (let i = image.length - 2; i >= 0 && image[i] === '\\'; i--) backslashes++;

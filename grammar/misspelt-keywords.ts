@@ -5,6 +5,8 @@
  * of the declaration parses as written instead of failing after it.
  */
 import type { IToken, TokenType } from 'chevrotain';
+import type { Span } from './ast.js';
+import { nearNameExtras, type DiagnosticExtras } from './diagnostic.js';
 import { suggest } from './suggest.js';
 import { Identifier, Keywords, type Keyword } from './tokens.js';
 
@@ -35,7 +37,7 @@ export function readAsKeyword(token: IToken, word: Keyword): void {
   token.tokenTypeIdx = type.tokenTypeIdx!;
 }
 
-/** The help line of a misspelt keyword. */
-export function keywordHelp(word: Keyword): string {
-  return `did you mean \`${word}\`?`;
+/** The help and the fix of a misspelt keyword: `written`, at `span` of `file`, replaced by `word`. */
+export function keywordExtras(file: string, span: Span, written: string, word: Keyword): DiagnosticExtras {
+  return nearNameExtras(file, span, written, word);
 }

@@ -6,7 +6,7 @@ import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Comment, SourceFile } from './ast.js';
 import { compareDiagnostics, diagnostic, type Diagnostic } from './diagnostic.js';
 import { lex } from './lexer.js';
-import { keywordHelp } from './misspelt-keywords.js';
+import { keywordExtras } from './misspelt-keywords.js';
 import type { Keyword } from './tokens.js';
 import { PolicyParser } from './parser.js';
 import { messageSeparator } from './syntax-errors.js';
@@ -58,7 +58,7 @@ function syntaxDiagnostics(errors: readonly IRecognitionException[], text: strin
     const [expected = 'something else', found = 'this'] = error.message.split(messageSeparator);
     const end = token.tokenType.name === 'EOF' ? start : start + token.image.length;
     const word = misspelt.get(token);
-    result.push(diagnostic('unexpected-token', file, { start, end }, { expected, found }, { help: word === undefined ? undefined : keywordHelp(word) }));
+    result.push(diagnostic('unexpected-token', file, { start, end }, { expected, found }, word === undefined ? {} : keywordExtras(file, { start, end }, token.image, word)));
     const resynced = error.resyncedTokens;
     const last = resynced.length > 0 ? resynced[resynced.length - 1]! : token;
     coveredUntil = Math.max(end, Number.isNaN(last.startOffset) ? end : last.startOffset + last.image.length);

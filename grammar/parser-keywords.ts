@@ -6,7 +6,7 @@
  */
 import type { IToken, TokenType } from 'chevrotain';
 import { diagnostic } from './diagnostic.js';
-import { keywordHelp, misspeltKeyword, readAsKeyword } from './misspelt-keywords.js';
+import { keywordExtras, misspeltKeyword, readAsKeyword } from './misspelt-keywords.js';
 import { RecoveringParser } from './parser-recovery.js';
 import { describeToken } from './syntax-errors.js';
 import * as T from './tokens.js';
@@ -91,7 +91,7 @@ export class KeywordParser extends RecoveringParser {
   private readMisspelt(token: IToken, candidates: readonly number[] | undefined, expected: string): void {
     const word = candidates === undefined ? undefined : misspeltKeyword(token, candidates);
     if (word === undefined) return;
-    this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, this.tokenSpan(token), { expected, found: describeToken(token) }, { help: keywordHelp(word) }));
+    this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, this.tokenSpan(token), { expected, found: describeToken(token) }, keywordExtras(this.fileName, this.tokenSpan(token), token.image, word)));
     readAsKeyword(token, word);
   }
 }

@@ -11,7 +11,7 @@ import { fitsAfter, type BlockKind } from './blocks.js';
 import { BraceBalance } from './brace-balance.js';
 import { decodeString } from './literals.js';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
-import { keywordHelp, misspeltKeyword, readAsKeyword } from './misspelt-keywords.js';
+import { keywordExtras, misspeltKeyword, readAsKeyword } from './misspelt-keywords.js';
 import { describeToken, syntaxErrorMessages } from './syntax-errors.js';
 import * as T from './tokens.js';
 
@@ -174,8 +174,8 @@ export class RecoveringParser extends EmbeddedActionsParser {
     if (stopAt.has(token.tokenTypeIdx) && !startsItem(token)) return false;
     // Field names may be any word, so in a block of fields no word is a misspelt keyword.
     const word = block.colonItems === true ? undefined : misspeltKeyword(token, starters);
-    const help = word === undefined ? undefined : keywordHelp(word);
-    if (!this.reportedAlready(token)) this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, this.tokenSpan(token), { expected, found: describeToken(token) }, { help }));
+    const extras = word === undefined ? {} : keywordExtras(this.fileName, this.tokenSpan(token), token.image, word);
+    if (!this.reportedAlready(token)) this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, this.tokenSpan(token), { expected, found: describeToken(token) }, extras));
     if (word !== undefined) {
       // `stpe Commission …`: read as the step it misspells, so the step and its uses stay.
       readAsKeyword(token, word);

@@ -12,9 +12,3 @@ import { nearest } from '../common/edit-distance.js';
 export function suggest(name: string, candidates: Iterable<string>, maxEdits = Infinity): string | undefined {
   return nearest(name, candidates, Math.min(maxEdits, Math.max(1, Math.floor(name.length / 3))));
 }
-
-/** The help line for a suggestion, or `undefined`. */
-export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
-  const match = suggest(name, candidates);
-  return match === undefined ? undefined : `did you mean \`${match}\`?`;
-}

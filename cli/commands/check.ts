@@ -4,6 +4,7 @@
  */
 import { renderDiagnostics, summary } from '../../compiler/index.js';
 import { checkPaths, type Checked } from '../check-paths.js';
+import { fixPaths } from '../fix-paths.js';
 import { fail, type CliContext, type ExitCode } from '../context.js';
 import { formatJson } from '../format-json.js';
 import { formatSarif } from '../format-sarif.js';
@@ -13,11 +14,15 @@ export type Format = (typeof formats)[number];
 
 export interface CheckOptions {
   readonly format: Format;
+  /** Apply the first fix of each diagnostic to the files, then report what is left. */
+  readonly fix?: boolean;
 }
 
 export function check(paths: readonly string[], options: CheckOptions, ctx: CliContext): ExitCode {
-  const outcome = checkPaths(paths, ctx.cwd);
-  if (outcome.kind === 'usage') return fail(ctx, outcome.message);
+  // What was fixed goes with the report in text, and beside it for the machine formats, which must stay parseable.
+  const say = options.format === 'text' ? (line: string) => ctx.out(line) : (line: string) => ctx.err(line);
+  const outcome = options.fix === true ? fixPaths(paths, ctx.cwd, say) : checkPaths(paths, ctx.cwd);
+  if (outcome.kind !== 'checked') return fail(ctx, outcome.message);
   const { checked } = outcome;
   const { diagnostics, texts } = checked.result;
   switch (options.format) {

@@ -4,6 +4,7 @@
  * Enforces: docs/language.md, "Declarations" › `retry`: "`A..B` adds a
  * wait drawn uniformly from `[A, B]`", which is empty when A > B.
  */
+import { nearNameExtras } from '../../grammar/index.js';
 import type { Check } from './check.js';
 import { sourceText } from './syntax-lookup.js';
 
@@ -16,7 +17,7 @@ export const checkJitterRangeNotEmpty: Check = (ctx, { model }) => {
       const { low, high } = range;
       if (low.kind === 'Missing' || high.kind === 'Missing' || low.ms <= high.ms) continue;
       const [lowText, highText] = [sourceText(ctx, file, low), sourceText(ctx, file, high)];
-      ctx.report('invalid-jitter-range', file, range, { low: lowText, high: highText }, { help: `did you mean \`${highText}..${lowText}\`?` });
+      ctx.report('invalid-jitter-range', file, range, { low: lowText, high: highText }, nearNameExtras(file, range, `${lowText}..${highText}`, `${highText}..${lowText}`));
     }
   }
 };

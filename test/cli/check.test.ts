@@ -97,6 +97,10 @@ describe('mpol check --format json', () => {
         severity: 'error',
         message: 'unknown party `Provder`',
         help: expect.any(String),
+        fixes: [
+          { message: 'replace `Provder` with `Provider`', edits: [{ file: 'example.mpol', line: 56, column: 34, endLine: 56, endColumn: 41, text: 'Provider' }] },
+          { message: 'declare party `Provder` in `parties.mpol`', edits: [{ file: 'parties.mpol', line: 7, column: 1, endLine: 7, endColumn: 1, text: 'party Provder "TODO"\n' }] },
+        ],
       },
     ]);
   });
@@ -146,6 +150,15 @@ describe('mpol check --format sarif', () => {
     expect(result.locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: 'example.mpol', uriBaseId: 'SRCROOT' },
       region: { startLine: 56, startColumn: 34, endLine: 56, endColumn: 41 },
+    });
+    expect(result.fixes[0]).toEqual({
+      description: { text: 'replace `Provder` with `Provider`' },
+      artifactChanges: [
+        {
+          artifactLocation: { uri: 'example.mpol', uriBaseId: 'SRCROOT' },
+          replacements: [{ deletedRegion: { startLine: 56, startColumn: 34, endLine: 56, endColumn: 41 }, insertedContent: { text: 'Provider' } }],
+        },
+      ],
     });
   });
 
