@@ -58,7 +58,7 @@ export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: E
     .argument('<policy>', "the policy: its root .mpol file, or a folder holding one policy")
     .option('--cohort <COHORT=N>', 'installations in a cohort or COHORT/GROUP (repeatable); replaces the fault model\'s mix', collect, [])
     .option('--faults <file.json>', 'the fault model (docs/fault-model.md); default: faults.json beside the policy')
-    .option('--seed <n>', 'the random seed: the same seed gives the same output', '1')
+    .option('--seed <n>', 'the random seed, 0 by default as in the API: the same seed gives the same output', '0')
     .option('--json', 'print the whole result as JSON', false)
     .addHelpText('after', exitCodeHelp)
     .action(async (policy: string, options: SimulateOptions) => setExitCode(await simulateCommand(policy, options, ctx)));

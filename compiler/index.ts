@@ -12,6 +12,7 @@ export type { PolicyFile } from './context.js';
 export type * from './model.js';
 export type { SymbolTable, Symbol, Reference, DeclKind, FieldSymbol, FieldType, FieldReference, MemberSymbol, MemberReference, SectionSymbol, SectionReference } from './symbols.js';
 export { emitPolicy, type EmitOptions } from './emit/index.js';
+export { instantiatePolicy, type LoadedPolicy } from './instantiate.js';
 export { diffPolicies, describeChange, formatDiffJson, formatDiffMarkdown, formatDiffText, type PolicyChange } from './diff/index.js';
 export { renderDiagnostics, summary, type RenderOptions } from './render.js';
 export { applyEdits, applyFixes, type AppliedFixes } from './apply-fixes.js';

@@ -1,5 +1,5 @@
 /**
- * `mpol simulate <policy>`: compiles the policy in memory and simulates
+ * `mpol simulate <policy>`: compiles the policy in memory (`instantiatePolicy`) and simulates
  * many installations against a fault model, printing a summary table or,
  * with `--json`, the whole result. The same seed gives the same output,
  * byte for byte.
@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { emptyRecord } from '../../common/own.js';
-import { emitPolicy, type CompiledPolicy } from '../../compiler/index.js';
-import { formatFaultModelError, formatSummary, simulate as runSimulation, validateFaultModel, type CompiledPolicy as RuntimePolicy } from '../../runtime/index.js';
+import { instantiatePolicy, type CompiledPolicy } from '../../compiler/index.js';
+import { formatFaultModelError, formatSummary, simulate as runSimulation, validateFaultModel } from '../../runtime/index.js';
 import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
 import { describeFileError } from '../fs-host.js';
 import { loadOnePolicy } from '../one-policy.js';
@@ -33,7 +33,7 @@ export async function simulateCommand(policyPath: string, options: SimulateOptio
   const faults = faultsPath === undefined ? {} : readFaults(faultsPath, ctx.cwd);
   if (typeof faults === 'string') return fail(ctx, faults);
 
-  const policy = await loadInMemory(compiled);
+  const policy = instantiatePolicy(compiled);
   const validation = validateFaultModel(faults, policy);
   if (validation.errors.length > 0) {
     const where = faultsPath ?? 'the fault model';
@@ -92,15 +92,4 @@ function readFaults(file: string, cwd: string): unknown {
 
 function hasCohorts(faults: unknown): boolean {
   return typeof faults === 'object' && faults !== null && 'cohorts' in faults;
-}
-
-/**
- * The policy as the runtime runs it: emitted as JavaScript and imported
- * from memory. The module imports nothing (its runtime imports are types),
- * so it loads from a data URL.
- */
-async function loadInMemory(compiled: CompiledPolicy): Promise<RuntimePolicy<Record<string, unknown>, unknown>> {
-  const code = emitPolicy(compiled, { target: 'js' });
-  const module = (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)) as { policy: RuntimePolicy<Record<string, unknown>, unknown> };
-  return module.policy;
 }

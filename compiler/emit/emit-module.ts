@@ -15,8 +15,12 @@ import { emitPolicyObject } from './policy-object.js';
 import { CodeWriter } from './writer.js';
 
 export interface EmitOptions {
-  /** `ts` (default) emits types; `js` emits plain JavaScript. */
-  readonly target?: 'ts' | 'js';
+  /**
+   * `ts` (default) emits a TypeScript module; `js` a JavaScript module
+   * without types; `script` the body of a function that returns the
+   * policy object, for `new Function` (see `instantiatePolicy`).
+   */
+  readonly target?: 'ts' | 'js' | 'script';
   /** Where the runtime's types come from; `mpol/runtime` by default. */
   readonly runtimeModule?: string;
 }
@@ -39,9 +43,10 @@ export function emitPolicy(policy: CompiledPolicy, options: EmitOptions = {}): s
   out.line();
   const functions = emitFunctions(out, model.flow, typed);
   out.line();
-  emitPolicyObject(out, model, functions, typed);
+  const script = options.target === 'script';
+  emitPolicyObject(out, model, functions, typed, !script);
   out.line();
-  out.line('export default policy;');
+  out.line(script ? 'return policy;' : 'export default policy;');
   return out.toString();
 }
 

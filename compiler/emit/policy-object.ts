@@ -11,9 +11,9 @@ interface Functions {
   readonly predicate: readonly (string | null)[];
 }
 
-export function emitPolicyObject(out: CodeWriter, model: PolicyModel, functions: Functions, typed: boolean): void {
+export function emitPolicyObject(out: CodeWriter, model: PolicyModel, functions: Functions, typed: boolean, exported: boolean): void {
   const type = typed ? ': CompiledPolicy<Installation, Handlers, ErrorCode>' : '';
-  out.block(`export const policy${type} = {`, () => {
+  out.block(`${exported ? 'export ' : ''}const policy${type} = {`, () => {
     out.line(`name: ${literal(model.name)},`);
     out.line(`version: ${literal(model.version)},`);
     out.line(`title: ${literal(model.title)},`);

@@ -18,6 +18,15 @@ const allowed: Record<string, readonly string[]> = {
   cli: ['common', 'grammar', 'compiler', 'runtime', 'lsp'],
 };
 
+/**
+ * Layers a folder may import types from, and nothing else: the compiler
+ * knows the shape of the runtime's policy object, which it emits
+ * (docs/decisions/0011), but never runs runtime code.
+ */
+const typesOnly: Record<string, readonly string[]> = {
+  compiler: ['runtime'],
+};
+
 /** Node modules that touch the file system or the process. */
 const ioModules = ['fs', 'fs/promises', 'child_process', 'process', 'net', 'http', 'https', 'worker_threads', 'os'];
 
@@ -40,12 +49,17 @@ function sourceFiles(folder: string): string[] {
 }
 
 function importsOf(file: string): string[] {
+  return importStatements(file).map((statement) => statement.specifier);
+}
+
+/** Each import of `file`, and whether it imports types only (`import type`, `export type`). */
+function importStatements(file: string): { specifier: string; typeOnly: boolean }[] {
   const text = readFileSync(path.join(root, file), 'utf8');
-  const specifiers: string[] = [];
-  for (const match of text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)) {
-    specifiers.push((match[1] ?? match[2] ?? match[3])!);
+  const statements: { specifier: string; typeOnly: boolean }[] = [];
+  for (const match of text.matchAll(/^\s*(?:import|export)\b([^'"]*?)from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/gm)) {
+    statements.push({ specifier: (match[2] ?? match[3] ?? match[4])!, typeOnly: match[1] !== undefined && /^\s*type\b/.test(match[1]) });
   }
-  return specifiers;
+  return statements;
 }
 
 /** The repository files a file imports by relative path (`.js` specifiers name `.ts` sources). */
@@ -64,11 +78,12 @@ describe('layers', () => {
     it(`${folder}/ imports only what the layer rule allows`, () => {
       const violations: string[] = [];
       for (const file of sourceFiles(folder)) {
-        for (const specifier of importsOf(file)) {
+        for (const { specifier, typeOnly } of importStatements(file)) {
           if (specifier.startsWith('.')) {
             const target = path.relative(root, path.resolve(path.dirname(path.join(root, file)), specifier));
             const layer = layerOf(target);
-            if (layer !== folder && !allowed[folder]!.includes(layer)) violations.push(`${file} imports ${target}`);
+            const typesAllowed = typeOnly && (typesOnly[folder] ?? []).includes(layer);
+            if (layer !== folder && !allowed[folder]!.includes(layer) && !typesAllowed) violations.push(`${file} imports ${target}`);
           } else {
             const bare = specifier.replace(/^node:/, '');
             if (ioModules.includes(bare) && !ioAllowed(file)) violations.push(`${file} imports ${specifier}, but only the command line and the server entry do I/O`);

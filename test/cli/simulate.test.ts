@@ -4,6 +4,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { simulate } from '../../runtime/index.js';
+import { repositoryPolicy } from '../docs/policies.js';
 import { mainScript, runCli, tempFolder } from './run-cli.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
@@ -12,9 +14,17 @@ describe('mpol simulate', () => {
   it('prints a summary with the default fault model beside the policy', () => {
     const run = runCli(['simulate', 'policies/example', '--cohort', 'IOC=2000', '--cohort', 'MOC_Secure/DA=1000'], repo);
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Example 1\.0, seed 1: 3,000 installations\n/);
+    expect(run.stdout).toMatch(/^Example 1\.0, seed 0: 3,000 installations\n/);
     expect(run.stdout).toContain('MOC_Secure/DA');
     expect(run.stderr).toBe('');
+  });
+
+  it('uses the default seed of the runtime API, so both give the same result', async () => {
+    const run = runCli(['simulate', 'policies/example', '--cohort', 'IOC=300', '--json'], repo);
+    const policy = repositoryPolicy('policies/example');
+    const faults: unknown = JSON.parse(readFileSync(path.join(repo, 'policies/example/faults.json'), 'utf8'));
+    const result = await simulate(policy, { faults, cohorts: { IOC: 300 } });
+    expect(run.stdout).toBe(`${JSON.stringify(result, null, 2)}\n`);
   });
 
   it('gives the same output, byte for byte, for the same seed', () => {
@@ -67,7 +77,7 @@ describe('mpol simulate', () => {
     expect(run.status).toBe(0);
     expect(readFileSync(log, 'utf8')).toMatch(/simulating \[[=-]+\] \d+% \| [\d]+\/16000000 installations/);
     const summary = readFileSync(output, 'utf8');
-    expect(summary).toMatch(/^MEHRS 2\.1, seed 1: 16,000,000 installations\n/);
+    expect(summary).toMatch(/^MEHRS 2\.1, seed 0: 16,000,000 installations\n/);
     expect(summary).not.toContain('\u001b');
   });
 

@@ -26,12 +26,15 @@ interface CodeSection {
 interface Page {
   readonly sections: CodeSection[];
   readonly textBlocks: string[];
+  /** Blocks that are neither an example, a fix nor rendered output, so nothing here checks them. */
+  readonly unchecked: string[];
 }
 
 /** Splits the page into one section per code heading (a heading that is a code in backticks). */
 function readPage(markdown: string): Page {
   const sections: CodeSection[] = [];
   const textBlocks: string[] = [];
+  const unchecked: string[] = [];
   let current: (CodeSection & { fixing: boolean }) | undefined;
   let fence: { language: string; lines: string[] } | undefined;
   for (const line of markdown.split('\n')) {
@@ -40,6 +43,7 @@ function readPage(markdown: string): Page {
         const block = fence.lines.join('\n');
         if (fence.language === 'text') textBlocks.push(block);
         else if (fence.language === 'mpol' && current !== undefined) (current.fixing ? current.fixes : current.examples).push(block);
+        else unchecked.push(block);
         fence = undefined;
       } else fence.lines.push(line);
       continue;
@@ -54,7 +58,7 @@ function readPage(markdown: string): Page {
     else if (current !== undefined && current.lead === '' && line.trim() !== '') current = Object.assign(current, { lead: line });
     else if (current !== undefined && line.startsWith('Fix')) current.fixing = true;
   }
-  return { sections, textBlocks };
+  return { sections, textBlocks, unchecked };
 }
 
 /** Whether `block`'s lines appear consecutively in `text`, ignoring indentation. */
@@ -64,10 +68,14 @@ function containsLines(text: string, block: string): boolean {
   return lines.some((_, start) => wanted.every((line, offset) => lines[start + offset] === line));
 }
 
-const { sections, textBlocks } = readPage(page);
+const { sections, textBlocks, unchecked } = readPage(page);
 const cases = readGoldenCases(goldenFolder);
 
 describe('docs/diagnostics.md', () => {
+  test('checks every code block of the page: each is an example, a fix or rendered output', () => {
+    expect(unchecked).toEqual([]);
+  });
+
   test('has a section for every code of the catalog, in catalog order', () => {
     expect(sections.map((s) => s.code)).toEqual(catalog);
   });

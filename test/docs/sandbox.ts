@@ -1,0 +1,66 @@
+/**
+ * Commands the documentation shows, run for real: the built `mpol` in a
+ * scratch copy of the repository's policies and documentation examples,
+ * so a command that writes (`--out generated`, `> CHANGES.md`) leaves the
+ * repository alone. The scratch folder's path is shown as
+ * `/home/me/project`, the working folder the documentation pretends to
+ * be in.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repo } from './blocks.js';
+
+export const shownFolder = '/home/me/project';
+
+export interface CommandRun {
+  readonly status: number | null;
+  /** Standard output, then standard error, with the sandbox shown as `/home/me/project`. */
+  readonly output: string;
+  readonly stdout: string;
+}
+
+export class Sandbox {
+  readonly folder: string;
+
+  constructor() {
+    this.folder = realpathSync(mkdtempSync(path.join(tmpdir(), 'mpol-docs-')));
+    for (const part of ['policies', 'docs/examples']) {
+      if (existsSync(path.join(repo, part))) cpSync(path.join(repo, part), path.join(this.folder, part), { recursive: true });
+    }
+  }
+
+  /** Runs one command line of the documentation: `mpol ...` or `npx mpol ...`, with at most a `> file` at its end. */
+  run(commandLine: string): CommandRun {
+    const words = splitWords(commandLine.replace(/\s+#.*$/, ''));
+    if (words[0] === 'npx') words.shift();
+    if (words.shift() !== 'mpol') throw new Error(`not an mpol command: ${commandLine}`);
+    const redirect = words.length >= 2 && words[words.length - 2] === '>' ? words.splice(-2)[1] : undefined;
+    const env = { ...process.env };
+    for (const name of ['NO_COLOR', 'FORCE_COLOR', 'MPOL_DEBUG', 'CI']) delete env[name];
+    const child = spawnSync(process.execPath, [path.join(repo, 'dist/mpol.js'), ...words], {
+      cwd: this.folder,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    if (redirect !== undefined) writeFileSync(path.join(this.folder, redirect), child.stdout);
+    const shown = (text: string): string =>
+      text.replaceAll(pathToFileURL(this.folder).href, pathToFileURL(shownFolder).href).replaceAll(this.folder, shownFolder);
+    const stdout = redirect === undefined ? shown(child.stdout) : '';
+    return { status: child.status, stdout, output: stdout + shown(child.stderr) };
+  }
+
+  remove(): void {
+    rmSync(this.folder, { recursive: true, force: true });
+  }
+}
+
+/** Splits a command line into words as a POSIX shell would for the simple lines the documentation shows. */
+export function splitWords(line: string): string[] {
+  const words: string[] = [];
+  for (const match of line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)) words.push(match[1] ?? match[2] ?? match[3]!);
+  return words;
+}
