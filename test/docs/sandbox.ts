@@ -1,8 +1,9 @@
 /**
  * Commands the documentation shows, run for real: the built `mpol` in a
- * scratch copy of the repository's policies and documentation examples,
- * so a command that writes (`--out generated`, `> CHANGES.md`) leaves the
- * repository alone. The scratch folder's path is shown as
+ * fresh scratch copy of the repository's policies and documentation
+ * examples for each command, so a command that writes (`--out generated`,
+ * `> CHANGES.md`, `check --fix`) leaves the repository and the other
+ * commands alone. The scratch folder's path is shown as
  * `/home/me/project`, the working folder the documentation pretends to
  * be in.
  */
@@ -23,17 +24,21 @@ export interface CommandRun {
 }
 
 export class Sandbox {
-  readonly folder: string;
+  private readonly folders: string[] = [];
 
-  constructor() {
-    this.folder = realpathSync(mkdtempSync(path.join(tmpdir(), 'mpol-docs-')));
+  /** A fresh copy of the policies and examples, shown as `/home/me/project`. */
+  private fresh(): string {
+    const folder = realpathSync(mkdtempSync(path.join(tmpdir(), 'mpol-docs-')));
+    this.folders.push(folder);
     for (const part of ['policies', 'docs/examples']) {
-      if (existsSync(path.join(repo, part))) cpSync(path.join(repo, part), path.join(this.folder, part), { recursive: true });
+      if (existsSync(path.join(repo, part))) cpSync(path.join(repo, part), path.join(folder, part), { recursive: true });
     }
+    return folder;
   }
 
   /** Runs one command line of the documentation: `mpol ...` or `npx mpol ...`, with at most a `> file` at its end. */
   run(commandLine: string): CommandRun {
+    const folder = this.fresh();
     const words = splitWords(commandLine.replace(/\s+#.*$/, ''));
     if (words[0] === 'npx') words.shift();
     if (words.shift() !== 'mpol') throw new Error(`not an mpol command: ${commandLine}`);
@@ -41,20 +46,20 @@ export class Sandbox {
     const env = { ...process.env };
     for (const name of ['NO_COLOR', 'FORCE_COLOR', 'MPOL_DEBUG', 'CI']) delete env[name];
     const child = spawnSync(process.execPath, [path.join(repo, 'dist/mpol.js'), ...words], {
-      cwd: this.folder,
+      cwd: folder,
       env,
       encoding: 'utf8',
       timeout: 60_000,
     });
-    if (redirect !== undefined) writeFileSync(path.join(this.folder, redirect), child.stdout);
+    if (redirect !== undefined) writeFileSync(path.join(folder, redirect), child.stdout);
     const shown = (text: string): string =>
-      text.replaceAll(pathToFileURL(this.folder).href, pathToFileURL(shownFolder).href).replaceAll(this.folder, shownFolder);
+      text.replaceAll(pathToFileURL(folder).href, pathToFileURL(shownFolder).href).replaceAll(folder, shownFolder);
     const stdout = redirect === undefined ? shown(child.stdout) : '';
     return { status: child.status, stdout, output: stdout + shown(child.stderr) };
   }
 
   remove(): void {
-    rmSync(this.folder, { recursive: true, force: true });
+    for (const folder of this.folders.splice(0)) rmSync(folder, { recursive: true, force: true });
   }
 }
 
