@@ -41,3 +41,6 @@ export * from './simulate/index.js';
 
 /** Fault models: validation with errors naming the field, and handlers that draw from a model for `migrate`; see `docs/fault-model.md`. */
 export * from './fault-model/index.js';
+
+/** Campaigns: a whole estate migrated day by day within a capacity, with resubmissions and exclusion; see `docs/campaign.md`. */
+export * from './campaign/index.js';

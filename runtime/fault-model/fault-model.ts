@@ -9,6 +9,8 @@
  */
 import { own } from '../../common/own.js';
 
+import type { CampaignModel } from './campaign.js';
+
 /** A duration: fixed, uniform over `[low, high]` (whole ms, both ends), or exponential with `mean`. */
 export type Distribution =
   | { readonly kind: 'fixed'; readonly value: number }
@@ -88,6 +90,8 @@ export interface FaultModel {
   readonly cohorts: Readonly<Record<string, number>> | null;
   /** Installation fields, drawn in this order. */
   readonly installation: Readonly<Record<string, FieldSpec>>;
+  /** The campaign a `simulateCampaign` plays (campaign.ts), if the model describes one. */
+  readonly campaign: CampaignModel | null;
 }
 
 const noDelay: Distribution = { kind: 'fixed', value: 0 };

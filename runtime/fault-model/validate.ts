@@ -19,6 +19,7 @@ import {
 import { policyNames, type PolicyNames } from './names.js';
 import { readArtefact, readCheck, readParty, readUndo } from './entries.js';
 import { readCohorts, readInstallation } from './population.js';
+import { readCampaign, resubmittingParties } from './campaign.js';
 import { defaultFaults, type FaultModel, type FieldSpec, type StepFaultEntry, type StepFaults, type StepOverride } from './fault-model.js';
 import type { CompiledPolicy } from '../policy.js';
 
@@ -33,7 +34,7 @@ export interface FaultModelValidation {
 /** `steps.Commission.transient: expected a probability between 0 and 1, got 1.5` */
 export const formatFaultModelError = (error: FaultModelError): string => `${error.path}: ${error.message}`;
 
-const topKeys = ['$schema', 'description', 'defaults', 'steps', 'checks', 'artefacts', 'parties', 'undos', 'cohorts', 'installation'];
+const topKeys = ['$schema', 'description', 'defaults', 'steps', 'checks', 'artefacts', 'parties', 'undos', 'cohorts', 'installation', 'campaign'];
 
 export function validateFaultModel<I, H, C extends string>(json: unknown, policy: CompiledPolicy<I, H, C>): FaultModelValidation {
   const context = new FieldContext();
@@ -57,6 +58,7 @@ export function validateFaultModel<I, H, C extends string>(json: unknown, policy
     undos: entries('undos', names.undos, 'undo', (value, path) => readUndo(context, value, path, defaults.undo)),
     cohorts: root.cohorts === undefined ? null : readCohorts(context, root.cohorts, 'cohorts', names.populations),
     installation: root.installation === undefined ? emptyRecord<FieldSpec>() : readInstallation(context, root.installation, 'installation'),
+    campaign: root.campaign === undefined ? null : readCampaign(context, root.campaign, 'campaign', names, resubmittingParties(policy.errors)),
   };
   for (const code of Object.keys(model.checks)) {
     if (names.predicateChecks.has(code)) context.report(`checks.${code}`, `check \`${code}\` has a predicate; only \`external\` checks draw from the fault model`);

@@ -10,7 +10,7 @@ import { checkFaultsFor, undoFaultsFor, type FaultModel, type FieldSpec } from '
 import type { Membership } from '../policy.js';
 import { bucketCount, bucketSource, powersOfTwo } from './histogram.js';
 import { stepSource } from './compile-step.js';
-import { drawFault, durationSource, literal, Source, type AnyPolicy, type BatchRunner, type FlowLayout } from './source.js';
+import { drawFault, durationSource, literal, Source, type AnyPolicy, type BatchRunner, type FlowLayout, type Param } from './source.js';
 import { attemptBuckets, type SampleBuffer, type Tally } from './tally.js';
 import { mix32 } from './seed.js';
 import { exhaustionAttempts, warmUp } from './warm-up.js';
@@ -31,10 +31,31 @@ export interface CompileInput {
   readonly warmInstallation: unknown;
 }
 
-export function compileBatch(input: CompileInput): BatchRunner {
+/**
+ * The generated code every compiled runner shares: the prelude that binds
+ * the environment (counters, the policy's guards and predicates, the fault
+ * probabilities `P`), and the statements that run one installation from the
+ * seed of its fault stream to its outcome (`status`, `code`, `now`, ...).
+ * The batch runner here and the campaign's runner (../campaign/compile.ts)
+ * wrap them in their own loops.
+ */
+export interface GeneratedFlow {
+  readonly prelude: string;
+  /** The statements of one installation; `seed` is an expression of the loop's locals giving the fault stream's seed before mixing. */
+  installation(seed: string): string;
+  /** The environment the prelude reads, as `env`. */
+  readonly env: Readonly<Record<string, unknown>>;
+  /** The fault probabilities the code reads from `P`, and what each decides (for the warm-up). */
+  readonly values: Float64Array;
+  readonly params: readonly Param[];
+  /** `exhaustionAttempts` of each step's strategy, in flow order (for the warm-up). */
+  readonly attemptsToExhaust: readonly number[];
+}
+
+export function generateFlow(input: CompileInput): GeneratedFlow {
   const { policy, model, layout, membership, population: p, tally } = input;
   const source = new Source(policy, model, membership, layout);
-  const { codes, steps, parties } = tally.shape;
+  const { steps, parties } = tally.shape;
   source.block('flow:', () => {
     for (const node of policy.flow) {
       if (node.kind === 'step') {
@@ -54,20 +75,15 @@ export function compileBatch(input: CompileInput): BatchRunner {
     }
   });
   const flow = source.lines.join('\n');
-  const seedMix = mix32(input.seed);
+  const rollback = rollbackSource(source, p);
   const locals = (prefix: string, count: number, slots: Iterable<number>) =>
     count === 0 ? '' : `let ${[...slots].map((slot) => `${prefix}${slot} = -1`).join(', ')};`;
-  const text = `"use strict";
+  const prelude = `"use strict";
 const { T_started, T_outcomes, T_codes, T_undoFailed, T_causes, T_steps, T_rollbacks, T_incidents, T_attempts, T_attemptSum, T_attemptMax, T_times, T_timeSum, T_timeMax } = env.tally;
 const { S_need, S_index, S_status, S_code, S_at, S_count } = env.samples;
 const mem = env.membership, POW2 = env.pow2, P = env.P, US = new Int32Array(${layout.undoNames.length + 1});
-${source.functions.map((_, index) => `const F${index} = env.functions[${index}];`).join('\n')}
-return function simulateBatch(first, count, inst) {
-  let started = 0, sn = S_count[0];
-  const last = first + count;
-  for (let index = first; index < last; index++) {
-    started++;
-    let r = (${seedMix} + Math.imul(index, 0x9e3779b9)) | 0;
+${source.functions.map((_, index) => `const F${index} = env.functions[${index}];`).join('\n')}`;
+  const installation = (seed: string): string => `    let r = (${seed}) | 0;
     r = Math.imul(r ^ (r >>> 16), 0x85ebca6b); r = Math.imul(r ^ (r >>> 13), 0xc2b2ae35);
     let f = (r ^ (r >>> 16)) >>> 0, j = 0, u = 0;
     ${source.usesJitter ? 'r = f ^ 0x6a09e667; r = Math.imul(r ^ (r >>> 16), 0x85ebca6b); r = Math.imul(r ^ (r >>> 13), 0xc2b2ae35); j = (r ^ (r >>> 16)) >>> 0;' : ''}
@@ -78,8 +94,28 @@ return function simulateBatch(first, count, inst) {
     ${locals('c', layout.completionSlot.size, layout.completionSlot.values())}
 ${flow}
     if (rbk === 1) {
-${rollbackSource(source, p)}
-    }
+${rollback}
+    }`;
+  const values = Float64Array.from(source.params, (param) => param.value);
+  const env = { tally, samples: input.samples, membership, pow2: powersOfTwo(), functions: source.functions, P: values };
+  const attemptsToExhaust = layout.steps.map((step) => exhaustionAttempts(step.retry === null ? null : own(policy.retries, step.retry)!));
+  return { prelude, installation, env, values, params: source.params, attemptsToExhaust };
+}
+
+/** The seed expression of installation `index`: `installationSeed(seed, index)` before its final mix (seed.ts). */
+export const installationSeedSource = (seed: number): string => `${mix32(seed)} + Math.imul(index, 0x9e3779b9)`;
+
+export function compileBatch(input: CompileInput): BatchRunner {
+  const { population: p, tally } = input;
+  const { codes, steps } = tally.shape;
+  const generated = generateFlow(input);
+  const text = `${generated.prelude}
+return function simulateBatch(first, count, inst) {
+  let started = 0, sn = S_count[0];
+  const last = first + count;
+  for (let index = first; index < last; index++) {
+    started++;
+${generated.installation(installationSeedSource(input.seed))}
     T_outcomes[${p * 3} + status]++;
     if (status !== 0) {
       T_codes[${p * 2 * codes} + (status - 1) * ${codes} + code]++;
@@ -101,13 +137,10 @@ ${rollbackSource(source, p)}
   T_started[${p}] += started;
   S_count[0] = sn;
 };`;
-  const values = Float64Array.from(source.params, (param) => param.value);
-  const env = { tally, samples: input.samples, membership, pow2: powersOfTwo(), functions: source.functions, P: values };
   // Invariant: policy and fault-model text reaches the source only as `JSON.stringify` string literals
   // (installation field names and enum members); everything else is a number through `literal` or an index.
-  const runner = new Function('env', text)(env) as BatchRunner;
-  const attemptsToExhaust = layout.steps.map((step) => exhaustionAttempts(step.retry === null ? null : own(policy.retries, step.retry)!));
-  warmUp(runner, values, source.params, attemptsToExhaust, input.warmInstallation, tally, input.samples);
+  const runner = new Function('env', text)(generated.env) as BatchRunner;
+  warmUp(runner, generated.values, generated.params, generated.attemptsToExhaust, input.warmInstallation, tally, input.samples);
   return runner;
 }
 

@@ -106,7 +106,7 @@ async function reportProgress(progress: (done: number, total: number) => void, d
  * The one installation object the compiled runner draws fields into, shaped
  * once with every field so its hidden class never changes.
  */
-function reusableInstallation(prepared: PreparedSimulation<unknown>): Record<string, unknown> {
+export function reusableInstallation(prepared: PreparedSimulation<unknown>): Record<string, unknown> {
   const installation = Object.assign(emptyRecord<unknown>(), prepared.base);
   for (const [field, spec] of Object.entries(prepared.model.installation)) installation[field] = initialValue(spec);
   return installation;

@@ -1,0 +1,25 @@
+/**
+ * Campaigns (docs/campaign.md): the whole migration of an estate, day by
+ * day within a daily capacity, with resubmissions and exclusion, until
+ * every installation has migrated, failed for good or been excluded.
+ * `campaign.ts` is the entry; `plan.ts` checks the options against the
+ * fault model's `campaign` section (../fault-model/campaign.ts);
+ * `schedule.ts` decides each day's jobs (`queue.ts` holds the resubmissions
+ * waiting, `calendar.ts` the working days); `shard.ts` is the kernel that
+ * runs a slice of a day's jobs through the compiled flow (`compile.ts`) and
+ * counts into `tally.ts`, in this thread or another (`executor.ts`);
+ * `summary.ts`, `result.ts`, `report.ts` and `compare.ts` turn the counts
+ * into what a programme manager reads; `replay.ts` runs one installation's
+ * attempts through `migrate`, and `invariants.ts` checks that everything
+ * adds up.
+ */
+export { simulateCampaign, type CampaignOptions } from './campaign.js';
+export type { CampaignInputs } from './plan.js';
+export type { CampaignExecutor, CampaignParallel } from './executor.js';
+export { CampaignShard, type ShardSetup } from './shard.js';
+export type { CampaignTally } from './tally.js';
+export { campaignInstallation, type CampaignInstallation, type CampaignAttempt } from './replay.js';
+export type { CampaignResult, CampaignPopulation, CampaignCode, CampaignSample, CapUse, FinalCounts, FinalState } from './result.js';
+export { attemptSeed } from './seed.js';
+export { formatCampaign } from './report.js';
+export { formatCampaignComparison, type ComparedCampaign } from './compare.js';
