@@ -3,7 +3,8 @@
  * time, some of them working days on which migrations start. Every
  * migration scheduled on a day starts at the start of that day.
  */
-import { dateOfDay, dayOfDate, weekdays, type CampaignCalendar } from '../fault-model/campaign.js';
+import { dateOfDay, dayOfDate, weekdays } from '../fault-model/campaign.js';
+import type { CampaignCalendar } from '../fault-model/fault-model.js';
 
 export const dayLength = 86_400_000;
 

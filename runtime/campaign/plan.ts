@@ -10,8 +10,7 @@
  */
 import { own, recordOf } from '../../common/own.js';
 import { MigrationUsageError } from '../errors.js';
-import type { CampaignModel } from '../fault-model/campaign.js';
-import type { Distribution } from '../fault-model/fault-model.js';
+import type { CampaignModel, Distribution } from '../fault-model/fault-model.js';
 import { policyNames } from '../fault-model/names.js';
 import { formatFaultModelError, validateFaultModel } from '../fault-model/validate.js';
 import type { CompiledPolicy, ErrorDefinition } from '../policy.js';

@@ -8,44 +8,13 @@
  * keeps them in `Map`s, never as keys of a plain object.
  */
 import { at, checkKeys, closest, describe, readDistribution, readObject, type FieldContext } from './fields.js';
-import type { Distribution } from './fault-model.js';
+import type { CampaignCalendar, CampaignCapacity, CampaignModel, Distribution } from './fault-model.js';
 import type { PolicyNames } from './names.js';
 import type { ErrorDefinition } from '../policy.js';
 import { readCohorts } from './population.js';
 
 /** Days of the week as the model writes them, Monday first: index 0 is Monday. */
 export const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-
-export interface CampaignCalendar {
-  /** The date of day 0 (`YYYY-MM-DD`), or `null` when days are only numbered (day 0 is then a Monday). */
-  readonly start: string | null;
-  /** Whether each weekday, Monday first, is a working day. */
-  readonly working: readonly boolean[];
-  /** Days with no migrations although their weekday works, as day numbers from day 0, ascending. */
-  readonly holidays: readonly number[];
-}
-
-export interface CampaignCapacity {
-  /** Migrations that may start on one working day, first submissions and resubmissions together. */
-  readonly daily: number;
-  /** Caps per `Cohort` (the cohort with its groups) or `Cohort/Group`, in the model's order. */
-  readonly populations: ReadonlyMap<string, number>;
-  /** Caps on the resubmissions whose failure names the party as responsible, in the model's order. */
-  readonly responsible: ReadonlyMap<string, number>;
-}
-
-export interface CampaignModel {
-  /** Installations per `Cohort` or `Cohort/Group`; `null`: the model's `cohorts`. */
-  readonly estate: ReadonlyMap<string, number> | null;
-  readonly capacity: CampaignCapacity;
-  readonly calendar: CampaignCalendar;
-  /** From a resubmittable failure to the installation being due again. */
-  readonly resubmission: {
-    readonly delay: Distribution;
-    /** Per responsible party of the failure's code, replacing `delay`. */
-    readonly responsible: ReadonlyMap<string, Distribution>;
-  };
-}
 
 const noDelay: Distribution = { kind: 'fixed', value: 0 };
 const mondayToFriday = [true, true, true, true, true, false, false];

@@ -9,8 +9,6 @@
  */
 import { own } from '../../common/own.js';
 
-import type { CampaignModel } from './campaign.js';
-
 /** A duration: fixed, uniform over `[low, high]` (whole ms, both ends), or exponential with `mean`. */
 export type Distribution =
   | { readonly kind: 'fixed'; readonly value: number }
@@ -92,6 +90,38 @@ export interface FaultModel {
   readonly installation: Readonly<Record<string, FieldSpec>>;
   /** The campaign a `simulateCampaign` plays (campaign.ts), if the model describes one. */
   readonly campaign: CampaignModel | null;
+}
+
+/** The campaign section (campaign.ts reads it; docs/campaign.md). */
+export interface CampaignCalendar {
+  /** The date of day 0 (`YYYY-MM-DD`), or `null` when days are only numbered (day 0 is then a Monday). */
+  readonly start: string | null;
+  /** Whether each weekday, Monday first, is a working day. */
+  readonly working: readonly boolean[];
+  /** Days with no migrations although their weekday works, as day numbers from day 0, ascending. */
+  readonly holidays: readonly number[];
+}
+
+export interface CampaignCapacity {
+  /** Migrations that may start on one working day, first submissions and resubmissions together. */
+  readonly daily: number;
+  /** Caps per `Cohort` (the cohort with its groups) or `Cohort/Group`, in the model's order. */
+  readonly populations: ReadonlyMap<string, number>;
+  /** Caps on the resubmissions whose failure names the party as responsible, in the model's order. */
+  readonly responsible: ReadonlyMap<string, number>;
+}
+
+export interface CampaignModel {
+  /** Installations per `Cohort` or `Cohort/Group`; `null`: the model's `cohorts`. */
+  readonly estate: ReadonlyMap<string, number> | null;
+  readonly capacity: CampaignCapacity;
+  readonly calendar: CampaignCalendar;
+  /** From a resubmittable failure to the installation being due again. */
+  readonly resubmission: {
+    readonly delay: Distribution;
+    /** Per responsible party of the failure's code, replacing `delay`. */
+    readonly responsible: ReadonlyMap<string, Distribution>;
+  };
 }
 
 const noDelay: Distribution = { kind: 'fixed', value: 0 };

@@ -23,5 +23,8 @@ export type {
   PartyFaults,
   UndoFaults,
   FieldSpec,
+  CampaignModel,
+  CampaignCapacity,
+  CampaignCalendar,
 } from './fault-model.js';
 export { faultHandlers, drawInstallation } from './fault-handlers.js';
