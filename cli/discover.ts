@@ -23,7 +23,11 @@ export function discoverPolicyFiles(args: readonly string[], cwd: string): Disco
     if (kind === 'missing') return { kind: 'error', message: `no such file or folder '${arg}'` };
     if (kind === 'folder') {
       const before = found.size;
-      const error = walk(absolute, cwd, found);
+      const error = walk(absolute, found, {
+        recursive: true,
+        name: (file) => shownPath(cwd, file),
+        folderError: (unreadable, reason) => `cannot read folder '${shownPath(cwd, unreadable)}': ${describeFileError(reason)}`,
+      });
       if (error !== undefined) return { kind: 'error', message: error };
       if (found.size === before) return { kind: 'error', message: `no .mpol files found under '${arg}'` };
     } else if (!isPolicyName(absolute)) {
@@ -46,28 +50,48 @@ function kindOf(absolute: string): 'missing' | 'folder' | 'other' {
   }
 }
 
-/** Adds the `.mpol` files under `folder` to `found`; returns an error message if a folder cannot be listed. */
-function walk(folder: string, cwd: string, found: Set<string>): string | undefined {
+interface WalkOptions {
+  /** Whether to descend into sub-folders. */
+  readonly recursive: boolean;
+  /** How a found file is named in the result. */
+  readonly name: (absolute: string) => string;
+  /** What a folder that cannot be listed means: an error message that ends the walk, or `undefined` to skip it. */
+  readonly folderError: (folder: string, error: unknown) => string | undefined;
+}
+
+/** Adds the `.mpol` files under `folder` to `found`; returns an error message if a folder cannot be listed and that ends the walk. */
+function walk(folder: string, found: Set<string>, options: WalkOptions): string | undefined {
   let entries: Dirent[];
   try {
     entries = readdirSync(folder, { withFileTypes: true });
   } catch (error) {
-    return `cannot read folder '${shownPath(cwd, folder)}': ${describeFileError(error)}`;
+    return options.folderError(folder, error);
   }
   entries.sort((a, b) => byCodeUnit(a.name, b.name));
   for (const entry of entries) {
     const absolute = path.join(folder, entry.name);
     if (entry.isDirectory()) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const error = walk(absolute, cwd, found);
+      if (!options.recursive || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const error = walk(absolute, found, options);
       if (error !== undefined) return error;
     } else if (isPolicyName(entry.name) && !isLinkToFolder(entry, absolute)) {
       // Anything else named `.mpol` is listed, even a pipe or a broken
       // link, so the user hears why it was not checked.
-      found.add(shownPath(cwd, absolute));
+      found.add(options.name(absolute));
     }
   }
   return undefined;
+}
+
+/**
+ * The `.mpol` files in `folder` as absolute paths, sorted, for the language
+ * server: in sub-folders too when `recursive`, skipping a folder that
+ * cannot be listed rather than giving up.
+ */
+export function policyFilesIn(folder: string, recursive: boolean): string[] {
+  const found = new Set<string>();
+  walk(folder, found, { recursive, name: (absolute) => absolute, folderError: () => undefined });
+  return [...found].sort(byCodeUnit);
 }
 
 // Links to folders are not followed, so a link cycle cannot make the walk

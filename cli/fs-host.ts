@@ -24,7 +24,8 @@ export function shownPath(cwd: string, absolute: string): string {
   return path.isAbsolute(relative) ? absolute : relative;
 }
 
-function readPolicyFile(absolute: string): ReadResult {
+/** Reads a policy file at an absolute path; every problem is a `ReadResult`. */
+export function readPolicyFile(absolute: string): ReadResult {
   try {
     // The size and kind are checked before reading, so a huge file is
     // refused at once and a named pipe is never opened (opening one would

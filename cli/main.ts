@@ -14,6 +14,7 @@ import { exitCodes, shouldColor, type CliContext, type ExitCode } from './contex
 import { describeFileError } from './fs-host.js';
 import { createProgram } from './program.js';
 import { guardOutput, isClosedReader, type OutputStream } from './stdio.js';
+import { isCheckWorker, runCheckWorker } from './lsp-worker.js';
 import { readVersion } from './version.js';
 
 /** Set when a write failed for a reason other than a reader that left: the run then ends with exit code 2. */
@@ -62,15 +63,22 @@ function reportInternalError(error: unknown): void {
   process.exitCode = exitCodes.internal;
 }
 
-process.on('uncaughtException', reportInternalError);
-process.on('exit', () => {
-  // A failed write (a full disk, say) is an I/O problem unless a bug already explains the exit.
-  if (outputFailed && process.exitCode !== exitCodes.internal) process.exitCode = exitCodes.usage;
-});
+function runCommandLine(): void {
+  process.on('uncaughtException', reportInternalError);
+  process.on('exit', () => {
+    // A failed write (a full disk, say) is an I/O problem unless a bug already explains the exit.
+    if (outputFailed && process.exitCode !== exitCodes.internal) process.exitCode = exitCodes.usage;
+  });
 
-// The exit code is set rather than passed to `process.exit`, so that
-// output still queued for a pipe is written before the process ends.
-main(process.argv).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => reportInternalError(error),
-);
+  // The exit code is set rather than passed to `process.exit`, so that
+  // output still queued for a pipe is written before the process ends.
+  main(process.argv).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => reportInternalError(error),
+  );
+}
+
+// The language server's checker runs in a worker thread started from this
+// same file (`lsp-worker.ts`): it is not a command line.
+if (isCheckWorker()) runCheckWorker();
+else runCommandLine();

@@ -7,6 +7,7 @@ import { Command, Option } from 'commander';
 import { build, type Emit } from './commands/build.js';
 import { check, formats, type Format } from './commands/check.js';
 import { diff, diffFormats, type DiffFormat } from './commands/diff.js';
+import type { LspOptions } from './commands/lsp.js';
 import { simulateCommand, type SimulateOptions } from './commands/simulate.js';
 import type { CliContext, ExitCode } from './context.js';
 
@@ -62,6 +63,16 @@ export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: E
     .option('--json', 'print the whole result as JSON', false)
     .addHelpText('after', exitCodeHelp)
     .action(async (policy: string, options: SimulateOptions) => setExitCode(await simulateCommand(policy, options, ctx)));
+
+  program
+    .command('lsp')
+    .description('Run the language server, for editors.')
+    .option('--stdio', 'speak the Language Server Protocol over standard input and output')
+    .option('--node-ipc', "speak it over Node's IPC channel (when an editor forks the server)")
+    // Editors pass it; the protocol library reads it from the arguments itself.
+    .addOption(new Option('--clientProcessId <pid>', 'exit when this process (the editor) ends').hideHelp())
+    // Loaded only when asked for: the server's protocol library costs every other command start-up time.
+    .action(async (options: LspOptions) => setExitCode((await import('./commands/lsp.js')).lspCommand(options, ctx)));
 
   program.addHelpText('after', `\nRun 'mpol <command> --help' for the flags of a command.\n${exitCodeHelp}`);
   return program;

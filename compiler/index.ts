@@ -16,3 +16,5 @@ export { instantiatePolicy, type LoadedPolicy } from './instantiate.js';
 export { diffPolicies, describeChange, formatDiffJson, formatDiffMarkdown, formatDiffText, type PolicyChange } from './diff/index.js';
 export { renderDiagnostics, summary, type RenderOptions } from './render.js';
 export { applyEdits, applyFixes, type AppliedFixes } from './apply-fixes.js';
+export { describeKind } from './symbols.js';
+export * from './editor/index.js';

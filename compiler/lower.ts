@@ -135,7 +135,7 @@ function lowerError(ctx: PassContext, file: string, node: A.ErrorDecl): ErrorMod
 const retryItemWords: Record<string, string> = { RetryWithin: 'within', RetryAttempts: 'attempts', RetryTimeout: 'timeout', RetryJitter: 'jitter' };
 const retryItemWord = (kind: string): string | undefined => retryItemWords[kind];
 
-function lowerRetry(ctx: PassContext, file: string, node: A.RetryDecl): RetryModel {
+export function lowerRetry(ctx: PassContext, file: string, node: A.RetryDecl): RetryModel {
   reportRepeats(ctx, file, node.items, retryItemWord);
   let within: number | undefined;
   let attempts: number | undefined;

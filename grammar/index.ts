@@ -7,7 +7,7 @@
 export type * from './ast.js';
 export { assertNever } from './ast.js';
 export { compareDiagnostics, diagnostic, nearNameExtras, replaceFix, type Diagnostic, type DiagnosticExtras, type Fix, type Note, type Severity, type TextEdit } from './diagnostic.js';
-export { diagnosticCodes, messages, type DiagnosticCode, type MessageArgs } from './messages.js';
+export { diagnosticCodes, messages, unnecessaryCodes, type DiagnosticCode, type MessageArgs } from './messages.js';
 export { lex, type LexResult } from './lexer.js';
 export { parse, type ParseResult } from './parse.js';
 export { LineMap, type Position } from './line-map.js';

@@ -97,3 +97,9 @@ export type MessageArgs<C extends DiagnosticCode> = Parameters<(typeof messages)
 
 /** Every code in the catalog, in catalog order. */
 export const diagnosticCodes = Object.keys(messages) as DiagnosticCode[];
+
+/**
+ * Codes about something nothing uses or reaches: editors show their text
+ * faded (the LSP tag "unnecessary") rather than underlined.
+ */
+export const unnecessaryCodes: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>(['unused-declaration', 'unused-error-code', 'unused-cohort', 'unused-group', 'unreachable-step']);

@@ -1,0 +1,38 @@
+/**
+ * `mpol lsp --stdio | --node-ipc`: the language server, speaking LSP over
+ * standard input and output or over Node's IPC channel (how VS Code starts
+ * a server it forks). The server is handed the disk and a checker in a
+ * worker thread started from this same bundle.
+ *
+ * Over stdio, standard output belongs to the protocol: anything else that
+ * would print there goes to standard error.
+ */
+import { fileURLToPath } from 'node:url';
+import { createConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver/node';
+import { startServer } from '../../lsp/index.js';
+import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
+import { diskAccess } from '../lsp-files.js';
+import { workerChecker } from '../lsp-worker.js';
+
+export interface LspOptions {
+  readonly stdio?: boolean;
+  readonly nodeIpc?: boolean;
+}
+
+/** Starts the server; it runs until the client sends `exit` or goes away, which ends the process. */
+export function lspCommand(options: LspOptions, ctx: CliContext): ExitCode {
+  if (options.stdio === options.nodeIpc) return fail(ctx, 'choose how to talk to the editor: --stdio or --node-ipc');
+  if (options.nodeIpc === true && process.send === undefined) return fail(ctx, '--node-ipc needs a parent process that opened an IPC channel');
+  if (options.stdio === true) {
+    const toStderr = (...args: unknown[]): void => ctx.err(`${args.map(String).join(' ')}\n`);
+    console.log = console.info = console.debug = console.warn = toStderr;
+  }
+  const connection = options.stdio === true ? createConnection(process.stdin, process.stdout) : createConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
+  const script = fileURLToPath(import.meta.url);
+  startServer(connection, {
+    files: diskAccess,
+    startChecker: workerChecker(script, (message) => connection.console.error(message)),
+    version: ctx.version,
+  });
+  return exitCodes.ok;
+}

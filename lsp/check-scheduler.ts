@@ -1,0 +1,106 @@
+/**
+ * Keeps the checker busy with the newest text and nothing older. A change
+ * asks for a check; while one runs, a newer change cancels it (the checker
+ * still takes in the changes it carried) and the next check starts as soon
+ * as the checker answers. Results are kept per file with the versions of
+ * the open documents they were computed from, and the facts per policy.
+ */
+import type { PolicyFacts } from '../compiler/index.js';
+import type { Checker, CheckResponse, StartChecker } from './checker.js';
+import type { CheckedDiagnostics } from './diagnostics.js';
+import type { Files } from './files.js';
+
+export class CheckScheduler {
+  private readonly checker: Checker;
+  private generation = 0;
+  /** The request the checker is working on, with the document versions it was sent. */
+  private running: { generation: number; versions: ReadonlyMap<string, number> } | undefined;
+  private starting = false;
+  private wanted = false;
+  private readonly results = new Map<string, CheckedDiagnostics>();
+  private readonly facts = new Map<string, PolicyFacts>();
+  private completed = 0;
+
+  constructor(
+    private readonly files: Files,
+    startChecker: StartChecker,
+    /** Told after each completed check, with the files whose diagnostics it carried. */
+    private readonly checked: (paths: ReadonlySet<string>) => void,
+    private readonly log: (message: string) => void,
+  ) {
+    this.checker = startChecker((response) => this.receive(response));
+  }
+
+  /** The other diagnostics of `path` from the last completed check. */
+  diagnosticsOf(path: string): CheckedDiagnostics | undefined {
+    return this.results.get(path);
+  }
+
+  factsOf(root: string): PolicyFacts | undefined {
+    return this.facts.get(root);
+  }
+
+  /** How many checks have completed: tests and benchmarks wait on it. */
+  get completedChecks(): number {
+    return this.completed;
+  }
+
+  get idle(): boolean {
+    return this.running === undefined && !this.starting && !this.wanted && !this.files.hasChanges();
+  }
+
+  /** Asks for a check of the files as they are now. */
+  request(): void {
+    this.wanted = true;
+    if (this.running !== undefined) {
+      this.checker.cancelUpTo(this.running.generation);
+      return;
+    }
+    if (!this.starting) void this.start();
+  }
+
+  dispose(): void {
+    this.checker.dispose();
+  }
+
+  private async start(): Promise<void> {
+    this.starting = true;
+    try {
+      await this.files.settle();
+    } finally {
+      this.starting = false;
+    }
+    if (this.running !== undefined || !this.wanted) return;
+    this.wanted = false;
+    const { changes, paths } = this.files.takeChanges();
+    const generation = ++this.generation;
+    const versions = new Map(this.files.openDocuments().map((document) => [document.path, document.version]));
+    this.running = { generation, versions };
+    this.checker.request({ generation, changes, paths });
+  }
+
+  private receive(response: CheckResponse): void {
+    const running = this.running;
+    if (running === undefined || response.generation !== running.generation) return;
+    this.running = undefined;
+    if (response.kind === 'failed') this.log(`the policy check failed: ${response.message}`);
+    if (response.kind === 'checked') {
+      this.completed++;
+      const paths = new Set([...this.results.keys(), ...response.diagnostics.map(([path]) => path)]);
+      this.results.clear();
+      for (const [path, diagnostics] of response.diagnostics) this.results.set(path, { version: running.versions.get(path), diagnostics });
+      // A file with nothing to say this time is said to have nothing, at the version checked.
+      for (const path of paths) if (!this.results.has(path)) this.results.set(path, { version: running.versions.get(path), diagnostics: [] });
+      const roots = new Set(response.roots);
+      for (const root of [...this.facts.keys()]) if (!roots.has(root)) this.facts.delete(root);
+      for (const facts of response.facts) this.facts.set(facts.root, facts);
+      for (const document of this.files.openDocuments()) {
+        const version = running.versions.get(document.path);
+        if (version !== undefined) document.forgetBefore(version);
+        paths.add(document.path);
+      }
+      this.checked(paths);
+    }
+    if (this.wanted || this.files.hasChanges()) this.request();
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Go to definition, find references, document highlights and hover: the
+ * name at the cursor, resolved in every policy that holds the file.
+ */
+import { declarationOf, describeTarget, referencesOf } from '../../compiler/index.js';
+import { DocumentHighlightKind, MarkupKind, type DocumentHighlight, type Hover, type Location, type Position } from 'vscode-languageserver';
+import { cursorAt, namesAt, toLocation, uniqueLocations, type FeatureContext } from './context.js';
+
+export function definition(context: FeatureContext, uri: string, position: Position): Location[] {
+  const cursor = cursorAt(context, uri, position);
+  if (cursor === undefined) return [];
+  const found = namesAt(context, cursor).flatMap(({ name }) => (name.target === undefined ? [] : [declarationOf(name.target)]));
+  return uniqueLocations(found).map((location) => toLocation(context, location));
+}
+
+export function references(context: FeatureContext, uri: string, position: Position, includeDeclaration: boolean): Location[] {
+  const cursor = cursorAt(context, uri, position);
+  if (cursor === undefined) return [];
+  const found = namesAt(context, cursor).flatMap(({ view, name }) => (name.target === undefined ? [] : referencesOf(view.table, name.target, includeDeclaration)));
+  return uniqueLocations(found).map((location) => toLocation(context, location));
+}
+
+export function highlights(context: FeatureContext, uri: string, position: Position): DocumentHighlight[] {
+  const cursor = cursorAt(context, uri, position);
+  if (cursor === undefined) return [];
+  const lines = context.files.linesOf(cursor.path);
+  const found = namesAt(context, cursor).flatMap(({ view, name }) => (name.target === undefined ? [] : referencesOf(view.table, name.target, true).map((location, index) => ({ location, declaration: index === 0 }))));
+  const seen = new Set<string>();
+  const result: DocumentHighlight[] = [];
+  for (const { location, declaration } of found) {
+    const key = `${location.span.start}:${location.span.end}`;
+    if (location.file !== cursor.path || seen.has(key)) continue;
+    seen.add(key);
+    result.push({ range: lines.rangeOf(location.span), kind: declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read });
+  }
+  return result;
+}
+
+export function hover(context: FeatureContext, uri: string, position: Position): Hover | null {
+  const cursor = cursorAt(context, uri, position);
+  if (cursor === undefined) return null;
+  for (const { view, name } of namesAt(context, cursor)) {
+    if (name.target === undefined) continue;
+    const value = describeTarget(name.target, view.table, view.facts);
+    return { contents: { kind: MarkupKind.Markdown, value }, range: context.files.linesOf(cursor.path).rangeOf(name.span) };
+  }
+  return null;
+}

@@ -1,0 +1,186 @@
+/**
+ * The language server: the protocol's requests and notifications wired to
+ * the files, the checker and the features. The connection and everything
+ * outside the process's memory are handed in (`ServerEnvironment`), so the
+ * whole server runs in a test as it runs behind an editor.
+ */
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { CheckScheduler } from './check-scheduler.js';
+import { diagnosticsFor, uriFor } from './diagnostics.js';
+import type { ServerEnvironment } from './environment.js';
+import type { FeatureContext } from './features/context.js';
+import { definition, highlights, hover, references } from './features/navigation.js';
+import { documentSymbols, workspaceSymbols } from './features/symbols.js';
+import { Files, type FileChange } from './files.js';
+import { pathOf } from './uris.js';
+import { PolicyViews } from './views.js';
+
+/** What a test or a benchmark may look at in a running server. */
+export interface ServerHandle {
+  readonly files: Files;
+  readonly scheduler: CheckScheduler;
+  /** Resolves once the workspace folders have been read. */
+  readonly indexed: Promise<void>;
+}
+
+export function startServer(connection: Connection, environment: ServerEnvironment): ServerHandle {
+  const log = (message: string): void => connection.console.error(message);
+  let capabilities: ClientCapabilities = {};
+  const touched = new Set<string>();
+  let syntaxPass: NodeJS.Immediate | undefined;
+
+  const files = new Files(environment.files, (paths) => {
+    for (const path of paths) touched.add(path);
+    scheduler.request();
+    syntaxPass ??= setImmediate(publishTouched);
+  });
+  const scheduler = new CheckScheduler(files, environment.startChecker, (paths) => {
+    for (const path of paths) publish(path);
+  }, log);
+  const views = new PolicyViews(files, (root) => scheduler.factsOf(root));
+  const context: FeatureContext = { files, views };
+  let resolveIndexed: () => void = () => {};
+  const indexed = new Promise<void>((resolve) => (resolveIndexed = resolve));
+  let folders: string[] = [];
+
+  /** Publishes the diagnostics of an open document: its syntax from its own parse, the rest from the last check. */
+  function publish(path: string): void {
+    const document = files.document(path);
+    if (document === undefined) return;
+    const related = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsFor(files, path, scheduler.diagnosticsOf(path), related) });
+  }
+
+  function publishTouched(): void {
+    syntaxPass = undefined;
+    const paths = [...touched];
+    touched.clear();
+    for (const path of paths) publish(path);
+  }
+
+  /**
+   * A request handler that answers `fallback` rather than an error when a
+   * feature meets something it did not expect (and logs it: that is a
+   * bug), and abandons a request the client cancelled.
+   */
+  function guarded<P, R>(name: string, fallback: R, work: (params: P) => R | Promise<R>) {
+    return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
+      const cancelled = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, `${name} was cancelled`);
+      if (token.isCancellationRequested) return cancelled();
+      try {
+        const result = await work(params);
+        return token.isCancellationRequested ? cancelled() : result;
+      } catch (error) {
+        log(`internal error in ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return fallback;
+      }
+    };
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    capabilities = params.capabilities;
+    const workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    folders = workspaceFolders.flatMap((folder) => pathOf(folder.uri) ?? []);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'mpol', version: environment.version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.mpol' }] });
+    }
+    if (capabilities.workspace?.workspaceFolders === true) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        for (const folder of event.added) {
+          const path = pathOf(folder.uri);
+          if (path !== undefined) void files.addFolder(path, true);
+        }
+        if (event.removed.length > 0) log('removing a workspace folder takes effect when the server restarts');
+      });
+    }
+    void Promise.all(folders.map((folder) => files.addFolder(folder, true))).then(resolveIndexed, (error: unknown) => {
+      log(`reading the workspace failed: ${String(error)}`);
+      resolveIndexed();
+    });
+  });
+
+  connection.onDidOpenTextDocument(({ textDocument }) => {
+    const path = pathOf(textDocument.uri);
+    if (path === undefined) return;
+    files.open(textDocument.uri, path, textDocument.version, textDocument.text);
+    // Clients that do not watch files still see files changed on disk: on each open and save, the folders are read again.
+    if (!watchesFiles()) void files.rescan();
+  });
+
+  connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+    const path = pathOf(textDocument.uri);
+    if (path !== undefined) files.change(path, contentChanges, textDocument.version);
+  });
+
+  connection.onDidSaveTextDocument(() => {
+    if (!watchesFiles()) void files.rescan();
+  });
+
+  connection.onDidCloseTextDocument(({ textDocument }) => {
+    const path = pathOf(textDocument.uri);
+    if (path === undefined) return;
+    void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+    void files.close(path);
+  });
+
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    const events = changes.flatMap((change) => {
+      const path = pathOf(change.uri);
+      const kind: FileChange = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
+      return path === undefined ? [] : [{ path, change: kind }];
+    });
+    void files.fileEvents(events);
+  });
+
+  function watchesFiles(): boolean {
+    return capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  }
+
+  connection.onHover(guarded('hover', null, (params) => hover(context, params.textDocument.uri, params.position)));
+  connection.onDefinition(guarded('definition', [], async (params) => {
+    await indexed;
+    return definition(context, params.textDocument.uri, params.position);
+  }));
+  connection.onReferences(guarded('references', [], async (params) => {
+    await indexed;
+    return references(context, params.textDocument.uri, params.position, params.context.includeDeclaration);
+  }));
+  connection.onDocumentHighlight(guarded('highlights', [], (params) => highlights(context, params.textDocument.uri, params.position)));
+  connection.onDocumentSymbol(guarded('document symbols', [], (params) => documentSymbols(context, params.textDocument.uri, capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true)));
+  connection.onWorkspaceSymbol(guarded('workspace symbols', [], async (params) => {
+    await indexed;
+    return workspaceSymbols(context, params.query);
+  }));
+
+  connection.onShutdown(() => scheduler.dispose());
+
+  void uriFor;
+  connection.listen();
+  return { files, scheduler, indexed };
+}
