@@ -10,7 +10,7 @@ export type * from './policy.js';
 export type * from './handlers.js';
 
 /** Runs a compiled policy for one installation; see `docs/runtime.md`. */
-export { migrate, missingHandlers, type MigrateOptions, type HandlersFor } from './migrate/index.js';
+export { migrate, missingHandlers, type MigrateOptions, type MigrateSettings, type HandlersFor } from './migrate/index.js';
 
 /** Outcomes, results and resubmission. */
 export {

@@ -12,6 +12,26 @@ export interface Membership {
   readonly group: string | null;
 }
 
+/**
+ * The cohort and group an installation is run in, as a caller names them.
+ * An emitted module narrows it to the policy's own names (its `Population`
+ * type), so `cohort: 'MOC_Secur'` is a type error with a suggestion and a
+ * group goes only with its cohort; a policy loaded without its types takes
+ * any names, checked when it runs.
+ */
+export interface PopulationChoice {
+  readonly cohort: string;
+  readonly group?: string | null;
+}
+
+/**
+ * The keys of a population in `simulate`'s `cohorts` map and in a fault
+ * model: `Cohort` or `Cohort/Group`.
+ */
+export type PopulationKey<P extends PopulationChoice> = P extends unknown
+  ? P['cohort'] | `${P['cohort']}/${Exclude<P['group'], null | undefined>}`
+  : never;
+
 /** A compiled guard or check predicate. */
 export type Predicate<I> = (installation: I, membership: Membership) => boolean;
 
@@ -123,10 +143,11 @@ export type FlowNode<I, C extends string = string> = CheckNode<I, C> | StepNode<
 
 /**
  * A compiled policy. `I` is the installation type, `H` the handlers
- * interface and `C` the union of error codes; `H` is carried only in the
- * type, so `migrate` can demand exactly the handlers this policy needs.
+ * interface, `C` the union of error codes and `P` the populations it may
+ * run; `H` and `P` are carried only in the type, so `migrate` can demand
+ * exactly the handlers, cohorts and groups this policy has.
  */
-export interface CompiledPolicy<I, H, C extends string = string> {
+export interface CompiledPolicy<I, H, C extends string = string, P extends PopulationChoice = PopulationChoice> {
   readonly name: string;
   readonly version: string;
   readonly title: string;
@@ -142,4 +163,6 @@ export interface CompiledPolicy<I, H, C extends string = string> {
   readonly flow: readonly FlowNode<I, C>[];
   /** Never set: carries the handlers type for inference. */
   readonly __handlers?: H;
+  /** Never set: carries the populations type for inference. */
+  readonly __population?: P;
 }

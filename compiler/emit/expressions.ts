@@ -50,3 +50,36 @@ export function guardsExpression(guards: readonly GuardModel[], typed: boolean):
     .map((g) => (g.negated ? `!(${expression(g.expr, typed)})` : guards.length > 1 ? `(${expression(g.expr, typed)})` : expression(g.expr, typed)))
     .join(' && ');
 }
+
+/** Which parameters of a compiled guard or predicate its expressions read. */
+export interface Reads {
+  installation: boolean;
+  membership: boolean;
+}
+
+/** Adds what `expr` reads to `reads`. */
+export function collectReads(expr: Expr, reads: Reads): Reads {
+  switch (expr.kind) {
+    case 'Binary':
+      collectReads(expr.left, reads);
+      return collectReads(expr.right, reads);
+    case 'Not':
+      return collectReads(expr.operand, reads);
+    case 'CohortIs':
+    case 'GroupIs':
+      reads.membership = true;
+      return reads;
+    case 'FieldRef':
+      reads.installation = true;
+      return reads;
+    case 'Bool':
+    case 'Number':
+    case 'Duration':
+    case 'String':
+    case 'Ident':
+    case 'Missing':
+      return reads;
+    default:
+      return assertNever(expr);
+  }
+}

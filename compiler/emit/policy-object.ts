@@ -12,7 +12,7 @@ interface Functions {
 }
 
 export function emitPolicyObject(out: CodeWriter, model: PolicyModel, functions: Functions, typed: boolean, exported: boolean): void {
-  const type = typed ? ': CompiledPolicy<Installation, Handlers, ErrorCode>' : '';
+  const type = typed ? ': CompiledPolicy<Installation, Handlers, ErrorCode, Population>' : '';
   out.block(`${exported ? 'export ' : ''}const policy${type} = {`, () => {
     out.line(`name: ${literal(model.name)},`);
     out.line(`version: ${literal(model.version)},`);

@@ -12,5 +12,5 @@
  * the real-time guard and read what it returned. The simulator
  * (`../simulate/`) is measured against this folder.
  */
-export { migrate, type MigrateOptions } from './migrate.js';
+export { migrate, type MigrateOptions, type MigrateSettings } from './migrate.js';
 export { missingHandlers, type HandlersFor } from './handler-table.js';

@@ -9,18 +9,21 @@ import { VirtualClock, type Clock } from '../clock.js';
 import { MigrationUsageError } from '../errors.js';
 import { readHandlerGroups, type HandlersFor } from './handler-table.js';
 import type { MigrationResult, Outcome } from '../outcome.js';
-import type { CompiledPolicy, StepNode } from '../policy.js';
+import type { CompiledPolicy, PopulationChoice, StepNode } from '../policy.js';
 import { SeededRandom } from '../random.js';
 import { Run, type AnyPolicy } from './run.js';
 import { attemptStep } from './step.js';
 
-/** How `migrate` runs an installation; `H` is the handlers type the policy asks for. */
-export interface MigrateOptions<H> {
+/**
+ * How `migrate` runs an installation: `H` is the handlers type the policy
+ * asks for, `P` the cohorts and groups it has (any names, checked when it
+ * runs, for a policy without emitted types).
+ */
+export type MigrateOptions<H, P extends PopulationChoice = PopulationChoice> = MigrateSettings<H> & P;
+
+/** Everything `migrate` takes besides the population (`cohort`, and `group` within it). */
+export interface MigrateSettings<H> {
   readonly handlers: H;
-  /** The cohort the installation runs in; must be one of the policy's. */
-  readonly cohort: string;
-  /** The group within the cohort, if any; must be one of the cohort's. */
-  readonly group?: string | null;
   /** The clock the run waits on; a fresh `VirtualClock` at 0 by default. */
   readonly clock?: Clock;
   /** Seed for jitter draws; 0 by default. The same seed gives the same timeline. */
@@ -39,10 +42,10 @@ export interface MigrateOptions<H> {
  * `MigrationUsageError` (a missing handler, an unknown cohort, a malformed
  * policy) or when a guard or predicate itself throws.
  */
-export async function migrate<I, H, C extends string>(
-  policy: CompiledPolicy<I, H, C>,
+export async function migrate<I, H, C extends string, P extends PopulationChoice>(
+  policy: CompiledPolicy<I, H, C, P>,
   installation: I,
-  options: MigrateOptions<HandlersFor<I, H>>,
+  options: MigrateOptions<HandlersFor<I, H>, NoInfer<P>>,
 ): Promise<MigrationResult<C>> {
   const run = startRun(policy, installation, options);
   let outcome: Outcome | null = null;

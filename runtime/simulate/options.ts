@@ -8,10 +8,15 @@ import { MigrationUsageError } from '../errors.js';
 import { populationKeys, splitPopulation } from '../fault-model/names.js';
 import { formatFaultModelError, validateFaultModel } from '../fault-model/validate.js';
 import type { FaultModel } from '../fault-model/fault-model.js';
-import type { CompiledPolicy, Membership } from '../policy.js';
+import type { CompiledPolicy, Membership, PopulationChoice, PopulationKey } from '../policy.js';
 import { checkStrategy } from '../migrate/schedule.js';
 
-/** One installation a generator makes: its population and its fields. */
+/**
+ * One installation a generator makes: its population and its fields. The
+ * names are plain strings, checked when the simulation runs: TypeScript
+ * widens a literal returned by a callback whose types are still being
+ * inferred, so a typed `cohort` here would reject `generate: (i) => ({ cohort: 'IOC', ... })`.
+ */
 export interface GeneratedInstallation<I> {
   readonly cohort: string;
   readonly group?: string | null;
@@ -27,11 +32,12 @@ export interface InstallationGenerator<I> {
   generate(index: number): GeneratedInstallation<I>;
 }
 
-export interface SimulationOptions<I> {
+/** `P` is the policy's populations: an emitted policy's own cohort and group names. */
+export interface SimulationOptions<I, P extends PopulationChoice = PopulationChoice> {
   /** The fault model as parsed JSON (docs/fault-model.md); validated here. */
   readonly faults: unknown;
   /** Installations per `Cohort` or `Cohort/Group`; overrides the fault model's `cohorts`. */
-  readonly cohorts?: Readonly<Record<string, number>>;
+  readonly cohorts?: Readonly<Partial<Record<PopulationKey<P>, number>>>;
   /** Instead of `cohorts`: a generator of installations (the fault model's `installation` specs are then unused). */
   readonly installations?: InstallationGenerator<I>;
   /** Field values every installation starts from, before the fault model's `installation` specs; `{}` by default. */
@@ -85,7 +91,8 @@ export function prepareSimulation<I, H, C extends string>(
   if (!Number.isInteger(migrationAttempt) || migrationAttempt < 1) throw new MigrationUsageError('`migrationAttempt` must be a whole number from 1');
   checkPolicy(policy);
   const generator = options.installations ?? null;
-  const counts = options.cohorts ?? model.cohorts;
+  // The typed keys matter to callers only; here a population is any name, checked below.
+  const counts = (options.cohorts as Readonly<Record<string, number>> | undefined) ?? model.cohorts;
   if (generator !== null && options.cohorts !== undefined) throw new MigrationUsageError('give `cohorts` or `installations`, not both');
   if (generator === null && counts === null) throw new MigrationUsageError('give `cohorts` (or the fault model\'s `cohorts`) or `installations`');
   if (generator !== null && !(Number.isSafeInteger(generator.count) && generator.count >= 0)) {

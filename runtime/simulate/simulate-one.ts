@@ -9,7 +9,7 @@ import { MigrationUsageError } from '../errors.js';
 import { drawInstallation, faultHandlers } from '../fault-model/fault-handlers.js';
 import { migrate } from '../migrate/migrate.js';
 import type { MigrationResult } from '../outcome.js';
-import type { CompiledPolicy } from '../policy.js';
+import type { CompiledPolicy, PopulationChoice } from '../policy.js';
 import { SeededRandom } from '../random.js';
 import { populationOf, prepareSimulation, type PreparedSimulation, type SimulationOptions } from './options.js';
 import { installationSeed, jitterSeed } from './seed.js';
@@ -26,9 +26,9 @@ export interface SimulatedInstallation<I> {
 }
 
 /** Runs installation `index` of the simulation `options` describes, recording its timeline. */
-export function simulateOne<I, H, C extends string>(
-  policy: CompiledPolicy<I, H, C>,
-  options: SimulationOptions<I>,
+export function simulateOne<I, H, C extends string, P extends PopulationChoice>(
+  policy: CompiledPolicy<I, H, C, P>,
+  options: SimulationOptions<I, NoInfer<P>>,
   index: number,
 ): Promise<SimulatedInstallation<I>> {
   const prepared = prepareSimulation(policy, options);

@@ -10,7 +10,7 @@
 import { emptyRecord } from '../../common/own.js';
 import { policyNames } from '../fault-model/names.js';
 import type { FieldSpec } from '../fault-model/fault-model.js';
-import type { CompiledPolicy } from '../policy.js';
+import type { CompiledPolicy, PopulationChoice } from '../policy.js';
 import { compileBatch } from './compile.js';
 import { checkInvariants } from './invariants.js';
 import { populationOf, prepareSimulation, type PreparedSimulation, type SimulationOptions } from './options.js';
@@ -27,9 +27,9 @@ import { SampleBuffer, Tally } from './tally.js';
  * installations started, or a sampled installation that `migrate` ends
  * differently).
  */
-export async function simulate<I, H, C extends string>(
-  policy: CompiledPolicy<I, H, C>,
-  options: SimulationOptions<I>,
+export async function simulate<I, H, C extends string, P extends PopulationChoice>(
+  policy: CompiledPolicy<I, H, C, P>,
+  options: SimulationOptions<I, NoInfer<P>>,
 ): Promise<SimulationResult> {
   const prepared = prepareSimulation(policy, options);
   const anyPolicy = policy as unknown as AnyPolicy;

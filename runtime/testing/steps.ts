@@ -49,6 +49,10 @@ export function failTransiently(times: number, duration?: Duration): ScriptedSte
  * of the step's `may fail` codes, which the `Handlers` type enforces), so
  * the step's `on failure` action runs with that code.
  */
+export function failPermanently(code?: undefined, duration?: Duration): ScriptedStep;
+export function failPermanently<const C extends string>(code: C, duration?: Duration): ScriptedStep<C>;
+// Two signatures, because `failPermanently(undefined, '2m')` would otherwise
+// infer `C` as `string` and fit no step whose `may fail` codes are listed.
 export function failPermanently<const C extends string = never>(code?: C, duration?: Duration): ScriptedStep<C> {
   const answer: StepResult<C> = {
     status: 'permanent',

@@ -12,6 +12,10 @@ export interface Installation {
 
 export type ErrorCode = "EX001" | "EX002" | "EX003" | "EX201" | "EX202" | "EX300" | "EX301" | "EX900";
 
+export type Population =
+  | { readonly cohort: "IOC"; readonly group?: null }
+  | { readonly cohort: "MOC_Secure"; readonly group?: "DA" | null };
+
 export interface Handlers {
   readonly steps: {
     readonly GenerateFile: StepHandler<Installation, never>;
@@ -34,14 +38,14 @@ export interface Handlers {
   };
 }
 
-const requiresCheck_EX001 = (installation: Installation, membership: Membership): boolean => installation.epclListed && (installation.meters >= 1);
-const whenCheck_EX002 = (installation: Installation, membership: Membership): boolean => !(membership.cohort === "IOC");
-const requiresCheck_EX002 = (installation: Installation, membership: Membership): boolean => installation.type !== "Dormant";
-const whenStep_SwitchAccount = (installation: Installation, membership: Membership): boolean => membership.group === "DA";
-const whenStep_RotateKeys = (installation: Installation, membership: Membership): boolean => membership.group === "DA";
-const whenStep_Commission = (installation: Installation, membership: Membership): boolean => !(installation.outage > 7200000);
+const requiresCheck_EX001 = (installation: Installation): boolean => installation.epclListed && (installation.meters >= 1);
+const whenCheck_EX002 = (_installation: Installation, membership: Membership): boolean => !(membership.cohort === "IOC");
+const requiresCheck_EX002 = (installation: Installation): boolean => installation.type !== "Dormant";
+const whenStep_SwitchAccount = (_installation: Installation, membership: Membership): boolean => membership.group === "DA";
+const whenStep_RotateKeys = (_installation: Installation, membership: Membership): boolean => membership.group === "DA";
+const whenStep_Commission = (installation: Installation): boolean => !(installation.outage > 7200000);
 
-export const policy: CompiledPolicy<Installation, Handlers, ErrorCode> = {
+export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Population> = {
   name: "Example",
   version: "1.0",
   title: "Example migration policy",

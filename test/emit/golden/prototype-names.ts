@@ -9,6 +9,10 @@ export interface Installation {
 
 export type ErrorCode = "__proto__" | "__defineGetter__" | "__defineSetter__" | "__lookupGetter__" | "__lookupSetter__" | "E7" | "E8";
 
+export type Population =
+  | { readonly cohort: "First"; readonly group?: null }
+  | { readonly cohort: "Second"; readonly group?: "constructor" | null };
+
 export interface Handlers {
   readonly steps: {
     readonly S1: StepHandler<Installation, never>;
@@ -30,12 +34,12 @@ export interface Handlers {
   };
 }
 
-const requiresCheck___proto__ = (installation: Installation, membership: Membership): boolean => (Object.prototype.hasOwnProperty.call(installation, "__proto__") ? installation.__proto__ : (undefined as never)) && ((Object.prototype.hasOwnProperty.call(installation, "__defineGetter__") ? installation.__defineGetter__ : (undefined as never)) >= 1);
-const whenStep_S2 = (installation: Installation, membership: Membership): boolean => membership.group === "constructor";
-const whenStep_S3 = (installation: Installation, membership: Membership): boolean => !((Object.prototype.hasOwnProperty.call(installation, "__defineSetter__") ? installation.__defineSetter__ : (undefined as never)) === "__lookupSetter__");
-const whenStep_S4 = (installation: Installation, membership: Membership): boolean => membership.cohort === "First" || membership.group === "constructor";
+const requiresCheck___proto__ = (installation: Installation): boolean => (Object.prototype.hasOwnProperty.call(installation, "__proto__") ? installation.__proto__ : (undefined as never)) && ((Object.prototype.hasOwnProperty.call(installation, "__defineGetter__") ? installation.__defineGetter__ : (undefined as never)) >= 1);
+const whenStep_S2 = (_installation: Installation, membership: Membership): boolean => membership.group === "constructor";
+const whenStep_S3 = (installation: Installation): boolean => !((Object.prototype.hasOwnProperty.call(installation, "__defineSetter__") ? installation.__defineSetter__ : (undefined as never)) === "__lookupSetter__");
+const whenStep_S4 = (_installation: Installation, membership: Membership): boolean => membership.cohort === "First" || membership.group === "constructor";
 
-export const policy: CompiledPolicy<Installation, Handlers, ErrorCode> = {
+export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Population> = {
   name: "constructor",
   version: "1",
   title: "Names",

@@ -17,7 +17,7 @@ import {
 import { policy, type Installation } from '../../emit/golden/example.js';
 
 const installation: Installation = { type: 'Active', epclListed: true, firmware: '1.2', meters: 2, outage: 0 };
-const secure = { cohort: 'MOC_Secure', group: 'DA' };
+const secure = { cohort: 'MOC_Secure', group: 'DA' } as const;
 
 describe('the example policy', () => {
   it('retries commissioning until it succeeds', async () => {

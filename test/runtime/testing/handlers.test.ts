@@ -22,7 +22,7 @@ describe('handlers(policy, overrides)', () => {
   });
 
   it('defaults to the happy path: everything succeeds at once', async () => {
-    for (const membership of [{ cohort: 'IOC' }, { cohort: 'MOC_Secure', group: 'DA' }]) {
+    for (const membership of [{ cohort: 'IOC' }, { cohort: 'MOC_Secure', group: 'DA' }] as const) {
       const result = await migrate(example, installation, { ...membership, handlers: handlers(example) });
       expect(result.outcome).toEqual({ status: 'migrated', at: 0 });
     }

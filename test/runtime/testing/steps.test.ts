@@ -90,6 +90,8 @@ describe('step handlers', () => {
     const steps: Partial<Handlers['steps']> = {
       Commission: failPermanently('EX301'),
       GenerateFile: sequence(failAlways(), succeed()),
+      // A duration without a code, as docs/testing.md shows it, fits any step.
+      RotateKeys: failPermanently(undefined, '2m'),
       // @ts-expect-error: UpdateInventory has no `may fail` codes.
       UpdateInventory: failPermanently('EX301'),
     };
