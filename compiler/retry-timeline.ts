@@ -7,10 +7,14 @@
  *
  * Invariant: pure; no diagnostics, no clock, no random source.
  */
+import { attemptLimit } from '../common/attempt-bound.js';
 import type { RetryModel, TierModel } from './model.js';
 
-/** The most attempts a timeline lists; a schedule with more is cut off here. */
-export const attemptCap = 10_000;
+/**
+ * The most attempts a timeline lists; a schedule with more is cut off here.
+ * A strategy that makes more in one step is an error (`too-many-attempts`).
+ */
+export const attemptCap = attemptLimit;
 
 export interface PlannedAttempt {
   /** 1 for the first attempt. */

@@ -62,11 +62,13 @@ export const messages = {
   'cap-without-factor': entry('error', 'a `cap` on a fixed interval', () => '`cap` limits an exponential interval, but this tier has no `factor`'),
   'invalid-factor': entry<{ factor: string }>('error', 'an exponential factor that does not grow', (a) => `factor \`${a.factor}\` must be greater than 1`),
   'invalid-count': entry<{ what: string }>('error', 'a count that is zero or not a whole number', (a) => `${a.what} must be a whole number greater than 0`),
+  'zero-timeout': entry('error', 'a per-attempt timeout of 0', () => 'an attempt `timeout` must be longer than 0'),
   'invalid-jitter-range': entry<{ low: string; high: string }>('error', 'a jitter range whose low end is above its high end', (a) => `jitter range \`${a.low}..${a.high}\` is empty: the low end is above the high end`),
   'retry-exceeds-within': entry<{ retry: string; tier: string; time: string; within: string }>('error', 'a counted retry scheduled after the total retry period', (a) => `retry ${a.retry} of tier \`${a.tier}\` is scheduled at ${a.time}, after the retry period of ${a.within}`),
   'retry-exceeds-deadline': entry<{ attempt: string; time: string; deadline: string }>('error', 'a retry scheduled after an enclosing deadline', (a) => `attempt ${a.attempt} is scheduled at ${a.time}, after the deadline of ${a.deadline}`),
   'attempt-limit-unreachable': entry<{ limit: string; reached: string }>('warning', 'an `attempts` limit that the schedule can never reach', (a) => `the limit of ${a.limit} attempts is never reached: the schedule makes at most ${a.reached}`),
   'timeout-exceeds-interval': entry<{ timeout: string; interval: string }>('warning', 'a per-attempt timeout longer than a retry interval', (a) => `the attempt timeout of ${a.timeout} is longer than the ${a.interval} interval, so attempts may start late`),
+  'too-many-attempts': entry<{ name: string; count: string; limit: string; tier: string }>('error', 'a retry strategy that may make more attempts in one step than the limit', (a) => `retry strategy \`${a.name}\` may make ${a.count} attempts in one step, more than the limit of ${a.limit} (tier \`${a.tier}\` takes it past the limit)`),
 
   // Failure paths (compiler/checks/failure-*).
   'unhandled-failure': entry<{ step: string; trigger: string }>('error', 'a step failure that reaches no failure action', (a) => `step \`${a.step}\` has no action for ${a.trigger}: every failure must end in an error code`),

@@ -11,8 +11,9 @@
  * `arrival` and `no-arrival` for awaited artefacts; `commit`. Failure
  * handling: `incident`, `resolved`, `unresolved`, `rollback`, `undo`,
  * `undone`, `undo-failed`. Checks: `check-passed`, `check-failed`. Guards:
- * `skip`. The last event is always the outcome: `migrated`, `failed` or
- * `rolled-back`.
+ * `skip`. With a `timelineLimit`, `omitted` stands for the events left out
+ * between the first and the last ones kept. The last event is always the
+ * outcome: `migrated`, `failed` or `rolled-back`.
  */
 export type TimelineKind =
   | 'skip'
@@ -37,6 +38,7 @@ export type TimelineKind =
   | 'undo'
   | 'undone'
   | 'undo-failed'
+  | 'omitted'
   | 'migrated'
   | 'failed'
   | 'rolled-back';

@@ -10,6 +10,7 @@
  */
 import { checkAnchorsReached } from './anchors-reached.js';
 import { checkAttemptLimitReachable } from './attempt-limit-reachable.js';
+import { checkAttemptsWithinLimit } from './attempts-within-limit.js';
 import type { Check } from './check.js';
 import { checkCodesReported } from './codes-reported.js';
 import { checkCodesUsed } from './codes-used.js';
@@ -29,6 +30,7 @@ import { checkStepsHaveParty } from './steps-have-party.js';
 import { checkStepsReachable } from './steps-reachable.js';
 import { checkTierGrowth } from './tier-growth.js';
 import { checkTimeoutFitsInterval } from './timeout-fits-interval.js';
+import { checkTimeoutIsPositive } from './timeout-is-positive.js';
 
 export type { Check, CheckInput } from './check.js';
 
@@ -39,11 +41,13 @@ export const checks: readonly Check[] = [
   checkTierGrowth,
   checkCountsAreWhole,
   checkJitterRangeNotEmpty,
+  checkTimeoutIsPositive,
   // Retry strategies: the earliest timeline.
   checkTimeoutFitsInterval,
   checkRetryFitsWithin,
   checkRetryFitsDeadlines,
   checkAttemptLimitReachable,
+  checkAttemptsWithinLimit,
   // Failure paths.
   checkFailuresHandled,
   checkCodesReported,

@@ -32,6 +32,11 @@ export interface MigrateSettings<H> {
   readonly migrationAttempt?: number;
   /** Real milliseconds a handler may take to settle before it counts as failed; 5000 by default. */
   readonly handlerTimeoutMs?: number;
+  /**
+   * The most events the timeline keeps, from 3; unlimited by default. A longer
+   * run keeps its first and last events with one `omitted` event between them.
+   */
+  readonly timelineLimit?: number;
 }
 
 /**
@@ -61,9 +66,9 @@ export async function migrate<I, H, C extends string, P extends PopulationChoice
   outcome ??= { status: 'migrated', at: run.now };
   if (outcome.status === 'migrated') run.emit('migrated');
   else run.emit(outcome.status, outcome.step ?? undefined, undefined, outcome.code);
-  const { timeline, artefacts, migrationAttempt } = run;
+  const { artefacts, migrationAttempt } = run;
   // Invariant: every code in an outcome comes from the policy, so it is a `C`.
-  return { outcome: outcome as Outcome<C>, timeline, artefacts, migrationAttempt };
+  return { outcome: outcome as Outcome<C>, timeline: run.timeline.events(), artefacts, migrationAttempt };
 }
 
 /** Runs a step whose guard passed: `null` when the flow goes on, else the outcome. */
@@ -77,7 +82,7 @@ async function runStep<I>(run: Run<I>, step: StepNode<I>): Promise<Outcome | nul
 }
 
 function startRun<I>(policy: AnyPolicy<I>, installation: I, options: MigrateOptions<unknown>): Run<I> {
-  const { handlers, cohort, group = null, seed = 0, migrationAttempt = 1, handlerTimeoutMs = 5000 } = options;
+  const { handlers, cohort, group = null, seed = 0, migrationAttempt = 1, handlerTimeoutMs = 5000, timelineLimit = Infinity } = options;
   const table = readHandlerGroups(handlers);
   const groups = own(policy.cohorts, cohort)?.groups;
   if (groups === undefined) throw new MigrationUsageError(`the policy has no cohort \`${cohort}\``);
@@ -90,8 +95,11 @@ function startRun<I>(policy: AnyPolicy<I>, installation: I, options: MigrateOpti
   if (!(handlerTimeoutMs > 0 && Number.isFinite(handlerTimeoutMs))) {
     throw new MigrationUsageError('`handlerTimeoutMs` must be a positive number of milliseconds');
   }
+  if (timelineLimit !== Infinity && !(Number.isSafeInteger(timelineLimit) && timelineLimit >= 3)) {
+    throw new MigrationUsageError('`timelineLimit` must be a whole number from 3');
+  }
   const clock = options.clock ?? new VirtualClock(0);
   const random = new SeededRandom(seed);
   const membership = { cohort, group };
-  return new Run(policy, installation, membership, table, clock, random, migrationAttempt, handlerTimeoutMs);
+  return new Run(policy, installation, membership, table, clock, random, migrationAttempt, handlerTimeoutMs, timelineLimit);
 }

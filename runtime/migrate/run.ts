@@ -11,7 +11,8 @@ import type { HandlerGroups } from './handler-table.js';
 import type { CompiledPolicy, Membership, RetryDefinition, StepNode } from '../policy.js';
 import type { RandomSource } from '../random.js';
 import { checkStrategy } from './schedule.js';
-import type { TimelineEvent, TimelineKind } from '../timeline.js';
+import type { TimelineKind } from '../timeline.js';
+import { TimelineRecorder } from './recorder.js';
 
 /** A policy as the runtime sees it, whatever its handlers and codes. */
 export type AnyPolicy<I> = CompiledPolicy<I, unknown, string>;
@@ -23,7 +24,7 @@ export class Run<I> {
   deadlineAt = Infinity;
   /** Its index in the step's `deadlines`, or -1. */
   deadlineIndex = -1;
-  readonly timeline: TimelineEvent[] = [];
+  readonly timeline: TimelineRecorder;
   readonly artefacts: Record<string, number> = Object.create(null) as Record<string, number>;
   readonly completions = new Map<string, number>();
   /** Completed steps with an undo since the last commit, oldest first. */
@@ -38,13 +39,15 @@ export class Run<I> {
     readonly random: RandomSource,
     readonly migrationAttempt: number,
     readonly handlerTimeoutMs: number,
+    timelineLimit: number,
   ) {
     this.now = clock.now();
+    this.timeline = new TimelineRecorder(timelineLimit);
   }
 
   /** Records an event at the current time. */
   emit(kind: TimelineKind, step?: string, attempt?: number, detail?: string): void {
-    this.timeline.push({ at: this.now, kind, step, attempt, detail });
+    this.timeline.record({ at: this.now, kind, step, attempt, detail });
   }
 
   /**

@@ -2,6 +2,7 @@
  * Retry strategies: the waits between attempts, tier after tier, with
  * exponential growth, caps and jitter (docs/language.md, "The schedule").
  */
+import { attemptLimit, describeAttempts, mostAttempts } from '../../common/attempt-bound.js';
 import { MigrationUsageError } from '../errors.js';
 import type { JitterDefinition, RetryDefinition } from '../policy.js';
 import type { RandomSource } from '../random.js';
@@ -60,8 +61,9 @@ const checked = new WeakSet<RetryDefinition>();
 /**
  * Throws a `MigrationUsageError` for a strategy the compiler would have
  * rejected and the runtime cannot run: negative durations, or a schedule
- * with no end (an uncounted tier without `within` or `attempts`, or one
- * that would retry forever at a single instant). Remembers strategies
+ * with no end (an uncounted tier without `within` or `attempts`) or with
+ * more attempts in one step than `attemptLimit` (one that would retry
+ * forever at a single instant has no limit at all). Remembers strategies
  * already checked.
  */
 export function checkStrategy(name: string, strategy: RetryDefinition): void {
@@ -84,11 +86,15 @@ function strategyProblem(strategy: RetryDefinition): string | null {
     if (tier.count !== null && !(Number.isInteger(tier.count) && tier.count >= 0)) {
       return `has an invalid count in tier \`${tier.name}\``;
     }
-    if (tier.count === null && attempts === null) {
-      if (within === null) return `is unbounded: tier \`${tier.name}\` has no count and there is no \`within\` or \`attempts\``;
-      const waitsNothing = (tier.every === 0 || tier.cap === 0) && (jitter.kind !== 'range' || jitter.high === 0);
-      if (waitsNothing) return `retries forever at one instant: tier \`${tier.name}\` waits 0`;
+    if (tier.count === null && attempts === null && within === null) {
+      return `is unbounded: tier \`${tier.name}\` has no count and there is no \`within\` or \`attempts\``;
     }
+  }
+  // The same count and limit as the compiler's `too-many-attempts`, for policies built elsewhere.
+  const bound = mostAttempts(strategy);
+  if (bound.attempts > attemptLimit) {
+    const tier = tiers[bound.tier]?.name ?? '';
+    return `may make ${describeAttempts(bound)} attempts in one step, more than the limit of ${attemptLimit.toLocaleString('en-GB')} (tier \`${tier}\` takes it past the limit)`;
   }
   return null;
 }

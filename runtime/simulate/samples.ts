@@ -14,6 +14,13 @@ import type { FlowLayout } from './source.js';
 import { statuses, type SampleBuffer } from './tally.js';
 import type { TimelineEvent } from '../timeline.js';
 
+/**
+ * The most events a sample's timeline keeps: its first 499 and last 500,
+ * with an `omitted` event between them. A step may make 10,000 attempts, so
+ * a sample of a long flow could otherwise hold millions of events.
+ */
+export const sampleTimelineLimit = 1000;
+
 export async function sampleTimelines<I, H, C extends string>(
   policy: CompiledPolicy<I, H, C>,
   prepared: PreparedSimulation<I>,
@@ -23,7 +30,7 @@ export async function sampleTimelines<I, H, C extends string>(
   const samples: SampleTimeline[] = [];
   for (let n = 0; n < buffer.S_count[0]!; n++) {
     const index = buffer.S_index[n]!;
-    const run = await replayInstallation(policy, prepared, index);
+    const run = await replayInstallation(policy, prepared, index, sampleTimelineLimit);
     const counted = describe(statuses[buffer.S_status[n]!]!, layout.codes[buffer.S_code[n]!] ?? null, buffer.S_at[n]!);
     const outcome = run.result.outcome;
     const replayed = describe(outcome.status, outcome.status === 'migrated' ? null : outcome.code, outcome.at);

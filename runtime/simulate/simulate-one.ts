@@ -38,10 +38,12 @@ export function simulateOne<I, H, C extends string, P extends PopulationChoice>(
   return replayInstallation(policy, prepared, index);
 }
 
+/** Runs installation `index` again; `timelineLimit` bounds the events its timeline keeps (unlimited by default). */
 export async function replayInstallation<I, H, C extends string>(
   policy: CompiledPolicy<I, H, C>,
   prepared: PreparedSimulation<I>,
   index: number,
+  timelineLimit = Infinity,
 ): Promise<SimulatedInstallation<I>> {
   const random = new SeededRandom(installationSeed(prepared.seed, index));
   let membership;
@@ -63,6 +65,7 @@ export async function replayInstallation<I, H, C extends string>(
     group: membership.group,
     seed,
     migrationAttempt: prepared.migrationAttempt,
+    timelineLimit,
   });
   return { index, cohort: membership.cohort, group: membership.group, installation, seed, result };
 }

@@ -18,7 +18,7 @@ import type {
   TimelineEvent,
 } from '../../runtime/index.js';
 import { policy, run, step, type Handlers, type Inst } from './builder.js';
-import { strategyArb } from './random-policy.js';
+import { bounded, strategyArb } from './random-policy.js';
 
 const minute = 60_000;
 const outcomeKinds = new Set(['migrated', 'failed', 'rolled-back']);
@@ -59,15 +59,6 @@ function action(spec: { kind: string; then: string }): ActionDefinition {
     return { kind: 'incident', resolvers: ['P'], then: spec.then as 'continue', code: 'X1', elseCode: 'X2' };
   }
   return { kind: spec.kind as 'fail' | 'rollback', code: 'X3' };
-}
-
-function bounded(strategy: NonNullable<StepSpec['strategy']>): RetryDefinition {
-  const tiers: TierDefinition[] = strategy.tiers.map((tier, index) => ({ name: `t${index}`, ...tier }));
-  const unbounded = tiers.some((tier) => tier.count === null);
-  const attempts = unbounded && strategy.within === null ? (strategy.attempts ?? 5) : strategy.attempts;
-  // A zero wait repeating until `within` would retry forever at one instant; the runtime rejects it.
-  const zeroWaits = tiers.some((tier) => tier.count === null && (tier.every === 0 || tier.cap === 0));
-  return { ref: null, ...strategy, attempts: zeroWaits ? (attempts ?? 5) : attempts, tiers };
 }
 
 function build(specs: readonly StepSpec[]) {

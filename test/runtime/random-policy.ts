@@ -6,6 +6,7 @@
  * meet often.
  */
 import fc from 'fast-check';
+import { attemptLimit, mostAttempts } from '../../common/attempt-bound.js';
 import type { ActionDefinition, FlowNode, Predicate, RetryDefinition, TierDefinition } from '../../runtime/index.js';
 import { policy, type Inst, type Policy } from './builder.js';
 
@@ -35,6 +36,8 @@ export const strategyArb = fc.record({
     })),
   ),
 });
+
+export type StrategySpec = typeof strategyArb extends fc.Arbitrary<infer T> ? T : never;
 
 const actionArb = fc.record({
   kind: fc.constantFrom('fail', 'rollback', 'incident'),
@@ -105,13 +108,18 @@ function action(spec: { kind: string; then: string; resolvers: readonly string[]
   return { kind: spec.kind as 'fail' | 'rollback', code: spec.code };
 }
 
-/** A strategy the runtime accepts: an uncounted tier needs a limit, and never a zero wait repeating forever. */
-function bounded(strategy: NonNullable<Extract<Scenario['nodes'][number], { kind: 'step' }>['strategy']>): RetryDefinition {
+/**
+ * A strategy the runtime accepts: an uncounted tier needs a limit, and a
+ * strategy that could make more than `attemptLimit` attempts in one step
+ * (a zero wait repeating until `within`, full jitter, a 1m interval for 6h)
+ * gets an `attempts` limit. Shared with the executor's property test.
+ */
+export function bounded(strategy: StrategySpec): RetryDefinition {
   const tiers: TierDefinition[] = strategy.tiers.map((tier, index) => ({ name: `t${index}`, ...tier }));
   const unbounded = tiers.some((tier) => tier.count === null);
   const attempts = unbounded && strategy.within === null ? (strategy.attempts ?? 5) : strategy.attempts;
-  const zeroWaits = tiers.some((tier) => tier.count === null && (tier.every === 0 || tier.cap === 0));
-  return { ref: null, ...strategy, attempts: zeroWaits ? (attempts ?? 5) : attempts, tiers };
+  const definition = { ref: null, ...strategy, attempts, tiers };
+  return mostAttempts(definition).attempts > attemptLimit ? { ...definition, attempts: 5 } : definition;
 }
 
 /** The policy and fault-model JSON a scenario describes. */

@@ -71,12 +71,20 @@ describe('memory stays flat in the count', () => {
     expect(new SampleBuffer(3, codes).capacity).toBe(3 * (1 + 2 * codes));
   });
 
-  it('does not stall warming up a strategy that retries every millisecond for two days', async () => {
+  it('refuses a strategy that retries every millisecond for two days, before running anything', async () => {
     const busy = policy([step('A', { retry: 'R' })], { retries: { R: retry({ tiers: ['every 1ms'], within: '48h' }) } });
+    await expect(simulate(busy, { faults: { steps: { A: { transient: 0.5 } } }, cohorts: { C: 1000 } })).rejects.toThrow(
+      'retry strategy `R` may make 172,800,001 attempts in one step, more than the limit of 10,000 (tier `t1` takes it past the limit)',
+    );
+  });
+
+  it('does not stall warming up a strategy that makes the most attempts allowed', async () => {
+    // Every millisecond for 9,999 ms: 10,000 attempts, the limit.
+    const busy = policy([step('A', { retry: 'R' })], { retries: { R: retry({ tiers: ['every 1ms'], within: '9999ms' }) } });
     const started = performance.now();
     const result = await simulate(busy, { faults: { steps: { A: { transient: 0.5 } } }, cohorts: { C: 1000 } });
     expect(result.total.outcomes.migrated).toBe(1000);
-    // Generous: the point is seconds, not the minutes 48 installations of 172.8 M attempts each would take.
+    // Generous: the point is seconds, not the minutes a warm-up of 48 exhausted installations each would take.
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
