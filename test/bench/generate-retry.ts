@@ -56,6 +56,8 @@ export function planRetry(random: Random): PlannedRetry {
     if (random.chance(0.4)) within = roundUp(lastCountedTime) + random.pick([0, 30 * MINUTE, HOUR, 6 * HOUR]);
     if (counted.length >= 2 && random.chance(0.25)) attempts = random.int(2, counted.length);
   }
+  // Full jitter may wait nothing, so an uncounted tier needs an `attempts` limit (too-many-attempts).
+  if (!lastCounted && jitter.kind === 'full' && attempts === undefined) attempts = counted.length + 10;
   const times = latestAttemptTimes(plans, jitter, within, attempts);
   const horizon = within ?? times[times.length - 1]!;
 

@@ -68,7 +68,7 @@ export function runHandWritten(seed: number, first: number, count: number, count
     for (let s = 0; s < plans.length; s++) {
       const step = plans[s]!;
       const strategy = step.strategy;
-      const limit = strategy === 2 ? 6 : 1e9;
+      const limit = strategy === 2 ? 6 : strategy === 1 ? 10_000 : 1e9;
       const periodEnd = strategy === 1 ? now + 48 * 3_600_000 : Infinity;
       const timeout = strategy === 2 ? Infinity : 600_000;
       let scheduled = now;

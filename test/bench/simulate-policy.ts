@@ -20,7 +20,8 @@ export const retries = {
       { name: 'long', count: null, every: 30 * MINUTE, factor: 1, cap: null },
     ],
     within: 48 * HOUR,
-    attempts: null,
+    // Full jitter may wait nothing, so only a limit bounds the attempts (too-many-attempts); no run comes near it.
+    attempts: 10_000,
     timeout: 10 * MINUTE,
     jitter: { kind: 'full' },
   },

@@ -150,7 +150,7 @@ function retry(context: Context, name: keyof typeof retries): Partial<Context> {
   let wait = -1;
   let u = 0;
   if (name === 'Short') wait = k <= 3 ? retries.Short.tiers[0]!.every : -1;
-  else if (name === 'Ioc') {
+  else if (name === 'Ioc' && k < retries.Ioc.attempts) {
     const interval = k <= 3 ? retries.Ioc.tiers[0]!.every : retries.Ioc.tiers[1]!.every;
     [j, u] = draw(j);
     wait = Math.min(interval, Math.floor(u * (interval + 1)));
