@@ -8,6 +8,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
+    // Neovim's tests need Neovim: `npm run test:neovim` (vitest.neovim.config.ts), which .ci/run runs.
+    exclude: ['test/neovim/**', '**/node_modules/**'],
     testTimeout: 30_000,
   },
 });

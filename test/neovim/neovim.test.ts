@@ -1,0 +1,51 @@
+// A real client no one here wrote: Debian's Neovim (0.7.2), headless, with
+// the server configured as docs/language-server.md tells users to, driving
+// the shipped bundle through a session (session.lua). Run by
+// `npm run test:neovim`, which .ci/run calls after installing Neovim.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, it } from 'vitest';
+import { exampleFolder, mainScript, tempFolder } from '../cli/run-cli.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+it('works in Neovim: diagnostics appear and clear, hover, definition across files, a broken policy', () => {
+  const root = tempFolder();
+  const script = path.join(root, 'mpol.js');
+  copyFileSync(mainScript, script);
+  const policy = path.join(root, 'policy');
+  cpSync(exampleFolder, policy, { recursive: true });
+  const broken = path.join(root, 'broken');
+  cpSync(exampleFolder, broken, { recursive: true });
+  const brokenFile = path.join(broken, 'example.mpol');
+  writeFileSync(brokenFile, readFileSync(brokenFile, 'utf8').replace('within 48h', 'within'));
+  const results = path.join(root, 'results.json');
+
+  const run = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${path.join(here, 'session.lua')}`], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: {
+      ...process.env,
+      MPOL_NODE: process.execPath,
+      MPOL_SCRIPT: script,
+      MPOL_CONFIG: path.join(here, 'mpol.lua'),
+      MPOL_POLICY: path.join(policy, 'example.mpol'),
+      MPOL_BROKEN: brokenFile,
+      MPOL_RESULTS: results,
+    },
+  });
+  expect(run.error).toBeUndefined();
+  const seen = JSON.parse(readFileSync(results, 'utf8')) as Record<string, unknown>;
+  expect(seen['error']).toBe('');
+  expect(seen['attached']).toBe(true);
+  expect(seen['broken']).toEqual(['unknown-name']);
+  expect(seen['brokenMessage']).toBe('unknown error code `EX909`\nhelp: did you mean `EX900`?');
+  expect(seen['fixed']).toBe(true);
+  expect(seen['hover']).toContain('Timeline: attempt 1 at 0s, 2 at 5m, 3 at 10m, 4 at 15m, 5 at 45m, … 98 at 47h15m, 99 at 47h45m; gives up at 48h.');
+  expect(seen['definition']).toBe(`file://${path.join(policy, 'parties.mpol')}`);
+  expect(seen['jumped']).toBe(path.join(policy, 'parties.mpol'));
+  expect(seen['brokenFile']).toEqual(['unexpected-token']);
+});
