@@ -2,7 +2,7 @@
  * The messages between the server and its checker: plain data, so that
  * they cross a thread by structured clone.
  */
-import type { PolicyFacts, ReadResult } from '../compiler/index.js';
+import type { FactsUpdate, ReadResult } from '../compiler/index.js';
 import type { Diagnostic } from '../grammar/index.js';
 
 export interface CheckRequest {
@@ -20,8 +20,8 @@ export type CheckResponse =
       readonly generation: number;
       /** Every diagnostic but each file's own syntax diagnostics (the server has those from its own parse), by file. */
       readonly diagnostics: readonly (readonly [path: string, diagnostics: readonly Diagnostic[]])[];
-      /** The facts of every policy compiled anew by this check. */
-      readonly facts: readonly PolicyFacts[];
+      /** What changed in the facts of each policy compiled anew by this check. */
+      readonly facts: readonly FactsUpdate[];
       /** The roots of every policy there is now. */
       readonly roots: readonly string[];
     }

@@ -5,7 +5,7 @@
  * as the checker answers. Results are kept per file with the versions of
  * the open documents they were computed from, and the facts per policy.
  */
-import type { PolicyFacts } from '../compiler/index.js';
+import { applyFactsUpdate, type PolicyFacts } from '../compiler/index.js';
 import type { Checker, CheckResponse, StartChecker } from './checker.js';
 import type { CheckedDiagnostics } from './diagnostics.js';
 import type { Files } from './files.js';
@@ -80,6 +80,8 @@ export class CheckScheduler {
   }
 
   private receive(response: CheckResponse): void {
+    // Facts come as updates to the last ones the checker sent, whichever request they answer (a restarted checker starts afresh).
+    if (response.kind === 'checked') for (const update of response.facts) this.facts.set(update.root, applyFactsUpdate(this.facts.get(update.root), update));
     const running = this.running;
     if (running === undefined || response.generation !== running.generation) return;
     this.running = undefined;
@@ -93,7 +95,6 @@ export class CheckScheduler {
       for (const path of paths) if (!this.results.has(path)) this.results.set(path, { version: running.versions.get(path), diagnostics: [] });
       const roots = new Set(response.roots);
       for (const root of [...this.facts.keys()]) if (!roots.has(root)) this.facts.delete(root);
-      for (const facts of response.facts) this.facts.set(facts.root, facts);
       for (const document of this.files.openDocuments()) {
         const version = running.versions.get(document.path);
         if (version !== undefined) document.forgetBefore(version);

@@ -5,7 +5,7 @@
  * the server publishes from its own parse) and the facts of the policies
  * compiled anew.
  */
-import { policyFacts, Workspace, type CompiledPolicy, type PolicyFacts, type ReadResult } from '../compiler/index.js';
+import { factsUpdate, policyFacts, Workspace, type CompiledPolicy, type FactsUpdate, type PolicyFacts, type ReadResult } from '../compiler/index.js';
 import type { Diagnostic } from '../grammar/index.js';
 import type { CheckRequest, CheckResponse } from './check-protocol.js';
 
@@ -19,7 +19,8 @@ export function createCheckService(resolveImport: (fromPath: string, specifier: 
     readFile: (path) => contents.get(path) ?? { kind: 'missing' },
     resolveImport,
   });
-  const facts = new WeakMap<CompiledPolicy, PolicyFacts>();
+  // The facts last sent for each policy, and the compilation they came from.
+  const sent = new Map<string, { policy: CompiledPolicy; facts: PolicyFacts }>();
 
   return {
     handle(request) {
@@ -44,14 +45,17 @@ export function createCheckService(resolveImport: (fromPath: string, specifier: 
           if (list === undefined) byFile.set(d.file, [d]);
           else list.push(d);
         }
-        const fresh: PolicyFacts[] = [];
+        const updates: FactsUpdate[] = [];
         for (const policy of result.policies) {
-          if (facts.has(policy)) continue;
-          const made = policyFacts(policy);
-          facts.set(policy, made);
-          fresh.push(made);
+          const before = sent.get(policy.root);
+          if (before?.policy === policy) continue;
+          const facts = policyFacts(policy);
+          sent.set(policy.root, { policy, facts });
+          updates.push(factsUpdate(before?.facts, facts));
         }
-        return { kind: 'checked', generation, diagnostics: [...byFile], facts: fresh, roots: result.policies.map((p) => p.root) };
+        const roots = new Set(result.policies.map((p) => p.root));
+        for (const root of [...sent.keys()]) if (!roots.has(root)) sent.delete(root);
+        return { kind: 'checked', generation, diagnostics: [...byFile], facts: updates, roots: [...roots] };
       } catch (error) {
         return { kind: 'failed', generation, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
       }

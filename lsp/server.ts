@@ -61,10 +61,16 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsFor(files, path, scheduler.diagnosticsOf(path), related) });
   }
 
+  /**
+   * The syntax pass after a change: parse, bind the policies the open
+   * documents belong to (so that the queries that follow a keystroke find
+   * their tables ready, whether or not a check is running), publish.
+   */
   function publishTouched(): void {
     syntaxPass = undefined;
-    const paths = [...touched];
+    const paths = [...touched].filter((path) => files.document(path) !== undefined);
     touched.clear();
+    for (const path of paths) views.of(path);
     for (const path of paths) publish(path);
   }
 

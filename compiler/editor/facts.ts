@@ -75,3 +75,58 @@ function stepFacts(step: StepModel, populations: readonly Population[], truths: 
     onExhausted: step.onExhausted === undefined ? undefined : printAction(step.onExhausted),
   };
 }
+
+/** What changed in a policy's facts between two checks: the steps new or different, and the names of those gone. */
+export interface FactsUpdate {
+  readonly root: string;
+  readonly steps: readonly StepFacts[];
+  readonly removed: readonly string[];
+}
+
+/**
+ * The update from `before` to `after`. A keystroke changes the facts of a
+ * step or two, so a check sends those rather than thousands that did not
+ * change.
+ */
+export function factsUpdate(before: PolicyFacts | undefined, after: PolicyFacts): FactsUpdate {
+  const steps: StepFacts[] = [];
+  for (const [name, step] of after.steps) {
+    const old = before?.steps.get(name);
+    if (old === undefined || !sameStep(old, step)) steps.push(step);
+  }
+  const removed = before === undefined ? [] : [...before.steps.keys()].filter((name) => !after.steps.has(name));
+  return { root: after.root, steps, removed };
+}
+
+/** `facts` with an update applied (a new map: facts already handed out stay as they were). */
+export function applyFactsUpdate(facts: PolicyFacts | undefined, update: FactsUpdate): PolicyFacts {
+  const steps = new Map(facts?.steps);
+  for (const name of update.removed) steps.delete(name);
+  for (const step of update.steps) steps.set(step.name, step);
+  return { root: update.root, steps };
+}
+
+function sameStep(a: StepFacts, b: StepFacts): boolean {
+  return (
+    a.stage === b.stage &&
+    a.party === b.party &&
+    a.retry === b.retry &&
+    a.await === b.await &&
+    a.commit === b.commit &&
+    a.onFailure === b.onFailure &&
+    a.onExhausted === b.onExhausted &&
+    a.undo?.name === b.undo?.name &&
+    a.undo?.party === b.undo?.party &&
+    (a.undo === undefined) === (b.undo === undefined) &&
+    sameList(a.guards, b.guards) &&
+    sameList(a.produces, b.produces) &&
+    sameList(a.deadlines, b.deadlines) &&
+    sameList(a.runsFor.always, b.runsFor.always) &&
+    sameList(a.runsFor.never, b.runsFor.never) &&
+    sameList(a.runsFor.depends, b.runsFor.depends)
+  );
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}

@@ -10,7 +10,7 @@ import { PassContext } from '../context.js';
 import { bind } from '../bind.js';
 import type { SymbolTable } from '../symbols.js';
 
-export { policyFacts, type PolicyFacts, type StepFacts } from './facts.js';
+export { applyFactsUpdate, factsUpdate, policyFacts, type FactsUpdate, type PolicyFacts, type StepFacts } from './facts.js';
 export { describeTarget, escapeMarkdown } from './hover.js';
 export { flattenOutline, outline, type OutlineItem, type OutlineKind } from './outline.js';
 export { declarationOf, nameAt, referencesOf, sameTarget, type Location, type NameAt, type Target } from './targets.js';

@@ -25,12 +25,14 @@ export interface ServerProcess {
   readonly logged: string[];
   /** Resolves with the first diagnostics for `uri` that satisfy `accept`, among those already received or still to come. */
   diagnostics(uri: string, accept: (params: PublishDiagnosticsParams) => boolean, timeout?: number): Promise<PublishDiagnosticsParams>;
+  /** Calls `listener` with every diagnostics notification from now on (the connection takes one handler per method: this is it). */
+  onDiagnostics(listener: (params: PublishDiagnosticsParams) => void): void;
   /** Resolves with the exit code once the process has ended. */
   readonly exited: Promise<number | null>;
 }
 
 export function startServerProcess(script: string, transport: 'stdio' | 'node-ipc', cwd: string): ServerProcess {
-  const child = spawn(process.execPath, [script, 'lsp', `--${transport}`], {
+  const child = spawn(process.execPath, [...(process.env['MPOL_SERVER_FLAGS']?.split(' ').filter(Boolean) ?? []), script, 'lsp', `--${transport}`], {
     cwd,
     stdio: transport === 'stdio' ? ['pipe', 'pipe', 'pipe'] : ['ignore', 'ignore', 'pipe', 'ipc'],
   });
@@ -44,8 +46,10 @@ export function startServerProcess(script: string, transport: 'stdio' | 'node-ip
   const received: PublishDiagnosticsParams[] = [];
   const waiting: { uri: string; accept: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void }[] = [];
   const logged: string[] = [];
+  const listeners: ((params: PublishDiagnosticsParams) => void)[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     received.push(params);
+    for (const listener of listeners) listener(params);
     for (const wait of [...waiting]) {
       if (wait.uri === params.uri && wait.accept(params)) {
         waiting.splice(waiting.indexOf(wait), 1);
@@ -62,6 +66,7 @@ export function startServerProcess(script: string, transport: 'stdio' | 'node-ip
     stderr: () => errors,
     logged,
     exited,
+    onDiagnostics: (listener) => void listeners.push(listener),
     diagnostics(uri, accept, timeout = 20_000) {
       const already = received.find((params) => params.uri === uri && accept(params));
       if (already !== undefined) return Promise.resolve(already);
