@@ -48,10 +48,15 @@ function level(ctx: PassContext, file: string, items: readonly (A.MigrationItem 
   // One pass: the first handler of each trigger applies, a repeated one is reported.
   let failure: A.FailureHandler | undefined;
   let exhausted: A.FailureHandler | undefined;
+  let awaitSeen = false;
   const deadlines: DeadlineModel[] = [];
   for (const item of items) {
-    if (item.kind === 'Deadline') deadlines.push(deadline(file, item));
-    else if (item.kind !== 'FailureHandler') continue;
+    if (item.kind === 'Deadline') deadlines.push(deadline(file, item, false));
+    else if (item.kind === 'StepAwait') {
+      // Only the first `await` counts (a repeat is reported); its deadline keeps its written place.
+      if (!awaitSeen && item.deadline !== undefined) deadlines.push(deadline(file, item.deadline, true));
+      awaitSeen = true;
+    } else if (item.kind !== 'FailureHandler') continue;
     else if (item.trigger === 'failure' && failure === undefined) failure = item;
     else if (item.trigger === 'exhausted' && exhausted === undefined) exhausted = item;
     else ctx.report('duplicate-item', file, item, { item: `on ${item.trigger}` });
@@ -185,10 +190,11 @@ function guard(file: string, node: A.Guard): GuardModel {
   return { negated: node.negated, expr: node.expr, source: { file, span: node } };
 }
 
-function deadline(file: string, node: A.Deadline): DeadlineModel {
+function deadline(file: string, node: A.Deadline, arrival: boolean): DeadlineModel {
   return {
     within: node.within.kind === 'Duration' ? node.within.ms : 0,
     anchor: nameOf(node.anchor),
+    arrival,
     action: action(file, node.action, node.ref),
     source: { file, span: node },
   };

@@ -75,6 +75,8 @@ export interface GuardModel {
 export interface DeadlineModel {
   readonly within: number;
   readonly anchor: string | undefined;
+  /** An `await`'s deadline: it bounds the arrival of the step's awaited artefact only, not the step. */
+  readonly arrival: boolean;
   readonly action: ActionModel | undefined;
   readonly source: Source;
 }
@@ -108,7 +110,7 @@ export interface StepModel {
   readonly guards: readonly GuardModel[];
   readonly retry: string | undefined;
   readonly await: string | undefined;
-  /** Own deadlines, then the stage's, then the migration's. */
+  /** Own deadlines (the `await`'s among them, where it is written), then the stage's, then the migration's. */
   readonly deadlines: readonly DeadlineModel[];
   readonly produces: readonly string[];
   readonly mayFail: readonly string[];

@@ -123,6 +123,10 @@ function stepItemReferences(item: StepItem, name: (node: Name | undefined, expec
     case 'StepRetry':
       return name(item.strategy, RETRY);
     case 'StepAwait':
+      name(item.artefact, ARTEFACT);
+      if (item.deadline === undefined) return;
+      name(item.deadline.anchor, ANCHOR);
+      return actionReferences(item.deadline.action, name);
     case 'StepProduces':
       return name(item.artefact, ARTEFACT);
     case 'StepMayFail':
@@ -200,5 +204,6 @@ function stageItemRefs(item: StageItem, maybe: (ref: Ref | undefined) => void): 
   maybe(item.ref);
   for (const stepItem of item.items) {
     if (stepItem.kind === 'Undo' || stepItem.kind === 'FailureHandler' || stepItem.kind === 'Deadline') maybe(stepItem.ref);
+    else if (stepItem.kind === 'StepAwait') maybe(stepItem.deadline?.ref);
   }
 }

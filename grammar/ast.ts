@@ -316,6 +316,8 @@ export interface StepRetry extends Span {
 export interface StepAwait extends Span {
   readonly kind: 'StepAwait';
   readonly artefact: Name;
+  /** `await X within D after A else …`: a deadline on the arrival of `X` alone, not on the step. */
+  readonly deadline: Deadline | undefined;
 }
 
 export interface Deadline extends Span {

@@ -26,6 +26,7 @@ const places = {
   checkAfterRef: keywordPlace(checkHeader, K.when, K.unless, K.requires, K.external),
   checkPredicate: keywordPlace(checkHeader, K.requires, K.external),
   itemRef: keywordPlace('`ref` or the next item', K.ref),
+  awaitDeadline: keywordPlace('`within` or the next item', K.within),
 };
 
 export class FlowParser extends ActionParser {
@@ -168,7 +169,7 @@ export class FlowParser extends ActionParser {
     return true;
   }
 
-  // stepItem := "retry" Name | "await" Name | deadline | "produces" Name | "may" "fail" Name ("," Name)*
+  // stepItem := "retry" Name | "await" Name deadline? | deadline | "produces" Name | "may" "fail" Name ("," Name)*
   //           | "undo" Name "by" Name ref? | "commit" | onFailure
   private stepItem = this.ITEM_RULE('stepItem', (): A.StepItem => this.OR(this.stepItemAlternatives));
 
@@ -186,7 +187,10 @@ export class FlowParser extends ActionParser {
         const start = this.here();
         this.CONSUME(K.await);
         const artefact = this.consumeName(2);
-        return this.RECORDING_PHASE ? recorded : { kind: 'StepAwait', artefact, start, end: this.endFrom(start) };
+        // Greedy: a `within` right after the artefact is always its arrival deadline, never a step deadline.
+        this.readMisspeltKeyword(places.awaitDeadline);
+        const deadline = this.OPTION2(() => this.SUBRULE2(this.deadline));
+        return this.RECORDING_PHASE ? recorded : { kind: 'StepAwait', artefact, deadline, start, end: this.endFrom(start) };
       },
     },
     { ALT: () => this.SUBRULE(this.deadline) },

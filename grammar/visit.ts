@@ -53,7 +53,7 @@ export const childKeys = {
   Check: ['code', 'ref', 'guard', 'predicate'],
   Step: ['name', 'ref', 'party', 'guard', 'items'],
   StepRetry: ['strategy'],
-  StepAwait: ['artefact'],
+  StepAwait: ['artefact', 'deadline'],
   Deadline: ['within', 'anchor', 'action', 'ref'],
   StepProduces: ['artefact'],
   StepMayFail: ['codes'],

@@ -105,6 +105,13 @@ export interface DeadlineDefinition<C extends string = string> {
   /** An artefact or step name: the deadline runs from the time it was produced, arrived or completed. */
   readonly anchor: string;
   readonly within: number;
+  /**
+   * `true` for an arrival deadline (`await X within D after A else …`): it
+   * bounds only the time the step's awaited artefact arrives, which must be
+   * no later than `anchor + within`, and never the step's attempts. Absent
+   * or `false`: a step deadline, which bounds the whole step.
+   */
+  readonly arrival?: boolean;
   readonly action: ActionDefinition<C>;
 }
 

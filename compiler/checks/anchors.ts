@@ -10,13 +10,15 @@ import type { SymbolTable } from '../symbols.js';
 /** `unknown` when the anchor names nothing the binder resolved (already reported). */
 export type AnchorState = 'reached' | 'not-reached' | 'unknown';
 
-export type AnchorLookup = (step: StepModel, anchor: string | undefined) => AnchorState;
+/** `arrival` asks for an `await`'s deadline, which the step's own wait cannot reach. */
+export type AnchorLookup = (step: StepModel, anchor: string | undefined, arrival: boolean) => AnchorState;
 
 /**
  * An artefact anchor is reached when an earlier step produces or awaits it,
- * or when the step itself awaits it: the wait comes before its first
- * attempt. A step anchor is reached when that step comes earlier in the
- * flow. Guards are not considered: an earlier step counts even if it runs
+ * or, for a step deadline, when the step itself awaits it: the wait comes
+ * before its first attempt. An arrival deadline bounds that very wait, so
+ * the step's own `await` does not reach its anchor. A step anchor is
+ * reached when that step comes earlier in the flow. Guards are not considered: an earlier step counts even if it runs
  * for other cohorts only.
  *
  * The flow is indexed once, so each question costs a map lookup: a large
@@ -47,14 +49,14 @@ function buildAnchorLookup(table: SymbolTable, flow: readonly FlowModel[]): Anch
     if (item.await !== undefined && !artefactTime.has(item.await)) artefactTime.set(item.await, index);
     if (!completion.has(item.name)) completion.set(item.name, index);
   }
-  return (step, anchor) => {
+  return (step, anchor, arrival) => {
     const symbol = anchor === undefined ? undefined : table.symbols.get(anchor);
     const index = position.get(step);
     if (anchor === undefined || symbol === undefined || index === undefined) return 'unknown';
     const before = (first: number | undefined): AnchorState => (first !== undefined && first < index ? 'reached' : 'not-reached');
     switch (symbol.kind) {
       case 'artefact':
-        return step.await === anchor ? 'reached' : before(artefactTime.get(anchor));
+        return step.await === anchor && !arrival ? 'reached' : before(artefactTime.get(anchor));
       case 'step':
         return before(completion.get(anchor));
       default:

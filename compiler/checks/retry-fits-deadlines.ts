@@ -11,6 +11,8 @@
  * deadline. A deadline whose anchor has not happened before the step does
  * not apply to it (`anchor-not-reached` covers the case where it never
  * applies). Reported once per step and deadline, at the step's `retry`.
+ * An `await`'s own deadline bounds the arrival, which comes before the
+ * first attempt, and not the attempts: the schedule is not judged against it.
  */
 import { firstAttemptAfter, isSchedulable, type PlannedAttempt } from '../retry-timeline.js';
 import { anchorLookup } from './anchors.js';
@@ -29,9 +31,10 @@ export const checkRetryFitsDeadlines: Check = (ctx, { model, table }) => {
     const retryItem = step.node.items.find((item) => item.kind === 'StepRetry');
     if (retry === undefined || retryItem === undefined || !isSchedulable(retry)) continue;
     for (const deadline of step.deadlines) {
+      if (deadline.arrival) continue;
       const node = deadlines.get(sourceKey(deadline.source));
       if (node === undefined || node.within.kind === 'Missing') continue;
-      if (anchorState(step, deadline.anchor) !== 'reached') continue;
+      if (anchorState(step, deadline.anchor, false) !== 'reached') continue;
       const key = `${retry.name}:${deadline.within}`;
       if (!late.has(key)) late.set(key, firstAttemptAfter(retry, deadline.within));
       const attempt = late.get(key);

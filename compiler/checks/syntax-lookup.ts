@@ -65,7 +65,7 @@ export function forEachAction(ctx: PassContext, visit: (action: A.Action, file: 
   });
 }
 
-/** Visits every item written in every `migration` block, at every depth: stages, steps and what they hold. */
+/** Visits every item written in every `migration` block, at every depth: stages, steps and what they hold, an `await`'s deadline included. */
 function forEachFlowItem(ctx: PassContext, visit: (item: A.MigrationItem | A.StepItem, file: string) => void): void {
   for (const file of ctx.files) {
     for (const item of file.tree.items) if (item.kind === 'Migration') visitItems(item.items, file.path, visit);
@@ -77,5 +77,6 @@ function visitItems(items: readonly (A.MigrationItem | A.StepItem)[], file: stri
   for (const item of items) {
     visit(item, file);
     if (item.kind === 'Stage' || item.kind === 'Step') visitItems(item.items, file, visit);
+    else if (item.kind === 'StepAwait' && item.deadline !== undefined) visit(item.deadline, file);
   }
 }

@@ -93,7 +93,8 @@ function stepFacts(step: StepModel): [string, string, string | undefined][] {
   if (permanent[1] === exhausted[1] && permanent[2] === exhausted[2]) facts.push(['on failure', permanent[1], permanent[2]]);
   else facts.push(permanent, exhausted);
   for (const deadline of step.deadlines) {
-    facts.push([`deadline after \`${deadline.anchor ?? '?'}\``, `within ${formatDuration(deadline.within)}, else ${printAction(deadline.action)}`, deadline.action?.ref]);
+    const name = deadline.arrival ? `arrival deadline of \`${step.await ?? '?'}\` after \`${deadline.anchor ?? '?'}\`` : `deadline after \`${deadline.anchor ?? '?'}\``;
+    facts.push([name, `within ${formatDuration(deadline.within)}, else ${printAction(deadline.action)}`, deadline.action?.ref]);
   }
   return facts;
 }

@@ -67,7 +67,7 @@ function flowNode(out: CodeWriter, node: FlowModel, guard: string | null, predic
   }
   let deadlines = '';
   for (const d of node.deadlines) {
-    deadlines += `${deadlines === '' ? '' : ', '}{ anchor: ${literal(d.anchor ?? '')}, within: ${d.within}, action: ${action(d.action)} }`;
+    deadlines += `${deadlines === '' ? '' : ', '}{ anchor: ${literal(d.anchor ?? '')}, within: ${d.within}, ${d.arrival ? 'arrival: true, ' : ''}action: ${action(d.action)} }`;
   }
   out.line(`retry: ${nullable(node.retry)}, await: ${nullable(node.await)}, deadlines: [${deadlines}], produces: ${list(node.produces)}, mayFail: ${list(node.mayFail)},`);
   const undo = node.undo;

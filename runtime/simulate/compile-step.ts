@@ -27,7 +27,7 @@ export function stepSource(source: Source, step: StepNode<unknown>, place: StepP
   else source.block(`if (${source.call(step.guard)}(inst, mem))`, body);
 }
 
-/** attemptStep: deadlines already past, the awaited artefact, then the attempts. */
+/** attemptStep: step deadlines already past, the awaited artefact (or its arrival deadlines, if it is there), then the attempts. */
 function goSource(source: Source, step: StepNode<unknown>, label: string, index: number): void {
   source.line('fc = 0; fcode = -1;');
   source.block(`${label}:`, () => {
@@ -40,48 +40,79 @@ function goSource(source: Source, step: StepNode<unknown>, label: string, index:
   });
 }
 
+/** Whether a step deadline of the step can ever apply (its anchor gets a time somewhere in the flow). */
 const hasDeadlines = (source: Source, step: StepNode<unknown>): boolean =>
-  step.deadlines.some((deadline) => source.anchor(deadline.anchor) !== null);
+  step.deadlines.some((deadline) => deadline.arrival !== true && source.anchor(deadline.anchor) !== null);
+
+const hasArrivalDeadlines = (source: Source, step: StepNode<unknown>): boolean =>
+  step.deadlines.some((deadline) => deadline.arrival === true && source.anchor(deadline.anchor) !== null);
 
 /** deadlinePassed: move to the deadline instant (never back) and fail with its index. */
 const passed = (label: string): string => `{ if (dl > now) now = dl; fc = 3; fdl = di; break ${label}; }`;
 
-/** watchDeadlines: the earliest deadline whose anchor has a time; the first written wins a tie. */
+/** watchDeadlines: the earliest step deadline whose anchor has a time; the first written wins a tie. */
 function watchSource(source: Source, step: StepNode<unknown>): void {
   source.line('dl = Infinity; di = -1;');
   step.deadlines.forEach((deadline, index) => {
     const anchor = source.anchor(deadline.anchor);
-    if (anchor === null) return;
+    if (anchor === null || deadline.arrival === true) return;
     source.line(`t = ${anchor}; if (t >= 0) { t = t + ${literal(deadline.within)}; if (t < dl) { dl = t; di = ${index}; } }`);
   });
 }
 
-/** awaitArtefact, with the artefact's fault draws (`never`, then the delay). */
+/**
+ * missedWhileWaiting: the watched step deadline if the artefact is not there
+ * before it (`arrivesAt`), or an arrival deadline the arrival time `recv`
+ * misses (at its due instant, or now if past); the earliest fires, the first
+ * written on a tie. `recv` is `Infinity` for an artefact that never arrives.
+ */
+function missedSource(source: Source, step: StepNode<unknown>, label: string, arrivesAt: string): void {
+  const steps = hasDeadlines(source, step);
+  const arrivals = hasArrivalDeadlines(source, step);
+  if (!steps && !arrivals) return;
+  source.line(steps ? `let fd = ${arrivesAt} > dl ? dl : Infinity, fi = fd === Infinity ? -1 : di;` : 'let fd = Infinity, fi = -1;');
+  step.deadlines.forEach((deadline, index) => {
+    const anchor = source.anchor(deadline.anchor);
+    if (anchor === null || deadline.arrival !== true) return;
+    source.line(
+      `t = ${anchor}; if (t >= 0) { t = t + ${literal(deadline.within)}; if (recv > t) { if (t < now) t = now; if (t < fd || (t === fd && ${index} < fi)) { fd = t; fi = ${index}; } } }`,
+    );
+  });
+  source.line(`if (fi >= 0) { dl = fd; di = fi; ${passed(label)} }`);
+}
+
+/** awaitArtefact, with the artefact's fault draws (`never`, then the delay); an artefact already there meets the arrival deadlines or not. */
 function awaitSource(source: Source, step: StepNode<unknown>, label: string, index: number): void {
   const artefact = step.await!;
   const slot = `a${source.layout.artefactSlot.get(artefact)!}`;
   const faults = artefactFaultsFor(source.model, artefact);
   const deadlines = hasDeadlines(source, step);
   source.block(`if (${slot} < 0)`, () => {
-    if (faults.never > 0) {
-      source.block(`${drawFault} if (u < ${source.param('never', index, faults.never)})`, () => {
-        // Never arrives: the deadline if one applies, else a permanent failure now.
-        if (deadlines) source.line(`if (dl !== Infinity) ${passed(label)}`);
-        source.line(`fc = 1; break ${label};`);
-      });
-    }
+    source.line('let recv = Infinity;');
     const from = faults.after === null ? null : source.layout.artefactSlot.get(faults.after);
     const fromExpression = from === undefined || from === null ? 'now' : `(a${from} >= 0 ? a${from} : now)`;
-    source.line(durationSource(faults.delay, 't'));
-    source.line(`t = ${fromExpression} + t;`);
-    source.line('const arrivesAt = t > now ? t : now;');
-    if (deadlines) source.line(`if (arrivesAt > dl) ${passed(label)}`);
-    source.line(`now = arrivesAt; ${slot} = t;`);
+    const arrives = (): void => {
+      source.line(durationSource(faults.delay, 't'));
+      source.line(`recv = ${fromExpression} + t;`);
+    };
+    if (faults.never > 0) source.block(`${drawFault} if (!(u < ${source.param('never', index, faults.never)}))`, arrives);
+    else arrives();
+    source.line('const arrivesAt = recv > now ? recv : now;');
+    missedSource(source, step, label, 'arrivesAt');
+    // Never arrives, and no deadline took it: a permanent failure now.
+    if (faults.never > 0) source.line(`if (recv === Infinity) { fc = 1; break ${label}; }`);
+    source.line(`now = arrivesAt; ${slot} = recv;`);
     if (deadlines) {
       watchSource(source, step);
       source.line(`if (dl < now) ${passed(label)}`);
     }
   });
+  if (hasArrivalDeadlines(source, step)) {
+    source.block('else', () => {
+      source.line(`const recv = ${slot};`);
+      missedSource(source, step, label, 'now');
+    });
+  }
 }
 
 /** One attempt's draws (status, duration, permanent code), as the fault handler draws them. */

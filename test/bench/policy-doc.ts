@@ -191,8 +191,9 @@ function renderStep(step: Step, indent: string, out: string[]): void {
   const inner = `${indent}  `;
   const items: string[] = [];
   if (step.retry !== undefined) items.push(`retry ${step.retry}`);
-  if (step.await !== undefined) items.push(`await ${step.await}`);
+  // Step deadlines before the `await`: written right after it, one would be the await's arrival deadline.
   for (const d of step.deadlines ?? []) items.push(deadline(d));
+  if (step.await !== undefined) items.push(`await ${step.await}`);
   for (const artefact of step.produces ?? []) items.push(`produces ${artefact}`);
   if (step.mayFail !== undefined) items.push(`may fail ${step.mayFail.join(', ')}`);
   if (step.undo !== undefined) items.push(`undo ${step.undo.name} by ${step.undo.by}${ref(step.undo.ref)}`);

@@ -64,7 +64,7 @@ export function diagnosticProblems(diagnostics: readonly Diagnostic[], texts: Re
 }
 
 /** The fields of syntax nodes that may be `undefined`: everything else holds a node or a value. */
-const optionalFields = new Set(['ref', 'guard', 'predicate', 'factor', 'cap', 'elseCode', 'Stage.party', 'Step.party', 'Tier.count', 'Step.braces', 'Error.braces', 'Cohort.braces']);
+const optionalFields = new Set(['ref', 'guard', 'predicate', 'factor', 'cap', 'elseCode', 'Stage.party', 'Step.party', 'Tier.count', 'Step.braces', 'Error.braces', 'Cohort.braces', 'StepAwait.deadline']);
 
 /**
  * Paths in the tree where a node is `undefined` although the syntax tree

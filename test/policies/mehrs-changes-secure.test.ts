@@ -71,7 +71,7 @@ describe('MEHRS v2.1, Table 1', () => {
     expect(late.outcome).toMatchObject({ status: 'failed', code: 'AS201', cause: 'deadline', at: duration('24h30m'), resubmittable: true });
     expect(timelineTable(late.timeline, { steps: ['SwitchAccount'] })).toBe(table`
       30m     await         SwitchAccount: RequiredFileSet
-      24h30m  deadline      SwitchAccount: 24h after MVF
+      24h30m  deadline      SwitchAccount: RequiredFileSet within 24h after MVF
       24h30m  failed        SwitchAccount: AS201
     `);
 

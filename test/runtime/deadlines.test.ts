@@ -145,3 +145,81 @@ describe('deadlines', () => {
     expect(late.artefacts).toEqual({ Rfs: 0 });
   });
 });
+
+describe('arrival deadlines (`await X within D after A else …`)', () => {
+  const arrivalDeadline = (within: string, code = 'LATE') => ({ ...deadline(within, 'MVF', fail(code)), arrival: true });
+  const switchStep = (spec: Parameters<typeof step>[1] = {}) =>
+    step('Switch', { await: 'Rfs', deadlines: [arrivalDeadline('24h')], ...spec });
+  const arriving = (at: string | null, switchBehaviour = sequence('ok')) => ({
+    steps: { GenerateMvf: sequence({ status: 'ok' as const, duration: ms('30m') }), Switch: switchBehaviour },
+    arrivals: { Rfs: () => (at === null ? null : ms(at)) },
+  });
+
+  it('bound the arrival only: an artefact in time lets the step take as long as it needs', async () => {
+    const slow = sequence({ status: 'ok', duration: ms('5h') });
+    const result = await run(policy([produceMvf, switchStep()]), arriving('24h29m', slow));
+    expect(rows(result).slice(2)).toEqual([
+      '30m await Switch (Rfs)',
+      '24h29m arrival Switch (Rfs)',
+      '24h29m attempt Switch #1',
+      '29h29m ok Switch #1',
+      '29h29m migrated',
+    ]);
+    // The same bound as a step deadline interrupts the slow switch.
+    const bounded = await run(policy([produceMvf, step('Switch', { await: 'Rfs', deadlines: [deadline('24h', 'MVF', fail('LATE'))] })]), arriving('24h29m', sequence({ status: 'ok', duration: ms('5h') })));
+    expect(bounded.outcome).toMatchObject({ code: 'LATE', at: ms('24h30m') });
+  });
+
+  it('take an arrival at exactly the due instant as in time, and one a millisecond later as late, failing at the due instant', async () => {
+    const exact = await run(policy([produceMvf, switchStep()]), arriving('24h30m'));
+    expect(exact.outcome).toEqual({ status: 'migrated', at: ms('24h30m') });
+
+    const late = await run(policy([produceMvf, switchStep()]), arriving('24h30m1ms'));
+    expect(rows(late).slice(-3)).toEqual(['30m await Switch (Rfs)', '24h30m deadline Switch (Rfs within 24h after MVF)', '24h30m failed Switch (LATE)']);
+    expect(late.outcome).toMatchObject({ status: 'failed', code: 'LATE', cause: 'deadline', at: ms('24h30m') });
+    expect(late.artefacts).toEqual({ MVF: ms('30m') });
+  });
+
+  it('fail at the due instant when the artefact never arrives', async () => {
+    const result = await run(policy([produceMvf, switchStep()]), arriving(null));
+    expect(result.outcome).toMatchObject({ code: 'LATE', cause: 'deadline', at: ms('24h30m') });
+  });
+
+  it('judge the arrival time itself: an arrival in time but in the past counts, one after the due instant fails at once', async () => {
+    // A slow step before the wait: the switch begins to wait at 30h30m.
+    const flow = [produceMvf, step('Slow', { retry: 'Half' }), switchStep()];
+    const handlers = (at: string) => ({ ...arriving(at), steps: { ...arriving(at).steps, Slow: sequence({ status: 'ok', duration: ms('30h') }) } });
+    const inTime = await run(policy(flow, { retries }), handlers('20h'));
+    expect(inTime.outcome).toEqual({ status: 'migrated', at: ms('30h30m') });
+    expect(inTime.artefacts).toMatchObject({ Rfs: ms('20h') });
+
+    const late = await run(policy(flow, { retries }), handlers('25h'));
+    expect(rows(late).slice(-2)).toEqual(['30h30m deadline Switch (Rfs within 24h after MVF)', '30h30m failed Switch (LATE)']);
+  });
+
+  it('judge an artefact that is already there by the time it was stamped', async () => {
+    const flow = [produceMvf, step('Early', { await: 'Rfs' }), switchStep()];
+    const inTime = await run(policy(flow), { ...arriving('10h'), steps: { ...arriving('10h').steps, Early: sequence('ok') } });
+    expect(inTime.outcome).toEqual({ status: 'migrated', at: ms('10h') });
+
+    const late = await run(policy(flow), { ...arriving('30h'), steps: { ...arriving('30h').steps, Early: sequence('ok') } });
+    expect(rows(late).slice(-3)).toEqual(['30h ok Early #1', '30h deadline Switch (Rfs within 24h after MVF)', '30h failed Switch (LATE)']);
+  });
+
+  it('race the step deadlines while waiting: the earlier fires, the one written first on a tie', async () => {
+    const both = (first: 'arrival' | 'step', stepWithin: string) => {
+      const arrival = arrivalDeadline('24h', 'ARRIVAL');
+      const stepDeadline = deadline(stepWithin, 'MVF', fail('STEP'));
+      return policy([produceMvf, step('Switch', { await: 'Rfs', deadlines: first === 'arrival' ? [arrival, stepDeadline] : [stepDeadline, arrival] })]);
+    };
+    expect((await run(both('arrival', '20h'), arriving('30h'))).outcome).toMatchObject({ code: 'STEP', at: ms('20h30m') });
+    expect((await run(both('step', '30h'), arriving('40h'))).outcome).toMatchObject({ code: 'ARRIVAL', at: ms('24h30m') });
+    expect((await run(both('arrival', '24h'), arriving('30h'))).outcome).toMatchObject({ code: 'ARRIVAL', at: ms('24h30m') });
+    expect((await run(both('step', '24h'), arriving('30h'))).outcome).toMatchObject({ code: 'STEP', at: ms('24h30m') });
+  });
+
+  it('do not apply while their anchor has no time', async () => {
+    const result = await run(policy([switchStep()]), { steps: { Switch: sequence('ok') }, arrivals: { Rfs: () => ms('48h') } });
+    expect(result.outcome).toEqual({ status: 'migrated', at: ms('48h') });
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * Random small policies, random handler behaviours and seeds: every run
  * ends in exactly one outcome, its timeline never goes back in time, and no
- * attempt lies after its `within` period or a deadline of its step.
+ * attempt lies after its `within` period or a step deadline of its step,
+ * and no step attempts with its awaited artefact later than an arrival deadline.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -42,7 +43,7 @@ const stepArb = fc.record({
   undo: fc.option(fc.constantFrom('ok', 'ok', 'failed', 'throw'), { nil: null }),
   commit: fc.boolean(),
   deadlines: fc.array(
-    fc.record({ anchor: fc.nat(), within: fc.integer({ min: 0, max: 240 }).map((m) => m * minute), action: actionArb }),
+    fc.record({ anchor: fc.nat(), within: fc.integer({ min: 0, max: 240 }).map((m) => m * minute), action: actionArb, arrival: fc.boolean() }),
     { maxLength: 2 },
   ),
   onFailure: actionArb,
@@ -75,6 +76,7 @@ function build(specs: readonly StepSpec[]) {
       deadlines: spec.deadlines.map((d) => ({
         anchor: candidates[d.anchor % candidates.length]!,
         within: d.within,
+        ...(d.arrival ? { arrival: true } : {}),
         action: action(d.action),
       })),
       produces: spec.produces ? [`P${index}`] : [],
@@ -139,9 +141,12 @@ function checkRun(result: MigrationResult, flow: readonly StepNode<Inst>[], retr
   const done = completions(timeline);
   for (const node of flow) {
     const strategy = node.retry === null ? null : retries[node.retry]!;
-    const deadlineAt = Math.min(
-      ...node.deadlines.map((d) => (result.artefacts[d.anchor] ?? done.get(d.anchor) ?? Infinity) + d.within),
-    );
+    const due = (d: (typeof node.deadlines)[number]) => (result.artefacts[d.anchor] ?? done.get(d.anchor) ?? Infinity) + d.within;
+    const deadlineAt = Math.min(...node.deadlines.filter((d) => d.arrival !== true).map(due));
+    // An arrival deadline bounds the arrival alone: a step that got to attempt has its artefact in time.
+    const arrivedBy = Math.min(...node.deadlines.filter((d) => d.arrival === true).map(due));
+    const attempted = timeline.some((event) => event.kind === 'attempt' && event.step === node.name);
+    if (attempted && node.await !== null) expect(result.artefacts[node.await]).toBeLessThanOrEqual(arrivedBy);
     let roundStart = 0;
     for (const event of timeline) {
       if (event.kind !== 'attempt' || event.step !== node.name) continue;

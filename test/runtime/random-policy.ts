@@ -1,7 +1,7 @@
 /**
  * Arbitraries for random small policies and fault models: every construct
  * the executor runs (checks, guards, retry tiers, jitter, timeouts, awaits,
- * deadlines, undos, commits, fail / rollback / incident actions), with fault
+ * step and arrival deadlines, undos, commits, fail / rollback / incident actions), with fault
  * models to match. Times are whole minutes, so retries, deadlines and delays
  * meet often.
  */
@@ -74,7 +74,8 @@ const stepArb = fc.record({
   produces: fc.boolean(),
   undo: fc.boolean(),
   commit: fc.boolean(),
-  deadlines: fc.array(fc.record({ anchor: fc.nat(), within: minutes(240), action: actionArb }), { maxLength: 2 }),
+  // `tie`: an arrival deadline due exactly when the artefact arrives, where the fault model allows it.
+  deadlines: fc.array(fc.record({ anchor: fc.nat(), within: minutes(240), action: actionArb, arrival: fc.boolean(), tie: fc.boolean() }), { maxLength: 2 }),
   onFailure: actionArb,
   onExhausted: actionArb,
   faults: stepFaultsArb,
@@ -141,10 +142,10 @@ export function build(scenario: Scenario): { policy: Policy; faults: Record<stri
     const name = `S${index}`;
     if (spec.strategy !== null) retries[`R${index}`] = bounded(spec.strategy);
     const awaited = spec.awaits ? `A${index}` : null;
-    if (awaited !== null) {
-      const after = spec.arrival.afterEarlier ? produced[0] : undefined;
-      artefacts[awaited] = { delay: spec.arrival.delay, never: spec.arrival.never, ...(after === undefined ? {} : { after }) };
-    }
+    const after = awaited !== null && spec.arrival.afterEarlier ? produced[0] : undefined;
+    if (awaited !== null) artefacts[awaited] = { delay: spec.arrival.delay, never: spec.arrival.never, ...(after === undefined ? {} : { after }) };
+    const delay = spec.arrival.delay;
+    const tie = (d: { arrival: boolean; tie: boolean }) => d.arrival && d.tie && after !== undefined && typeof delay === 'number';
     const candidates = awaited === null ? anchors.slice() : [...anchors, awaited];
     const codes = Object.fromEntries(Object.entries(spec.codes).filter(([, p]) => p > 0));
     steps[name] = { ...spec.faults, duration: spec.duration, codes, ...(spec.groupFaults === null ? {} : { cohorts: { 'C/G': spec.groupFaults } }) };
@@ -158,7 +159,12 @@ export function build(scenario: Scenario): { policy: Policy; faults: Record<stri
       guard,
       retry: spec.strategy === null ? null : `R${index}`,
       await: awaited,
-      deadlines: spec.deadlines.map((d) => ({ anchor: candidates[d.anchor % candidates.length]!, within: d.within, action: action(d.action) })),
+      deadlines: spec.deadlines.map((d) => ({
+        anchor: tie(d) ? after! : candidates[d.anchor % candidates.length]!,
+        within: tie(d) ? (delay as number) : d.within,
+        ...(d.arrival ? { arrival: true } : {}),
+        action: action(d.action),
+      })),
       produces: spec.produces ? [`P${index}`] : [],
       mayFail: ['M1', 'M2'],
       undo: spec.undo ? { name: `U${index}`, party: 'P', ref: null } : null,

@@ -144,6 +144,22 @@ describe('simulate', () => {
     expect(rows({ ...result.samples[0]!, artefacts: {}, migrationAttempt: 1 }).at(-1)).toBe('1h failed Switch (D1)');
   });
 
+  it('bounds only the arrival with an arrival deadline, in time up to its instant, as `migrate` does', async () => {
+    const flow = [
+      step('Mvf', { produces: ['MVF'] }),
+      step('Switch', { await: 'Rfs', deadlines: [{ ...deadline('24h', 'MVF', fail('LATE')), arrival: true }] }),
+    ];
+    // Arrivals spread evenly over 23h..25h after the MVF; the switch itself then takes 5 hours.
+    const faults = { steps: { Mvf: { duration: 0 }, Switch: { duration: '5h' } }, artefacts: { Rfs: { after: 'MVF', delay: { uniform: ['23h', '25h'] } } } };
+    const result = await simulate(policy(flow), { faults, cohorts: { C: 4000 }, seed: 7 });
+    expect(result.total.outcomes.migrated / 4000).toBeCloseTo(0.5, 1);
+    expect(result.total.codes).toEqual({ LATE: result.total.outcomes.failed });
+    expect(result.total.timeToOutcome.failed).toMatchObject({ p50: 24 * 3_600_000, max: 24 * 3_600_000 });
+    // Migrated installations received the files by 24h and then switched for 5 hours.
+    expect(result.total.timeToOutcome.migrated.max).toBeLessThanOrEqual(29 * 3_600_000);
+    expect(result.total.timeToOutcome.migrated.max).toBeGreaterThan(29 * 3_600_000 - 60_000);
+  });
+
   it('runs installations from a generator, and replays any one with its timeline', async () => {
     const compiled = withPopulations(policy([check('MA001', (installation) => installation.listed === true)]));
     const installations = {

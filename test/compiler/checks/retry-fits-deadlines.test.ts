@@ -36,6 +36,22 @@ describe('retry-fits-deadlines', () => {
     expectValid(flow('47h45m'));
   });
 
+  it('does not judge the schedule against an `await` deadline, which bounds only the arrival', () => {
+    const awaited = `${ioc}
+artefact Files "Files" by P
+migration {
+  on failure fail E1
+  step Make ref "1" by P { produces File }
+  step Send ref "1" by P {
+    retry Ioc
+    await Files within 1h after File else fail E1
+  }
+}`;
+    expectValid(awaited);
+    // The same deadline as a step deadline bounds the attempts.
+    expectErrors(awaited.replace('await Files within 1h after File else fail E1', 'within 1h after File else fail E1 await Files'), [['retry-exceeds-deadline', 'retry Ioc']]);
+  });
+
   it('ignores a deadline whose anchor has not happened before the step', () => {
     expectErrors(flow('1h', 'Later').replace('}\n}', '}\n  step Later ref "1" by P\n}'), [['anchor-not-reached', 'Later']]);
   });

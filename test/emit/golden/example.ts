@@ -128,13 +128,13 @@ export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Populatio
     },
     {
       kind: "step", name: "SwitchAccount", ref: "2.2", stage: null, party: "Operator", guard: whenStep_SwitchAccount,
-      retry: null, await: "TransferFiles", deadlines: [{ anchor: "Manifest", within: 86400000, action: { kind: "fail", code: "EX201" } }], produces: [], mayFail: [],
+      retry: null, await: "TransferFiles", deadlines: [{ anchor: "Manifest", within: 86400000, arrival: true, action: { kind: "fail", code: "EX201" } }], produces: [], mayFail: [],
       undo: { name: "SwitchBack", party: "Provider", ref: "2.2" }, commit: false,
       onFailure: { kind: "fail", code: "EX900" }, onExhausted: { kind: "fail", code: "EX900" },
     },
     {
       kind: "step", name: "RotateKeys", ref: "2.4", stage: null, party: "Provider", guard: whenStep_RotateKeys,
-      retry: "Rotation", await: null, deadlines: [], produces: [], mayFail: [],
+      retry: "Rotation", await: null, deadlines: [{ anchor: "SwitchAccount", within: 7200000, action: { kind: "rollback", code: "EX202" } }], produces: [], mayFail: [],
       undo: null, commit: true,
       onFailure: { kind: "fail", code: "EX900" }, onExhausted: { kind: "rollback", code: "EX202" },
     },

@@ -215,7 +215,7 @@ export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Populatio
     },
     {
       kind: "step", name: "SwitchAccount", ref: "2.5.2", stage: null, party: "SMSO", guard: whenStep_SwitchAccount,
-      retry: null, await: "RequiredFileSet", deadlines: [{ anchor: "MVF", within: 86400000, action: { kind: "fail", code: "AS201" } }], produces: [], mayFail: [],
+      retry: null, await: "RequiredFileSet", deadlines: [{ anchor: "MVF", within: 86400000, arrival: true, action: { kind: "fail", code: "AS201" } }], produces: [], mayFail: [],
       undo: { name: "SwitchBack", party: "S1SP", ref: "2.5.5" }, commit: false,
       onFailure: { kind: "fail", code: "AS900" }, onExhausted: { kind: "fail", code: "AS900" },
     },

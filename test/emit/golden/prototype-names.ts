@@ -99,7 +99,7 @@ export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Populatio
     },
     {
       kind: "step", name: "S2", ref: "1", stage: null, party: "isPrototypeOf", guard: whenStep_S2,
-      retry: null, await: "toString", deadlines: [{ anchor: "toLocaleString", within: 7200000, action: { kind: "fail", code: "__lookupSetter__" } }], produces: [], mayFail: [],
+      retry: null, await: "toString", deadlines: [{ anchor: "toLocaleString", within: 7200000, arrival: true, action: { kind: "fail", code: "__lookupSetter__" } }], produces: [], mayFail: [],
       undo: { name: "U", party: "hasOwnProperty", ref: null }, commit: false,
       onFailure: { kind: "fail", code: "E8" }, onExhausted: { kind: "fail", code: "E8" },
     },

@@ -11,6 +11,7 @@ import {
   failTransiently,
   handlers,
   resolveBy,
+  succeed,
   table,
   timelineTable,
 } from 'mpol/runtime/testing';
@@ -55,9 +56,23 @@ describe('the example policy', () => {
     expect(result.outcome).toMatchObject({ status: 'failed', code: 'EX201', cause: 'deadline', resubmittable: true });
     expect(timelineTable(result.timeline, { steps: ['SwitchAccount'] })).toBe(table`
       0s      await         SwitchAccount: TransferFiles
-      24h     deadline      SwitchAccount: 24h after Manifest
+      24h     deadline      SwitchAccount: TransferFiles within 24h after Manifest
       24h     failed        SwitchAccount: EX201
     `);
+  });
+
+  it('lets a switch take its time once the transfer files arrived in time, and bounds key rotation by the switch', async () => {
+    const slowSwitch = await migrate(policy, installation, {
+      ...secure,
+      handlers: handlers(policy, { arrivals: { TransferFiles: arriveAfter('Manifest', '23h') }, steps: { SwitchAccount: succeed('5h') } }),
+    });
+    expect(slowSwitch.outcome).toEqual({ status: 'migrated', at: duration('28h') });
+
+    const slowRotation = await migrate(policy, installation, {
+      ...secure,
+      handlers: handlers(policy, { steps: { RotateKeys: succeed('3h') } }),
+    });
+    expect(slowRotation.outcome).toMatchObject({ status: 'rolled-back', code: 'EX202', cause: 'deadline', at: duration('2h'), undone: ['SwitchBack'] });
   });
 
   it('gives up commissioning after 48 hours of retries', async () => {
