@@ -14,7 +14,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import type { ReadResult } from '../compiler/index.js';
 import { createCheckService } from '../lsp/check-service.js';
 import type { CheckRequest, CheckResponse } from '../lsp/check-protocol.js';
-import type { Checker, StartChecker } from '../lsp/checker.js';
+import type { StartChecker } from '../lsp/checker.js';
 
 interface CheckWorkerData {
   readonly mpolRole: 'lsp-checker';

@@ -2,7 +2,7 @@
  * What every compiler pass works in: the policy's parsed files and the
  * diagnostics reported so far.
  */
-import { diagnostic, type Diagnostic, type DiagnosticCode, type DiagnosticExtras, type MessageArgs, type Span, type SourceFile } from '../grammar/index.js';
+import { diagnostic, type Comment, type Diagnostic, type DiagnosticCode, type DiagnosticExtras, type MessageArgs, type Span, type SourceFile } from '../grammar/index.js';
 
 export interface PolicyFile {
   readonly path: string;
@@ -10,6 +10,8 @@ export interface PolicyFile {
   readonly tree: SourceFile;
   /** Words and strings the parser's recovery skipped (`ParseResult.unread`). */
   readonly unread?: ReadonlySet<string>;
+  /** The file's comments, in order, when the reader kept them (editors fold them). */
+  readonly comments?: readonly Comment[];
 }
 
 export class PassContext {

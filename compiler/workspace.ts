@@ -201,9 +201,9 @@ export class Workspace {
 
 function readAndParse(path: string, read: ReadResult): LoadedFile {
   if (read.kind !== 'text') return { read, file: undefined, syntax: [] };
-  const { tree, diagnostics, unread } = parse(read.text, path);
+  const { tree, diagnostics, unread, comments } = parse(read.text, path);
   const syntax = tree.items.length === 0 && diagnostics.length === 0 ? [diagnostic('empty-file', path, atStart, {})] : diagnostics;
-  return { read, file: { path, text: read.text, tree, unread }, syntax };
+  return { read, file: { path, text: read.text, tree, unread, comments }, syntax };
 }
 
 export function declaresPolicy(file: PolicyFile): boolean {

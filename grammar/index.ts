@@ -16,3 +16,4 @@ export { formatDuration, parseDuration } from '../common/duration.js';
 export { suggest } from './suggest.js';
 export { childKeys, childrenOf, forEachChild, nodeAt, nodePathAt } from './visit.js';
 export { keywordCategories, keywordCategory, keywords, type Keyword, type KeywordCategory } from './tokens.js';
+export { expectedAt, type ExpectedAt } from './expected.js';

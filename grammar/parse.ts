@@ -33,6 +33,12 @@ class Parser extends PolicyParser {
 
 let parser: Parser | undefined;
 
+/** The one parser instance, for what else asks the grammar (`expected.ts`). */
+export function sharedParser(): PolicyParser {
+  parser ??= new Parser();
+  return parser;
+}
+
 export function parse(text: string, file: string): ParseResult {
   parser ??= new Parser();
   const lexed = lex(text, file);

@@ -7,7 +7,8 @@
  */
 import { applyFactsUpdate, type PolicyFacts } from '../compiler/index.js';
 import type { Checker, CheckResponse, StartChecker } from './checker.js';
-import type { CheckedDiagnostics } from './diagnostics.js';
+import type { Diagnostic } from '../grammar/index.js';
+import type { SpanMapper } from './diagnostics.js';
 import type { Files } from './files.js';
 
 export class CheckScheduler {
@@ -17,7 +18,9 @@ export class CheckScheduler {
   private running: { generation: number; versions: ReadonlyMap<string, number> } | undefined;
   private starting = false;
   private wanted = false;
-  private readonly results = new Map<string, CheckedDiagnostics>();
+  private readonly results = new Map<string, readonly Diagnostic[]>();
+  /** The versions of the open documents the last completed check saw. */
+  private checkedVersions: ReadonlyMap<string, number> = new Map();
   private readonly facts = new Map<string, PolicyFacts>();
   private completed = 0;
 
@@ -31,10 +34,23 @@ export class CheckScheduler {
     this.checker = startChecker((response) => this.receive(response));
   }
 
-  /** The other diagnostics of `path` from the last completed check. */
-  diagnosticsOf(path: string): CheckedDiagnostics | undefined {
-    return this.results.get(path);
+  /** The other diagnostics of `path` from the last completed check, at the places that check saw. */
+  diagnosticsOf(path: string): readonly Diagnostic[] {
+    return this.results.get(path) ?? [];
   }
+
+  /**
+   * Moves a span of the last check onto the current text: through the
+   * edits made since in an open document; not at all in a closed file (the
+   * check saw its current text); `undefined` for a document opened after
+   * the check, which may have seen other text.
+   */
+  readonly moved: SpanMapper = (file, span) => {
+    const document = this.files.document(file);
+    if (document === undefined) return span;
+    const version = this.checkedVersions.get(file);
+    return version === undefined ? undefined : document.mapSpan(span, version);
+  };
 
   factsOf(root: string): PolicyFacts | undefined {
     return this.facts.get(root);
@@ -90,9 +106,8 @@ export class CheckScheduler {
       this.completed++;
       const paths = new Set([...this.results.keys(), ...response.diagnostics.map(([path]) => path)]);
       this.results.clear();
-      for (const [path, diagnostics] of response.diagnostics) this.results.set(path, { version: running.versions.get(path), diagnostics });
-      // A file with nothing to say this time is said to have nothing, at the version checked.
-      for (const path of paths) if (!this.results.has(path)) this.results.set(path, { version: running.versions.get(path), diagnostics: [] });
+      for (const [path, diagnostics] of response.diagnostics) this.results.set(path, diagnostics);
+      this.checkedVersions = running.versions;
       const roots = new Set(response.roots);
       for (const root of [...this.facts.keys()]) if (!roots.has(root)) this.facts.delete(root);
       for (const document of this.files.openDocuments()) {

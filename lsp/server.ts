@@ -7,21 +7,16 @@
 import {
   DidChangeWatchedFilesNotification,
   FileChangeType,
-  LSPErrorCodes,
-  ResponseError,
-  TextDocumentSyncKind,
-  type CancellationToken,
   type ClientCapabilities,
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { CheckScheduler } from './check-scheduler.js';
-import { diagnosticsFor, uriFor } from './diagnostics.js';
+import { diagnosticsFor } from './diagnostics.js';
 import type { ServerEnvironment } from './environment.js';
 import type { FeatureContext } from './features/context.js';
-import { definition, highlights, hover, references } from './features/navigation.js';
-import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { Files, type FileChange } from './files.js';
+import { registerRequests, serverCapabilities } from './requests.js';
 import { pathOf } from './uris.js';
 import { PolicyViews } from './views.js';
 
@@ -58,7 +53,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     const document = files.document(path);
     if (document === undefined) return;
     const related = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsFor(files, path, scheduler.diagnosticsOf(path), related) });
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsFor(files, path, scheduler.diagnosticsOf(path), scheduler.moved, related) });
   }
 
   /**
@@ -74,40 +69,12 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     for (const path of paths) publish(path);
   }
 
-  /**
-   * A request handler that answers `fallback` rather than an error when a
-   * feature meets something it did not expect (and logs it: that is a
-   * bug), and abandons a request the client cancelled.
-   */
-  function guarded<P, R>(name: string, fallback: R, work: (params: P) => R | Promise<R>) {
-    return async (params: P, token: CancellationToken): Promise<R | ResponseError<void>> => {
-      const cancelled = (): ResponseError<void> => new ResponseError(LSPErrorCodes.RequestCancelled, `${name} was cancelled`);
-      if (token.isCancellationRequested) return cancelled();
-      try {
-        const result = await work(params);
-        return token.isCancellationRequested ? cancelled() : result;
-      } catch (error) {
-        log(`internal error in ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        return fallback;
-      }
-    };
-  }
-
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
     const workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     folders = workspaceFolders.flatMap((folder) => pathOf(folder.uri) ?? []);
     return {
-      capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-        hoverProvider: true,
-        definitionProvider: true,
-        referencesProvider: true,
-        documentHighlightProvider: true,
-        documentSymbolProvider: true,
-        workspaceSymbolProvider: true,
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-      },
+      capabilities: serverCapabilities,
       serverInfo: { name: 'mpol', version: environment.version },
     };
   });
@@ -168,25 +135,10 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     return capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   }
 
-  connection.onHover(guarded('hover', null, (params) => hover(context, params.textDocument.uri, params.position)));
-  connection.onDefinition(guarded('definition', [], async (params) => {
-    await indexed;
-    return definition(context, params.textDocument.uri, params.position);
-  }));
-  connection.onReferences(guarded('references', [], async (params) => {
-    await indexed;
-    return references(context, params.textDocument.uri, params.position, params.context.includeDeclaration);
-  }));
-  connection.onDocumentHighlight(guarded('highlights', [], (params) => highlights(context, params.textDocument.uri, params.position)));
-  connection.onDocumentSymbol(guarded('document symbols', [], (params) => documentSymbols(context, params.textDocument.uri, capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true)));
-  connection.onWorkspaceSymbol(guarded('workspace symbols', [], async (params) => {
-    await indexed;
-    return workspaceSymbols(context, params.query);
-  }));
+  registerRequests(connection, { context, indexed, scheduler, capabilities: () => capabilities, log });
 
   connection.onShutdown(() => scheduler.dispose());
 
-  void uriFor;
   connection.listen();
   return { files, scheduler, indexed };
 }

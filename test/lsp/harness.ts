@@ -42,12 +42,15 @@ export const uri = (path: string): string => URI.file(path).toString();
 export class MemoryDisk implements FileAccess {
   readonly files: Map<string, string>;
   reads = 0;
+  /** While set, listing a folder waits for it: a slow disk, for tests of what happens meanwhile. */
+  gate: Promise<void> | undefined;
 
   constructor(files: Record<string, string>) {
     this.files = new Map(Object.entries(files));
   }
 
   async listPolicyFiles(folder: string, recursive: boolean): Promise<readonly string[]> {
+    await this.gate;
     const prefix = folder.endsWith('/') ? folder : `${folder}/`;
     return [...this.files.keys()].filter((path) => path.startsWith(prefix) && path.endsWith('.mpol') && (recursive || !path.slice(prefix.length).includes('/'))).sort();
   }
@@ -95,10 +98,11 @@ const defaultCapabilities: ClientCapabilities = {
   },
 };
 
-export async function startTestServer(files: Record<string, string>, options: { folders?: string[]; capabilities?: ClientCapabilities } = {}): Promise<TestServer> {
+export async function startTestServer(files: Record<string, string>, options: { folders?: string[]; capabilities?: ClientCapabilities; gate?: Promise<void> } = {}): Promise<TestServer> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const disk = new MemoryDisk(files);
+  disk.gate = options.gate;
   const logged: string[] = [];
   const connection = createConnection((logger) => createProtocolConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient), logger), {
     shutdownReceived: false,

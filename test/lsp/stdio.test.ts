@@ -59,6 +59,19 @@ for (const transport of ['stdio', 'node-ipc'] as const) {
       expect(await connection.sendRequest('textDocument/documentHighlight', { textDocument, position })).not.toEqual([]);
       expect(await connection.sendRequest('textDocument/documentSymbol', { textDocument })).not.toEqual([]);
       expect(await connection.sendRequest('workspace/symbol', { query: 'Commis' })).not.toEqual([]);
+      const fail = positionIn(text, text.indexOf('fail EX900') + 'fail '.length);
+      const completion = (await connection.sendRequest('textDocument/completion', { textDocument, position: fail })) as { label: string }[];
+      expect(completion.map((item) => item.label)).toContain('EX900');
+      expect(await connection.sendRequest('textDocument/prepareRename', { textDocument, position })).toMatchObject({ placeholder: 'Commissioning' });
+      const renamed = (await connection.sendRequest('textDocument/rename', { textDocument, position, newName: 'Commission2' })) as { changes: object };
+      expect(Object.keys(renamed.changes)).toEqual([uri]);
+      const actions = (await connection.sendRequest('textDocument/codeAction', { textDocument, range, context: { diagnostics: broken.diagnostics } })) as { title: string }[];
+      expect(actions.map((action) => action.title)).toEqual(['replace `EX909` with `EX900`', `declare error \`EX909\` in \`${path.join(folder, 'codes.mpol')}\``]);
+      expect(await connection.sendRequest('textDocument/foldingRange', { textDocument })).not.toEqual([]);
+      expect(await connection.sendRequest('textDocument/selectionRange', { textDocument, positions: [position] })).toHaveLength(1);
+      expect(((await connection.sendRequest('textDocument/semanticTokens/full', { textDocument })) as { data: number[] }).data.length).toBeGreaterThan(100);
+      const hints = (await connection.sendRequest('textDocument/inlayHint', { textDocument, range: { start: { line: 0, character: 0 }, end: positionIn(text, text.length) } })) as { label: string }[];
+      expect(hints.map((hint) => hint.label)).toContain('99 attempts over 48h');
 
       connection.sendNotification('textDocument/didClose', { textDocument });
       expect(await connection.sendRequest('shutdown')).toBeNull();

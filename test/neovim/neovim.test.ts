@@ -11,7 +11,7 @@ import { exampleFolder, mainScript, tempFolder } from '../cli/run-cli.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-it('works in Neovim: diagnostics appear and clear, hover, definition across files, a broken policy', () => {
+it('works in Neovim: diagnostics appear and clear, completion after `fail`, hover, definition across files, a broken policy', () => {
   const root = tempFolder();
   const script = path.join(root, 'mpol.js');
   copyFileSync(mainScript, script);
@@ -44,6 +44,8 @@ it('works in Neovim: diagnostics appear and clear, hover, definition across file
   expect(seen['broken']).toEqual(['unknown-name']);
   expect(seen['brokenMessage']).toBe('unknown error code `EX909`\nhelp: did you mean `EX900`?');
   expect(seen['fixed']).toBe(true);
+  expect(seen['completion']).toEqual(expect.arrayContaining(['EX001', 'EX900']));
+  expect((seen['completion'] as string[]).every((label) => /^EX\d+$/.test(label))).toBe(true);
   expect(seen['hover']).toContain('Timeline: attempt 1 at 0s, 2 at 5m, 3 at 10m, 4 at 15m, 5 at 45m, … 98 at 47h15m, 99 at 47h45m; gives up at 48h.');
   expect(seen['definition']).toBe(`file://${path.join(policy, 'parties.mpol')}`);
   expect(seen['jumped']).toBe(path.join(policy, 'parties.mpol'));

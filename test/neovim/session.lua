@@ -53,6 +53,14 @@ local ok, failure = pcall(function()
   vim.api.nvim_buf_set_lines(buf, line - 1, line, false, { original })
   record('fixed', vim.wait(limit, function() return #vim.diagnostic.get(buf) == 0 end, 20))
 
+  -- Completion after `fail` offers the policy's error codes, as omnifunc would ask.
+  line, column = find(buf, 'fail EX900')
+  local completion = request(buf, 'textDocument/completion', line, column + 5)
+  local labels = {}
+  for _, item in ipairs(completion and (completion.items or completion) or {}) do table.insert(labels, item.label) end
+  table.sort(labels)
+  record('completion', labels)
+
   -- Hover on a retry strategy shows its timeline.
   line, column = find(buf, 'retry Commissioning ref')
   local hover = request(buf, 'textDocument/hover', line, column + 8)

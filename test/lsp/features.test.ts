@@ -1,0 +1,121 @@
+// Every feature through the protocol, in process: what the client sends,
+// what comes back, in the protocol's own shapes.
+import { afterEach, describe, expect, it } from 'vitest';
+import { CancellationTokenSource } from 'vscode-languageserver';
+import { semanticTokenTypes } from '../../compiler/index.js';
+import { marked, positionIn, startTestServer, uri, type TestServer } from './harness.js';
+import { codesFile, partiesFile, partiesText, policyFiles, policyText, root } from './fixtures.js';
+
+let server: TestServer | undefined;
+afterEach(() => server?.close());
+
+async function opened(text = policyText): Promise<TestServer> {
+  server = await startTestServer({ ...policyFiles, [root]: text });
+  server.open(root, text);
+  await server.settled();
+  return server;
+}
+
+const at = (text: string, needle: string, shift = 0) => positionIn(text, text.indexOf(needle) + shift);
+const textDocument = { uri: uri(root) };
+
+describe('completion', () => {
+  it('offers error codes after `fail`, replacing the word typed', async () => {
+    const { text, offsets } = marked(policyText.replace('on failure fail MA900', 'on failure fail MA9<|>'));
+    const { client } = await opened(text);
+    const items = (await client.sendRequest('textDocument/completion', { textDocument, position: positionIn(text, offsets[0]!) })) as { label: string; detail: string; textEdit: { range: unknown } }[];
+    expect(items.map((item) => [item.label, item.detail])).toEqual([
+      ['MA001', 'No meters'],
+      ['MA122', 'Commissioning failed'],
+      ['MA900', 'Anything else'],
+    ]);
+    expect(items[0]!.textEdit.range).toEqual({ start: positionIn(text, offsets[0]! - 3), end: positionIn(text, offsets[0]!) });
+  });
+});
+
+describe('rename', () => {
+  it('prepares on a name and renames it in every file', async () => {
+    const { client } = await opened();
+    const position = at(policyText, 'by Provider when group', 4);
+    expect(await client.sendRequest('textDocument/prepareRename', { textDocument, position })).toEqual({ range: { start: at(policyText, 'Provider when group'), end: at(policyText, ' when group') }, placeholder: 'Provider' });
+    const edit = (await client.sendRequest('textDocument/rename', { textDocument, position, newName: 'Supplier' })) as { changes: Record<string, { newText: string }[]> };
+    expect(Object.keys(edit.changes).sort()).toEqual([uri(codesFile), uri(partiesFile), uri(root)].sort());
+    expect(Object.values(edit.changes).flat().every((e) => e.newText === 'Supplier')).toBe(true);
+    expect(Object.values(edit.changes).flat()).toHaveLength(5);
+  });
+
+  it('refuses a clashing name with a message', async () => {
+    const { client } = await opened();
+    const position = at(policyText, 'by Provider when group', 4);
+    await expect(client.sendRequest('textDocument/rename', { textDocument, position, newName: 'Failures' })).rejects.toMatchObject({
+      message: '`Failures` is already declared in this policy (a report), and a policy has one namespace',
+    });
+  });
+});
+
+describe('code actions', () => {
+  it('offer the did-you-mean of a misspelt name, and apply at the current text', async () => {
+    const text = policyText.replace('by Provider when group', 'by Provdier when group');
+    const { client } = await opened(text);
+    const position = at(text, 'Provdier');
+    const actions = (await client.sendRequest('textDocument/codeAction', { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } })) as { title: string; kind: string; edit: { changes: Record<string, { range: unknown; newText: string }[]> } }[];
+    expect(actions[0]).toMatchObject({ title: 'replace `Provdier` with `Provider`', kind: 'quickfix' });
+    expect(actions[0]!.edit.changes[uri(root)]).toEqual([{ range: { start: position, end: at(text, ' when group') }, newText: 'Provider' }]);
+  });
+
+  it('offer removing an unused declaration', async () => {
+    server = await startTestServer({ ...policyFiles, [partiesFile]: `${partiesText}party Idle "Nobody"\n` });
+    server.open(partiesFile, `${partiesText}party Idle "Nobody"\n`);
+    await server.settled();
+    const text = `${partiesText}party Idle "Nobody"\n`;
+    const position = at(text, 'Idle');
+    const actions = (await server.client.sendRequest('textDocument/codeAction', { textDocument: { uri: uri(partiesFile) }, range: { start: position, end: position }, context: { diagnostics: [] } })) as { title: string }[];
+    expect(actions.map((a) => a.title)).toEqual(['remove `Idle`']);
+  });
+});
+
+describe('structure', () => {
+  it('folds blocks up to their closing line', async () => {
+    const { client } = await opened();
+    const ranges = (await client.sendRequest('textDocument/foldingRange', { textDocument })) as { startLine: number; endLine: number }[];
+    const migration = at(policyText, 'migration {').line;
+    expect(ranges).toContainEqual({ startLine: migration, endLine: positionIn(policyText, policyText.lastIndexOf('}')).line - 1 });
+  });
+
+  it('grows a selection from a name outwards', async () => {
+    const { client } = await opened();
+    const [selection] = (await client.sendRequest('textDocument/selectionRange', { textDocument, positions: [at(policyText, 'Commissioning\n    on', 2)] })) as { range: { start: unknown }; parent?: { range: { start: unknown } } }[];
+    expect(selection!.range.start).toEqual(at(policyText, 'Commissioning\n    on'));
+    expect(selection!.parent!.range.start).toEqual(at(policyText, 'retry Commissioning\n'));
+  });
+
+  it('classifies tokens by the legend, as deltas of lines and characters', async () => {
+    const { client } = await opened();
+    const { data } = (await client.sendRequest('textDocument/semanticTokens/full', { textDocument })) as { data: number[] };
+    expect(data.length % 5).toBe(0);
+    // `policy` (a keyword: type 0) at the very start, then `Test` (a policy's name is no declared kind: none), then `version`.
+    expect(data.slice(0, 10)).toEqual([0, 0, 6, semanticTokenTypes.indexOf('keyword'), 0, 0, 12, 7, semanticTokenTypes.indexOf('keyword'), 0]);
+    const range = (await client.sendRequest('textDocument/semanticTokens/range', { textDocument, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 40 } } })) as { data: number[] };
+    expect(range.data).toEqual(data.slice(0, 10));
+  });
+
+  it('shows a strategy’s size after its use', async () => {
+    const { client } = await opened();
+    const hints = (await client.sendRequest('textDocument/inlayHint', { textDocument, range: { start: { line: 0, character: 0 }, end: at(policyText, 'step Switch') } })) as { position: unknown; label: string }[];
+    expect(hints).toEqual([{ position: at(policyText, '\n    on exhausted'), label: '99 attempts over 48h', paddingLeft: true }]);
+  });
+});
+
+describe('cancellation', () => {
+  it('abandons a request cancelled while it waits for the workspace to be read', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    server = await startTestServer(policyFiles, { gate });
+    server.open(root, policyText);
+    const source = new CancellationTokenSource();
+    const request = server.client.sendRequest('textDocument/references', { textDocument, position: at(policyText, 'by Provider', 4), context: { includeDeclaration: true } }, source.token);
+    source.cancel();
+    release();
+    await expect(request).rejects.toMatchObject({ code: -32800 });
+  });
+});
