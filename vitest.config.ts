@@ -11,5 +11,7 @@ export default defineConfig({
     // Neovim's tests need Neovim: `npm run test:neovim` (vitest.neovim.config.ts), which .ci/run runs.
     exclude: ['test/neovim/**', '**/node_modules/**'],
     testTimeout: 30_000,
+    // The language server's robustness test forces collections to compare the heap before and after.
+    execArgv: ['--expose-gc'],
   },
 });

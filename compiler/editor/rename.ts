@@ -14,7 +14,11 @@ import { nameAt, referencesOf, type Location, type Target } from './targets.js';
 
 export type PrepareRename = { readonly kind: 'name'; readonly span: Span; readonly name: string } | { readonly kind: 'refused'; readonly message: string };
 
-export type Rename = { readonly kind: 'edits'; readonly edits: readonly (Location & { readonly text: string })[] } | { readonly kind: 'refused'; readonly message: string };
+export type Rename =
+  | { readonly kind: 'edits'; readonly edits: readonly (Location & { readonly text: string })[] }
+  | { readonly kind: 'refused'; readonly message: string }
+  /** No name is at the offset. */
+  | { readonly kind: 'none' };
 
 const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const reserved = new Set<string>(keywords);
@@ -39,7 +43,11 @@ export function renameAt(tables: readonly SymbolTable[], file: string, offset: n
     if (name?.target !== undefined) found.push({ table, target: name.target, name: name.name });
   }
   const first = found[0];
-  if (first === undefined) return { kind: 'refused', message: 'there is no declared name here to rename' };
+  if (first === undefined) {
+    // An undeclared name says why it cannot be renamed; elsewhere there is nothing to do.
+    const prepared = prepareRename(tables, file, offset);
+    return prepared?.kind === 'refused' ? prepared : { kind: 'none' };
+  }
   if (newName === first.name) return { kind: 'edits', edits: [] };
   for (const { table, target } of found) {
     const refusal = refusalOf(table, target, newName);

@@ -67,6 +67,7 @@ export function rename(context: FeatureContext, uri: string, position: Position,
   if (cursor === undefined) return null;
   const tables = context.views.of(cursor.path).map((view) => view.table);
   const result = renameAt(tables, cursor.path, cursor.offset, newName);
+  if (result.kind === 'none') return null;
   if (result.kind === 'refused') return new ResponseError(LSPErrorCodes.RequestFailed, result.message);
   return workspaceEdit(context, result.edits);
 }

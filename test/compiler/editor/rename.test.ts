@@ -27,7 +27,7 @@ const cursor = (index: number) => policy.cursors.get(root)![index]!;
 const rename = (index: number, name: string) => renameAt([policy.table], root, cursor(index), name);
 const applied = (index: number, name: string) => {
   const result = rename(index, name);
-  if (result.kind !== 'edits') throw new Error(result.message);
+  if (result.kind !== 'edits') throw new Error(result.kind === 'refused' ? result.message : 'no name here');
   return result.edits.map((edit) => `${edit.file}: ${textOf(policy, edit)} -> ${edit.text}`);
 };
 
@@ -65,5 +65,7 @@ describe('rename', () => {
   it('refuses an undeclared name, and has nothing to say outside names', () => {
     expect(prepareRename([policy.table], root, cursor(4))).toEqual({ kind: 'refused', message: '`Nobody` is not declared, so there is nothing to rename' });
     expect(prepareRename([policy.table], root, cursor(5))).toBeUndefined();
+    expect(rename(4, 'Somebody')).toEqual({ kind: 'refused', message: '`Nobody` is not declared, so there is nothing to rename' });
+    expect(rename(5, 'Somebody')).toEqual({ kind: 'none' });
   });
 });
