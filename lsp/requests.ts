@@ -66,7 +66,7 @@ export function registerRequests(connection: Connection, { context, indexed, sch
     return workspaceSymbols(context, params.query);
   }));
 
-  connection.onCompletion(guard('completion', [], (params) => completion(context, params.textDocument.uri, params.position)));
+  connection.onCompletion(guard('completion', { isIncomplete: false, items: [] }, (params) => completion(context, params.textDocument.uri, params.position)));
   connection.onPrepareRename(guard('prepare rename', null, async (params) => {
     await indexed;
     return prepare(context, params.textDocument.uri, params.position);

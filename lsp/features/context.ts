@@ -50,3 +50,12 @@ export function uniqueLocations(locations: readonly Location[]): Location[] {
   });
 }
 
+/** Whether the letters of `typed` appear in `label` in order, as editors' fuzzy filters match. */
+export function inOrder(label: string, typed: string): boolean {
+  let at = 0;
+  for (const char of typed) {
+    at = label.indexOf(char, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}

@@ -12,13 +12,14 @@ import {
   ResponseError,
   type CodeAction,
   type CompletionItem,
+  type CompletionList,
   type Position,
   type Range,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { currentDiagnostics, toLspDiagnostic, uriFor, type SpanMapper } from '../diagnostics.js';
-import { cursorAt, type FeatureContext } from './context.js';
+import { cursorAt, inOrder, type FeatureContext } from './context.js';
 
 const completionKinds: Record<CompletionKind, CompletionItemKind> = {
   keyword: CompletionItemKind.Keyword,
@@ -38,18 +39,31 @@ const completionKinds: Record<CompletionKind, CompletionItemKind> = {
   duration: CompletionItemKind.Unit,
 };
 
-export function completion(context: FeatureContext, uri: string, position: Position): CompletionItem[] {
+/**
+ * Past this many items a list is cut to the ones whose letters the typed
+ * word holds in order, and marked incomplete so that the editor asks again
+ * as the author types: a policy with two thousand codes would otherwise
+ * send them all after every `fail `.
+ */
+const completionLimit = 200;
+
+export function completion(context: FeatureContext, uri: string, position: Position): CompletionList {
   const cursor = cursorAt(context, uri, position);
   const file = cursor === undefined ? undefined : context.files.load(cursor.path).file;
   const view = cursor === undefined ? undefined : context.views.of(cursor.path)[0];
-  if (cursor === undefined || file === undefined || view === undefined) return [];
+  if (cursor === undefined || file === undefined || view === undefined) return { isIncomplete: false, items: [] };
   const { replace, items } = completionsAt(file, view.table, cursor.offset);
+  const typed = file.text.slice(replace.start, cursor.offset).toLowerCase();
+  const chosen = items.length <= completionLimit ? items : items.filter((item) => inOrder(item.label.toLowerCase(), typed)).slice(0, completionLimit);
   const range = context.files.linesOf(cursor.path).rangeOf(replace);
-  return items.map((item, index) => {
-    const result: CompletionItem = { label: item.label, kind: completionKinds[item.kind], textEdit: { range, newText: item.label }, sortText: String(index).padStart(5, '0') };
-    if (item.detail !== undefined) result.detail = item.detail;
-    return result;
-  });
+  return {
+    isIncomplete: chosen.length < items.length,
+    items: chosen.map((item, index) => {
+      const result: CompletionItem = { label: item.label, kind: completionKinds[item.kind], textEdit: { range, newText: item.label }, sortText: String(index).padStart(5, '0') };
+      if (item.detail !== undefined) result.detail = item.detail;
+      return result;
+    }),
+  };
 }
 
 export function prepare(context: FeatureContext, uri: string, position: Position): { range: Range; placeholder: string } | ResponseError<void> | null {

@@ -7,7 +7,7 @@ import { SymbolKind, type DocumentSymbol, type SymbolInformation, type Workspace
 import { uriFor } from '../diagnostics.js';
 import type { TextLines } from '../positions.js';
 import { pathOf } from '../uris.js';
-import type { FeatureContext } from './context.js';
+import { inOrder, type FeatureContext } from './context.js';
 
 const kinds: Record<OutlineKind, SymbolKind> = {
   policy: SymbolKind.Module,
@@ -69,7 +69,7 @@ export function workspaceSymbols(context: FeatureContext, query: string): Worksp
     const file = context.files.load(path).file;
     if (file === undefined) continue;
     for (const { item, container } of flattenOutline(outline(file.tree))) {
-      if (item.kind === 'import' || !matches(item.name.toLowerCase(), wanted)) continue;
+      if (item.kind === 'import' || !inOrder(item.name.toLowerCase(), wanted)) continue;
       const symbol: WorkspaceSymbol = { name: item.name, kind: kinds[item.kind], location: { uri: uriFor(context.files, path), range: context.files.linesOf(path).rangeOf(item.selection) } };
       if (container !== undefined) symbol.containerName = container;
       result.push(symbol);
@@ -77,14 +77,4 @@ export function workspaceSymbols(context: FeatureContext, query: string): Worksp
     }
   }
   return result;
-}
-
-/** The query's characters appear in the name in order, as editors' fuzzy pickers match. */
-function matches(name: string, query: string): boolean {
-  let at = 0;
-  for (const char of query) {
-    at = name.indexOf(char, at) + 1;
-    if (at === 0) return false;
-  }
-  return true;
 }

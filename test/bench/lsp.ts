@@ -13,13 +13,15 @@
  * not have, answered by the protocol library itself). A query's time minus
  * the floor is what the server spent.
  *
- * Queries run on a settled document, one after another, at names picked at
- * random (seeded) from the open root file. A keystroke is one `didChange`:
- * a stray `@` (a syntax error, timed to the publication that shows it) or
- * a code's last letter changed (an unknown name, timed to the publication
- * that shows it: the check in the worker thread). "While a check runs" is
- * a hover sent as soon as a keystroke's syntax diagnostics arrive, kept
- * only when its answer came before the semantic ones.
+ * Queries (completion after `fail`, hover, definition, references, rename
+ * of a step, which answers the edits without making them) run on a
+ * settled document, one after another, at names picked at random (seeded)
+ * from the open root file. A keystroke is one `didChange`: a stray `@` (a
+ * syntax error, timed to the publication that shows it) or a code's last
+ * letter changed (an unknown name, timed to the publication that shows it:
+ * the check in the worker thread). "While a check runs" is each query sent
+ * as soon as a keystroke's syntax diagnostics arrive, kept only when its
+ * answer came before the semantic ones.
  * A missed target does not change the exit code.
  */
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -83,19 +85,22 @@ async function run(folder: string, rootFile: string, text: string): Promise<void
   const textDocument = { uri };
 
   const floor = await timed(queryRounds, () => connection.sendRequest('mpol/nothing', {}).catch(() => undefined));
+  let renamed = 0;
   const queries: [string, () => Promise<unknown>][] = [
+    ['completion', () => connection.sendRequest('textDocument/completion', { textDocument, position: pick(names.codes) })],
     ['hover', () => connection.sendRequest('textDocument/hover', { textDocument, position: pick(names.all) })],
     ['definition', () => connection.sendRequest('textDocument/definition', { textDocument, position: pick(names.codes) })],
     ['references', () => connection.sendRequest('textDocument/references', { textDocument, position: pick(names.parties), context: { includeDeclaration: true } })],
+    ['rename', () => connection.sendRequest('textDocument/rename', { textDocument, position: pick(names.steps), newName: `Renamed${++renamed}` })],
   ];
   const rows: string[][] = [['what', 'n', 'p50 ms', 'p95 ms', 'p95 − floor', 'target', '']];
   rows.push(['transport floor (no work)', String(floor.length), ms(percentile(floor, 50)), ms(percentile(floor, 95)), '', '', '']);
   const floor95 = percentile(floor, 95);
   let passed = true;
-  const settledHover: number[] = [];
+  const settled = new Map<string, number[]>();
   for (const [name, query] of queries) {
     const samples = await timed(queryRounds, query);
-    if (name === 'hover') settledHover.push(...samples);
+    settled.set(name, samples);
     const ok = percentile(samples, 95) <= targets.query;
     passed &&= ok;
     rows.push([`${name}, settled`, String(samples.length), ms(percentile(samples, 50)), ms(percentile(samples, 95)), ms(percentile(samples, 95) - floor95), `≤ ${targets.query}`, ok ? 'PASS' : 'MISS']);
@@ -103,7 +108,7 @@ async function run(folder: string, rootFile: string, text: string): Promise<void
 
   const syntax: number[] = [];
   const semantic: number[] = [];
-  const during: number[] = [];
+  const during = new Map<string, number[]>(queries.map(([name]) => [name, []]));
   for (let round = 0; round < keystrokeRounds; round++) {
     // A stray character: a syntax error, published from the server's own parse.
     const at = pick(names.all);
@@ -123,24 +128,31 @@ async function run(folder: string, rootFile: string, text: string): Promise<void
     t = performance.now();
     version = document.edit(end - 1, end, letter === 'Z' ? 'Y' : 'Z');
     await document.published(version, 1);
-    // The syntax pass is done and the check runs: a hover now is a query during a check.
-    const queried = performance.now();
-    await connection.sendRequest('textDocument/hover', { textDocument, position: pick(names.all) });
-    const answered = performance.now();
+    // The syntax pass is done and the check runs: queries now are queries during a check, kept if answered before it ends.
+    const answers: [string, number, number][] = [];
+    for (const [name, query] of queries) {
+      const queried = performance.now();
+      await query();
+      answers.push([name, queried, performance.now()]);
+    }
     await server.diagnostics(uri, (p) => p.version === version && p.diagnostics.some((d) => d.code === 'unknown-name'));
-    const checked = performance.now();
-    semantic.push(checked - t);
-    if (answered < checked) during.push(answered - queried);
+    const checkedAt = document.arrival(version, (p) => p.diagnostics.some((d) => d.code === 'unknown-name'));
+    for (const [name, queried, answered] of answers) if (answered < checkedAt) during.get(name)!.push(answered - queried);
+    semantic.push(checkedAt - t);
     version = document.edit(end - 1, end, letter);
     await document.published(version, 2);
   }
   const syntaxOk = percentile(syntax, 95) <= targets.syntax;
   const semanticOk = percentile(semantic, 95) <= targets.semantic;
-  const duringOk = during.length > 0 && percentile(during, 95) <= Math.max(targets.query, percentile(settledHover, 95) * 1.5);
-  passed &&= syntaxOk && semanticOk && duringOk;
+  passed &&= syntaxOk && semanticOk;
   rows.push(['keystroke → syntax diagnostics', String(syntax.length), ms(percentile(syntax, 50)), ms(percentile(syntax, 95)), ms(percentile(syntax, 95) - floor95), `≤ ${targets.syntax}`, syntaxOk ? 'PASS' : 'MISS']);
   rows.push(['keystroke → semantic diagnostics', String(semantic.length), ms(percentile(semantic, 50)), ms(percentile(semantic, 95)), ms(percentile(semantic, 95) - floor95), `≤ ${targets.semantic}`, semanticOk ? 'PASS' : 'MISS']);
-  rows.push(['hover while a check runs', String(during.length), ms(percentile(during, 50)), ms(percentile(during, 95)), ms(percentile(during, 95) - floor95), `≤ ${targets.query}, ≈ settled`, duringOk ? 'PASS' : 'MISS']);
+  for (const [name, samples] of during) {
+    // No slower while a check runs: within the target, and within half again of the same query settled.
+    const ok = samples.length > 0 && percentile(samples, 95) <= Math.max(targets.query, percentile(settled.get(name)!, 95) * 1.5);
+    passed &&= ok;
+    rows.push([`${name}, while a check runs`, String(samples.length), ms(percentile(samples, 50)), ms(percentile(samples, 95)), ms(percentile(samples, 95) - floor95), `≤ ${targets.query}, ≈ settled`, ok ? 'PASS' : 'MISS']);
+  }
   printTable(rows);
 
   await connection.sendRequest('shutdown');
@@ -155,6 +167,8 @@ async function run(folder: string, rootFile: string, text: string): Promise<void
 class Document {
   version = 1;
   private readonly counts = new Map<number, number>();
+  /** Every publication for the document, with when it arrived. */
+  private readonly arrivals: { at: number; params: PublishDiagnosticsParams }[] = [];
   private readonly waiters: { version: number; count: number; resolve: () => void }[] = [];
 
   constructor(
@@ -164,6 +178,7 @@ class Document {
   ) {
     server.onDiagnostics((params: PublishDiagnosticsParams) => {
       if (params.uri !== uri || params.version === undefined) return;
+      this.arrivals.push({ at: performance.now(), params });
       this.counts.set(params.version, (this.counts.get(params.version) ?? 0) + 1);
       for (const waiter of [...this.waiters]) {
         if (this.count(waiter.version) >= waiter.count) {
@@ -172,6 +187,11 @@ class Document {
         }
       }
     });
+  }
+
+  /** When the first publication for `version` that `accept`s arrived (Infinity if none has). */
+  arrival(version: number, accept: (params: PublishDiagnosticsParams) => boolean): number {
+    return this.arrivals.find(({ params }) => params.version === version && accept(params))?.at ?? Infinity;
   }
 
   count(version: number): number {
@@ -212,19 +232,21 @@ class Document {
 }
 
 /** Positions of names in the text: every name after a keyword that takes one, the codes after `fail`, the parties after `by`. */
-function namePositions(text: string): { all: Position[]; codes: Position[]; parties: Position[] } {
+function namePositions(text: string): { all: Position[]; codes: Position[]; parties: Position[]; steps: Position[] } {
   const all: Position[] = [];
   const codes: Position[] = [];
   const parties: Position[] = [];
+  const steps: Position[] = [];
   text.split('\n').forEach((line, number) => {
     for (const match of line.matchAll(/\b(fail|by|retry|step|check|after|await|produces) ([A-Za-z_][A-Za-z0-9_]*)/g)) {
       const position = { line: number, character: match.index + match[1]!.length + 1 };
       all.push(position);
       if (match[1] === 'fail') codes.push(position);
       if (match[1] === 'by') parties.push(position);
+      if (match[1] === 'step') steps.push(position);
     }
   });
-  return { all, codes, parties };
+  return { all, codes, parties, steps };
 }
 
 function policyOfLines(lines: number): ReturnType<typeof generatePolicy> {

@@ -23,13 +23,26 @@ describe('completion', () => {
   it('offers error codes after `fail`, replacing the word typed', async () => {
     const { text, offsets } = marked(policyText.replace('on failure fail MA900', 'on failure fail MA9<|>'));
     const { client } = await opened(text);
-    const items = (await client.sendRequest('textDocument/completion', { textDocument, position: positionIn(text, offsets[0]!) })) as { label: string; detail: string; textEdit: { range: unknown } }[];
+    const { items, isIncomplete } = (await client.sendRequest('textDocument/completion', { textDocument, position: positionIn(text, offsets[0]!) })) as { isIncomplete: boolean; items: { label: string; detail: string; textEdit: { range: unknown } }[] };
+    expect(isIncomplete).toBe(false);
     expect(items.map((item) => [item.label, item.detail])).toEqual([
       ['MA001', 'No meters'],
       ['MA122', 'Commissioning failed'],
       ['MA900', 'Anything else'],
     ]);
     expect(items[0]!.textEdit.range).toEqual({ start: positionIn(text, offsets[0]! - 3), end: positionIn(text, offsets[0]!) });
+  });
+
+  it('cuts a long list to the names that hold the letters typed, and says it is incomplete', async () => {
+    const many = Array.from({ length: 300 }, (_, i) => `error X${i} "Code ${i}" ref "1" { report Failures }\n`).join('');
+    const { text, offsets } = marked(policyText.replace('on failure fail MA900', 'on failure fail X29<|>'));
+    server = await startTestServer({ ...policyFiles, [root]: text, [codesFile]: policyFiles[codesFile] + many });
+    server.open(root, text);
+    await server.settled();
+    const { items, isIncomplete } = (await server.client.sendRequest('textDocument/completion', { textDocument, position: positionIn(text, offsets[0]!) })) as { isIncomplete: boolean; items: { label: string }[] };
+    expect(isIncomplete).toBe(true);
+    // The letters x, 2, 9 in order: X29, X129, X209 … X289, X290 … X299.
+    expect(items.map((item) => item.label)).toEqual(['X29', 'X129', ...Array.from({ length: 9 }, (_, i) => `X2${i}9`), ...Array.from({ length: 10 }, (_, i) => `X29${i}`)]);
   });
 });
 

@@ -60,8 +60,8 @@ for (const transport of ['stdio', 'node-ipc'] as const) {
       expect(await connection.sendRequest('textDocument/documentSymbol', { textDocument })).not.toEqual([]);
       expect(await connection.sendRequest('workspace/symbol', { query: 'Commis' })).not.toEqual([]);
       const fail = positionIn(text, text.indexOf('fail EX900') + 'fail '.length);
-      const completion = (await connection.sendRequest('textDocument/completion', { textDocument, position: fail })) as { label: string }[];
-      expect(completion.map((item) => item.label)).toContain('EX900');
+      const completion = (await connection.sendRequest('textDocument/completion', { textDocument, position: fail })) as { items: { label: string }[] };
+      expect(completion.items.map((item) => item.label)).toContain('EX900');
       expect(await connection.sendRequest('textDocument/prepareRename', { textDocument, position })).toMatchObject({ placeholder: 'Commissioning' });
       const renamed = (await connection.sendRequest('textDocument/rename', { textDocument, position, newName: 'Commission2' })) as { changes: object };
       expect(Object.keys(renamed.changes)).toEqual([uri]);
