@@ -94,6 +94,23 @@ export class Files {
     return this.serially(() => this.scan(folder, recursive));
   }
 
+  /** Stops reading a folder: its files that no other folder holds and no editor has open are forgotten. */
+  removeFolder(folder: string): Promise<void> {
+    return this.serially(async () => {
+      if (!this.folders.delete(folder)) return;
+      for (const path of [...this.found]) {
+        if (this.inFolders(path)) continue;
+        this.forgetFound(path);
+        if (!this.documents.has(path)) {
+          this.disk.delete(path);
+          this.pending.set(path, undefined);
+          this.workspace.changed(path);
+        }
+      }
+      await this.readWanted();
+    });
+  }
+
   /** Lists every folder again and reads every file that is not open: for clients that do not watch files. */
   rescan(): Promise<void> {
     return this.serially(async () => {

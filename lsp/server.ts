@@ -89,7 +89,11 @@ export function startServer(connection: Connection, environment: ServerEnvironme
           const path = pathOf(folder.uri);
           if (path !== undefined) void files.addFolder(path, true);
         }
-        if (event.removed.length > 0) log('removing a workspace folder takes effect when the server restarts');
+        for (const folder of event.removed) {
+          const path = pathOf(folder.uri);
+          if (path !== undefined) void files.removeFolder(path);
+        }
+        scheduler.request();
       });
     }
     void Promise.all(folders.map((folder) => files.addFolder(folder, true))).then(resolveIndexed, (error: unknown) => {

@@ -110,3 +110,20 @@ describe('files changed behind the server', () => {
     expect(server.diagnostics(partiesFile)).toEqual([]);
   });
 });
+
+describe('workspace folders', () => {
+  it('are read when added and forgotten when removed', async () => {
+    const other = { '/v/other.mpol': partiesText.replace('Provider', 'Elsewhere') };
+    server = await startTestServer({ ...policyFiles, ...other }, { capabilities: { workspace: { workspaceFolders: true } } });
+    await server.settled();
+    const names = async (): Promise<string[]> => ((await server!.client.sendRequest('workspace/symbol', { query: 'Elsewhere' })) as { name: string }[]).map((s) => s.name);
+    expect(await names()).toEqual([]);
+    server.client.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: uri('/v'), name: 'v' }], removed: [] } });
+    await server.settled();
+    expect(await names()).toEqual(['Elsewhere']);
+    server.client.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uri('/v'), name: 'v' }] } });
+    await server.settled();
+    expect(await names()).toEqual([]);
+  });
+});
+
