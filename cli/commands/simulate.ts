@@ -4,13 +4,13 @@
  * with `--json`, the whole result. The same seed gives the same output,
  * byte for byte.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { emptyRecord } from '../../common/own.js';
 import { instantiatePolicy, type CompiledPolicy } from '../../compiler/index.js';
-import { formatFaultModelError, formatSummary, simulate as runSimulation, validateFaultModel } from '../../runtime/index.js';
+import { formatFaultModelErrors, formatSummary, simulate as runSimulation, validateFaultModel } from '../../runtime/index.js';
 import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
-import { describeFileError } from '../fs-host.js';
+import { readFaultFile } from '../fault-file.js';
 import { loadOnePolicy } from '../one-policy.js';
 import { progressBar } from '../progress.js';
 
@@ -30,16 +30,17 @@ export async function simulateCommand(policyPath: string, options: SimulateOptio
   const compiled = loadOnePolicy(policyPath, ctx);
   if (typeof compiled === 'number') return compiled;
   const faultsPath = options.faults ?? defaultFaults(compiled, ctx.cwd);
-  const faults = faultsPath === undefined ? {} : readFaults(faultsPath, ctx.cwd);
-  if (typeof faults === 'string') return fail(ctx, faults);
+  const read = faultsPath === undefined ? ({ kind: 'json', json: {} } as const) : readFaultFile(faultsPath, ctx.cwd);
+  if (read.kind === 'error') return fail(ctx, read.message);
+  const faults = read.json;
 
   const policy = instantiatePolicy(compiled);
   const validation = validateFaultModel(faults, policy);
-  if (validation.errors.length > 0) {
+  if (validation.model === null) {
     const where = faultsPath ?? 'the fault model';
-    return fail(ctx, `${where} is not a valid fault model:\n${validation.errors.map((e) => `  ${formatFaultModelError(e)}`).join('\n')}`);
+    return fail(ctx, `${where} is not a valid fault model:\n${formatFaultModelErrors(validation).map((line) => `  ${line}`).join('\n')}`);
   }
-  if (cohorts === undefined && !hasCohorts(faults)) {
+  if (cohorts === undefined && validation.model.cohorts === null) {
     return fail(ctx, `say how many installations to simulate: --cohort ${Object.keys(policy.cohorts)[0] ?? 'COHORT'}=1000, or a "cohorts" map in the fault model`);
   }
 
@@ -76,20 +77,3 @@ function defaultFaults(policy: CompiledPolicy, cwd: string): string | undefined 
   return existsSync(candidate) ? path.relative(cwd, candidate) : undefined;
 }
 
-function readFaults(file: string, cwd: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path.resolve(cwd, file), 'utf8');
-  } catch (error) {
-    return `cannot read the fault model '${file}': ${describeFileError(error)}`;
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    return `the fault model '${file}' is not valid JSON: ${(error as Error).message}`;
-  }
-}
-
-function hasCohorts(faults: unknown): boolean {
-  return typeof faults === 'object' && faults !== null && 'cohorts' in faults;
-}

@@ -12,7 +12,7 @@ import { own, recordOf } from '../../common/own.js';
 import { MigrationUsageError } from '../errors.js';
 import type { CampaignModel, Distribution } from '../fault-model/fault-model.js';
 import { policyNames } from '../fault-model/names.js';
-import { formatFaultModelError, validateFaultModel } from '../fault-model/validate.js';
+import { formatFaultModelErrors, validateFaultModel } from '../fault-model/validate.js';
 import type { CompiledPolicy, ErrorDefinition } from '../policy.js';
 import { prepareSimulation, type PreparedSimulation } from '../simulate/options.js';
 import { layoutFlow, type AnyPolicy, type FlowLayout } from '../simulate/source.js';
@@ -70,7 +70,7 @@ export const maxDays = 36_525;
 export function prepareCampaign<I, H, C extends string>(policy: CompiledPolicy<I, H, C>, inputs: CampaignInputs<I>): CampaignPlan {
   const validation = validateFaultModel(inputs.faults, policy);
   if (validation.model === null) {
-    throw new MigrationUsageError(`the fault model is invalid:\n${validation.errors.map(formatFaultModelError).join('\n')}`);
+    throw new MigrationUsageError(`the fault model is invalid:\n${formatFaultModelErrors(validation).join('\n')}`);
   }
   const campaign = validation.model.campaign;
   if (campaign === null) throw new MigrationUsageError('the fault model has no `campaign` section: a campaign needs at least `"campaign": { "capacity": { "daily": N } }`');

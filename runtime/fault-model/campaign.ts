@@ -7,7 +7,7 @@
  * Names from the model (cohorts, parties) are data: the normalised form
  * keeps them in `Map`s, never as keys of a plain object.
  */
-import { at, checkKeys, closest, describe, readDistribution, readObject, type FieldContext } from './fields.js';
+import { at, checkKeys, closest, describe, readDistribution, readObject, shortName, type FieldContext } from './fields.js';
 import type { CampaignCalendar, CampaignCapacity, CampaignModel, Distribution } from './fault-model.js';
 import type { PolicyNames } from './names.js';
 import type { ErrorDefinition } from '../policy.js';
@@ -56,7 +56,7 @@ function readCapacity(context: FieldContext, value: unknown, path: string, names
     const cohortsPath = at(path, 'cohorts');
     for (const [key, cap] of Object.entries(readObject(context, object.cohorts, cohortsPath) ?? {})) {
       if (!names.populations.has(key)) {
-        context.report(at(cohortsPath, key), `the policy has no cohort or \`cohort/group\` \`${key}\`${suggest(key, names.populations)}`);
+        context.report(at(cohortsPath, key), () => `the policy has no cohort or \`cohort/group\` \`${shortName(key)}\`${suggest(key, names.populations)}`);
         continue;
       }
       const read = readPositive(context, cap, at(cohortsPath, key));
@@ -98,7 +98,7 @@ function readPartyMap<T>(
   if (value === undefined) return entries;
   for (const [party, entry] of Object.entries(readObject(context, value, path) ?? {})) {
     if (!names.parties.has(party)) {
-      context.report(at(path, party), `the policy has no party \`${party}\`${suggest(party, names.parties)}`);
+      context.report(at(path, party), () => `the policy has no party \`${shortName(party)}\`${suggest(party, names.parties)}`);
       continue;
     }
     if (!resubmitting.has(party)) {

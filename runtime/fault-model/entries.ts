@@ -3,7 +3,7 @@
  * undos (docs/fault-model.md), over their defaults. Steps, with their cohort
  * overrides, are read in validate.ts.
  */
-import { at, checkKeys, readDistribution, readObject, readProbability, type FieldContext } from './fields.js';
+import { at, checkKeys, describe, readDistribution, readObject, readProbability, type FieldContext } from './fields.js';
 import type { PolicyNames } from './names.js';
 import type { ArtefactFaults, CheckFaults, PartyFaults, UndoFaults } from './fault-model.js';
 
@@ -20,7 +20,7 @@ export function readArtefact(context: FieldContext, value: unknown, path: string
   let after = defaults.after;
   if (object.after !== undefined && names !== null) {
     if (typeof object.after === 'string' && names.artefacts.has(object.after)) after = object.after;
-    else context.report(at(path, 'after'), `expected the name of one of the policy's artefacts, got ${JSON.stringify(object.after) ?? 'nothing'}`);
+    else context.report(at(path, 'after'), `expected the name of one of the policy's artefacts, got ${describe(object.after)}`);
   }
   return {
     after,

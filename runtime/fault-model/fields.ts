@@ -14,24 +14,56 @@ export interface FaultModelError {
   readonly message: string;
 }
 
+/** Errors kept with their messages; the rest are only counted, so a model with millions of mistakes is reported at once. */
+export const errorsKept = 100;
+
 export class FieldContext {
   readonly errors: FaultModelError[] = [];
+  /** Errors found beyond the first `errorsKept`. */
+  omitted = 0;
 
-  report(path: string, message: string): void {
-    this.errors.push({ path: path === '' ? '(root)' : path, message });
+  /**
+   * Reports a problem at `path`. A message that costs something to write (a
+   * suggestion searched among names) is passed as a function, called only
+   * while errors are still kept: validation stays linear in the model.
+   */
+  report(path: string, message: string | (() => string)): void {
+    if (this.errors.length >= errorsKept) {
+      this.omitted += 1;
+      return;
+    }
+    this.errors.push({ path: path === '' ? '(root)' : path, message: typeof message === 'string' ? message : message() });
   }
 }
 
 export type JsonObject = Readonly<Record<string, unknown>>;
 
-export const at = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
+/** Keys longer than this are shortened in paths. */
+const longestKey = 60;
+const plainKey = /^[A-Za-z_$][A-Za-z0-9_$/]*$/;
+
+/** A name from the model, shortened for a message as a key is in a path. */
+export const shortName = (name: string): string => (name.length > longestKey ? `${name.slice(0, longestKey - 3)}...` : name);
+
+/**
+ * The path of `key` inside `path`: `steps.Commission`, `cohorts.MOC_Secure/DA`;
+ * a key that is not a plain name is quoted (`steps["a.b"]`), and a very long
+ * one shortened, so a path always reads unambiguously on one line.
+ */
+export function at(path: string, key: string): string {
+  if (plainKey.test(key) && key.length <= longestKey) return path === '' ? key : `${path}.${key}`;
+  return `${path}[${JSON.stringify(shortName(key))}]`;
+}
 
 /** A short rendering of a value for messages: `1.5`, `"2x"`, `an array`. */
 export function describe(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';
   if (value !== null && typeof value === 'object') return 'an object';
-  const text = JSON.stringify(value) ?? String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (typeof value === 'symbol' || typeof value === 'function') return `a ${typeof value}`;
+  // A long string is cut before it is quoted: a message never copies a megabyte.
+  const text = typeof value === 'number' ? String(value) : JSON.stringify(typeof value === 'string' ? value.slice(0, 41) : value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
@@ -45,9 +77,10 @@ export function readObject(context: FieldContext, value: unknown, path: string):
 export function checkKeys(context: FieldContext, object: JsonObject, path: string, allowed: readonly string[]): void {
   for (const key of Object.keys(object)) {
     if (allowed.includes(key)) continue;
-    const near = closest(key, allowed);
-    const help = near === null ? `expected one of ${allowed.map((a) => `\`${a}\``).join(', ')}` : `did you mean \`${near}\`?`;
-    context.report(at(path, key), `unknown key; ${help}`);
+    context.report(at(path, key), () => {
+      const near = closest(key, allowed);
+      return `unknown key; ${near === null ? `expected one of ${allowed.map((a) => `\`${a}\``).join(', ')}` : `did you mean \`${near}\`?`}`;
+    });
   }
 }
 

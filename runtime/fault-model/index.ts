@@ -3,14 +3,16 @@
  * each step, check, arrival, undo and incident fails and how long it takes,
  * and how installation fields are distributed. `validate.ts` turns the JSON
  * into the normalised `FaultModel` of `fault-model.ts`, with errors naming
- * the field path (`entries.ts`, `fields.ts`, `population.ts` validate its
- * parts against the policy's names, `names.ts`); `fault-handlers.ts` makes
+ * the field path (`json.ts` first copies it as plain data within limits;
+ * `entries.ts`, `fields.ts`, `population.ts` validate its parts against the
+ * policy's names, `names.ts`); `fault-handlers.ts` makes
  * handlers that draw from a model, so `migrate` can replay a simulated
  * installation.
  */
 export {
   validateFaultModel,
   formatFaultModelError,
+  formatFaultModelErrors,
   type FaultModelValidation,
   type FaultModelError,
 } from './validate.js';

@@ -15,6 +15,7 @@ import {
   readProbability,
   readRange,
   readWhole,
+  shortName,
   type FieldContext,
 } from './fields.js';
 import type { FieldSpec } from './fault-model.js';
@@ -29,8 +30,10 @@ export function readCohorts(
   const counts = emptyRecord<number>();
   for (const [key, count] of Object.entries(readObject(context, value, path) ?? {})) {
     if (!populations.has(key)) {
-      const near = closest(key, populations);
-      context.report(at(path, key), `the policy has no cohort or \`cohort/group\` \`${key}\`${near === null ? '' : `; did you mean \`${near}\`?`}`);
+      context.report(at(path, key), () => {
+        const near = closest(key, populations);
+        return `the policy has no cohort or \`cohort/group\` \`${shortName(key)}\`${near === null ? '' : `; did you mean \`${near}\`?`}`;
+      });
       continue;
     }
     const read = readWhole(context, count, at(path, key));
@@ -41,6 +44,10 @@ export function readCohorts(
 
 const specKinds = ['value', 'enum', 'bool', 'integer', 'number', 'duration'];
 
+/** The most installation fields a model may draw, and the most members an `enum` spec may list. */
+export const fieldLimit = 1000;
+export const memberLimit = 1000;
+
 /**
  * Field specs: `{ "value": x }`, `{ "enum": { "Active": 7, "Dormant": 3 } }`
  * (weights), `{ "bool": 0.97 }` (probability of true), `{ "integer": [1, 4] }`,
@@ -48,7 +55,13 @@ const specKinds = ['value', 'enum', 'bool', 'integer', 'number', 'duration'];
  */
 export function readInstallation(context: FieldContext, value: unknown, path: string): Readonly<Record<string, FieldSpec>> {
   const specs = emptyRecord<FieldSpec>();
-  for (const [field, spec] of Object.entries(readObject(context, value, path) ?? {})) {
+  const fields = Object.entries(readObject(context, value, path) ?? {});
+  // Every installation draws every field, and the simulator writes code for each: a policy's schema has a handful.
+  if (fields.length > fieldLimit) {
+    context.report(path, `${fields.length.toLocaleString('en-GB')} fields, more than the limit of ${fieldLimit.toLocaleString('en-GB')}`);
+    return specs;
+  }
+  for (const [field, spec] of fields) {
     const read = readFieldSpec(context, spec, at(path, field));
     if (read !== null) specs[field] = read;
   }
@@ -88,6 +101,11 @@ function readFieldSpec(context: FieldContext, value: unknown, path: string): Fie
 function readEnum(context: FieldContext, value: unknown, path: string): FieldSpec | null {
   const weights = readObject(context, value, path);
   if (weights === null) return null;
+  const members = Object.keys(weights).length;
+  if (members > memberLimit) {
+    context.report(path, `${members.toLocaleString('en-GB')} members, more than the limit of ${memberLimit.toLocaleString('en-GB')}`);
+    return null;
+  }
   const values: string[] = [];
   const raw: number[] = [];
   for (const [member, weight] of Object.entries(weights)) {

@@ -13,9 +13,11 @@ import {
   readDistribution,
   readObject,
   readProbability,
+  shortName,
   type FaultModelError,
   type JsonObject,
 } from './fields.js';
+import { copyJson } from './json.js';
 import { policyNames, type PolicyNames } from './names.js';
 import { readArtefact, readCheck, readParty, readUndo } from './entries.js';
 import { readCohorts, readInstallation } from './population.js';
@@ -28,19 +30,34 @@ export type { FaultModelError } from './fields.js';
 export interface FaultModelValidation {
   /** The normalised model, or `null` when there are errors. */
   readonly model: FaultModel | null;
+  /** The first hundred errors, in the order found. */
   readonly errors: readonly FaultModelError[];
+  /** How many more errors there are beyond those in `errors`. */
+  readonly omitted: number;
 }
 
 /** `steps.Commission.transient: expected a probability between 0 and 1, got 1.5` */
 export const formatFaultModelError = (error: FaultModelError): string => `${error.path}: ${error.message}`;
 
+/** Every error of a validation as one line each, then `and 1,234 more errors` when some were only counted. */
+export function formatFaultModelErrors(validation: Pick<FaultModelValidation, 'errors' | 'omitted'>): string[] {
+  const lines = validation.errors.map(formatFaultModelError);
+  const more = validation.omitted;
+  if (more > 0) lines.push(`and ${more.toLocaleString('en-GB')} more ${more === 1 ? 'error' : 'errors'}`);
+  return lines;
+}
+
 const topKeys = ['$schema', 'description', 'defaults', 'steps', 'checks', 'artefacts', 'parties', 'undos', 'cohorts', 'installation', 'campaign'];
 
 export function validateFaultModel<I, H, C extends string>(json: unknown, policy: CompiledPolicy<I, H, C>): FaultModelValidation {
   const context = new FieldContext();
+  const failed = (): FaultModelValidation => ({ model: null, errors: context.errors, omitted: context.omitted });
+  // Everything below reads this plain copy: no getter, proxy, cycle or depth can reach it.
+  const copy = copyJson(context, json);
+  if (copy === undefined) return failed();
   const names = policyNames(policy);
-  const root = readObject(context, json, '');
-  if (root === null) return { model: null, errors: context.errors };
+  const root = readObject(context, copy, '');
+  if (root === null) return failed();
   checkKeys(context, root, '', topKeys);
   const defaults = readDefaults(context, root.defaults);
   const entries = <T>(key: string, known: ReadonlySet<string>, what: string, read: (value: unknown, path: string, name: string) => T | null) =>
@@ -63,7 +80,7 @@ export function validateFaultModel<I, H, C extends string>(json: unknown, policy
   for (const code of Object.keys(model.checks)) {
     if (names.predicateChecks.has(code)) context.report(`checks.${code}`, `check \`${code}\` has a predicate; only \`external\` checks draw from the fault model`);
   }
-  return context.errors.length > 0 ? { model: null, errors: context.errors } : { model, errors: [] };
+  return context.errors.length > 0 ? failed() : { model, errors: [], omitted: 0 };
 }
 
 function readEntries<T>(
@@ -79,8 +96,10 @@ function readEntries<T>(
   const entries: [string, T][] = [];
   for (const [name, entry] of Object.entries(object ?? {})) {
     if (!known.has(name)) {
-      const near = closest(name, known);
-      context.report(at(path, name), `the policy has no ${what} \`${name}\`${near === null ? '' : `; did you mean \`${near}\`?`}`);
+      context.report(at(path, name), () => {
+        const near = closest(name, known);
+        return `the policy has no ${what} \`${shortName(name)}\`${near === null ? '' : `; did you mean \`${near}\`?`}`;
+      });
       continue;
     }
     const result = read(entry, at(path, name), name);
@@ -128,7 +147,7 @@ function readCodes(context: FieldContext, value: unknown, path: string, mayFail:
   for (const [code, probability] of Object.entries(object)) {
     if (!mayFail.includes(code)) {
       const allowed = mayFail.length === 0 ? 'the step has no `may fail` codes' : `expected one of ${mayFail.map((c) => `\`${c}\``).join(', ')}`;
-      context.report(at(path, code), `\`${code}\` is not a \`may fail\` code of the step; ${allowed}`);
+      context.report(at(path, code), `\`${shortName(code)}\` is not a \`may fail\` code of the step; ${allowed}`);
       continue;
     }
     const read = readProbability(context, probability, at(path, code));
@@ -159,7 +178,7 @@ function readStepEntry(
   const cohortsPath = at(path, 'cohorts');
   for (const [key, layer] of Object.entries(readObject(context, cohorts, cohortsPath) ?? {})) {
     if (!names.populations.has(key)) {
-      context.report(at(cohortsPath, key), `the policy has no cohort or \`cohort/group\` \`${key}\``);
+      context.report(at(cohortsPath, key), `the policy has no cohort or \`cohort/group\` \`${shortName(key)}\``);
       continue;
     }
     overrides[key] = readStepLayer(context, layer, at(cohortsPath, key), mayFail, []);

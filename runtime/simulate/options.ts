@@ -6,7 +6,7 @@
 import { own } from '../../common/own.js';
 import { MigrationUsageError } from '../errors.js';
 import { populationKeys, splitPopulation } from '../fault-model/names.js';
-import { formatFaultModelError, validateFaultModel } from '../fault-model/validate.js';
+import { formatFaultModelErrors, validateFaultModel } from '../fault-model/validate.js';
 import type { FaultModel } from '../fault-model/fault-model.js';
 import type { CompiledPolicy, Membership, PopulationChoice, PopulationKey } from '../policy.js';
 import { checkStrategy } from '../migrate/schedule.js';
@@ -83,7 +83,7 @@ export function prepareSimulation<I, H, C extends string>(
   const { seed = 0, samples = 3, migrationAttempt = 1 } = options;
   const validation = validateFaultModel(options.faults, policy);
   if (validation.model === null) {
-    throw new MigrationUsageError(`the fault model is invalid:\n${validation.errors.map(formatFaultModelError).join('\n')}`);
+    throw new MigrationUsageError(`the fault model is invalid:\n${formatFaultModelErrors(validation).join('\n')}`);
   }
   const model = validation.model;
   if (!Number.isSafeInteger(seed)) throw new MigrationUsageError('`seed` must be a whole number');
