@@ -15,22 +15,22 @@ const megabytes = (bytes: number): string => `${(bytes / 1_048_576).toFixed(1)} 
 /** The parsed JSON of the fault model at `file` (relative to `cwd`), or why there is none. */
 export function readFaultFile(file: string, cwd: string): FaultFile {
   const read = readPolicyFile(path.resolve(cwd, file));
-  const error = (message: string): FaultFile => ({ kind: 'error', message: `the fault model '${file}' ${message}` });
+  const unreadable = (reason: string): FaultFile => ({ kind: 'error', message: `cannot read the fault model '${file}': ${reason}` });
   switch (read.kind) {
     case 'missing':
-      return error('does not exist');
+      return unreadable('no such file');
     case 'unreadable':
-      return error(`cannot be read: ${read.reason}`);
+      return unreadable(read.reason);
     case 'too-large':
-      return error(`is ${megabytes(read.size)}, over the ${megabytes(sizeLimit)} limit`);
+      return unreadable(`it is ${megabytes(read.size)}, over the ${megabytes(sizeLimit)} limit`);
     case 'binary':
-      return error('is not text (it contains NUL bytes or is not UTF-8)');
+      return unreadable('it is not text (it contains NUL bytes or is not UTF-8)');
     case 'text':
       try {
         return { kind: 'json', json: JSON.parse(read.text) as unknown };
       } catch (parseError) {
         const reason = (parseError as Error).message;
-        return error(`is not valid JSON: ${reason.length > 200 ? `${reason.slice(0, 197)}...` : reason}`);
+        return { kind: 'error', message: `the fault model '${file}' is not valid JSON: ${reason.length > 200 ? `${reason.slice(0, 197)}...` : reason}` };
       }
   }
 }

@@ -25,21 +25,21 @@ describe('the fault model file', () => {
   it('refuses a named pipe at once instead of waiting for a writer', () => {
     const folder = exampleCopy();
     execFileSync('mkfifo', [path.join(folder, 'pipe.json')]);
-    expectRefused(simulateWith(folder, 'pipe.json'), "the fault model 'pipe.json' cannot be read: it is not a regular file");
+    expectRefused(simulateWith(folder, 'pipe.json'), "cannot read the fault model 'pipe.json': it is not a regular file");
   });
 
   it('refuses a device that never ends, and a folder', () => {
     const folder = exampleCopy();
-    expectRefused(simulateWith(folder, '/dev/zero'), "the fault model '/dev/zero' cannot be read: it is not a regular file");
+    expectRefused(simulateWith(folder, '/dev/zero'), "cannot read the fault model '/dev/zero': it is not a regular file");
     mkdirSync(path.join(folder, 'models'));
-    expectRefused(simulateWith(folder, 'models'), "the fault model 'models' cannot be read: it is a folder");
+    expectRefused(simulateWith(folder, 'models'), "cannot read the fault model 'models': it is a folder");
   });
 
   it('refuses a file over the size limit before reading it', () => {
     const folder = exampleCopy();
     writeFileSync(path.join(folder, 'huge.json'), '');
     truncateSync(path.join(folder, 'huge.json'), 17 * 1024 * 1024);
-    expectRefused(simulateWith(folder, 'huge.json'), "the fault model 'huge.json' is 17.0 MB, over the 16.0 MB limit");
+    expectRefused(simulateWith(folder, 'huge.json'), "cannot read the fault model 'huge.json': it is 17.0 MB, over the 16.0 MB limit");
   });
 
   it('accepts a byte order mark, as a .mpol file does', () => {
