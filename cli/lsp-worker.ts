@@ -39,7 +39,16 @@ export function runCheckWorker(): void {
   parentPort!.on('message', (request: CheckRequest) => parentPort!.postMessage(service.handle(request)));
 }
 
-/** Starts checkers in worker threads running `script` (the bundle). */
+/** How many times a checker that died is started again before the server gives up on checks. */
+const restartBudget = 5;
+
+/**
+ * Starts checkers in worker threads running `script` (the bundle). A
+ * worker that dies is replaced when the next check is asked for, and
+ * handed everything it had been sent, so a check that kills it every time
+ * fails once per request rather than in a loop; after `restartBudget`
+ * deaths every check fails at once, with a message saying so.
+ */
 export function workerChecker(script: string, log: (message: string) => void): StartChecker {
   return (respond) => {
     const cancelled = new Int32Array(new SharedArrayBuffer(4));
@@ -48,7 +57,8 @@ export function workerChecker(script: string, log: (message: string) => void): S
     let paths: readonly string[] = [];
     let inFlight: number | undefined;
     let disposed = false;
-    let worker = start();
+    let deaths = 0;
+    let worker: Worker | undefined = start();
 
     function start(): Worker {
       const started = new Worker(script, { workerData: { mpolRole: 'lsp-checker', cancelled } satisfies CheckWorkerData });
@@ -58,10 +68,10 @@ export function workerChecker(script: string, log: (message: string) => void): S
       });
       started.on('error', (error) => log(`the checker failed: ${error.stack ?? error.message}`));
       started.on('exit', (code) => {
-        if (disposed) return;
-        log(`the checker stopped (exit code ${code}); starting it again`);
-        worker = start();
-        worker.postMessage({ generation: 0, changes: [...contents], paths } satisfies CheckRequest);
+        if (disposed || worker !== started) return;
+        worker = undefined;
+        deaths++;
+        log(deaths < restartBudget ? `the checker stopped (exit code ${code}); it starts again with the next check` : `the checker stopped ${deaths} times; checks are off until the server restarts`);
         if (inFlight !== undefined) respond({ kind: 'failed', generation: inFlight, message: 'the checker stopped' });
         inFlight = undefined;
       });
@@ -77,15 +87,23 @@ export function workerChecker(script: string, log: (message: string) => void): S
           else contents.set(file, content);
         }
         if (request.paths !== undefined) paths = request.paths;
+        if (worker === undefined && deaths >= restartBudget) {
+          respond({ kind: 'failed', generation: request.generation, message: 'checks are off: the checker stopped too often' });
+          return;
+        }
         inFlight = request.generation;
-        worker.postMessage(request);
+        if (worker === undefined) {
+          // A new worker knows nothing: it gets every file, not only the changes.
+          worker = start();
+          worker.postMessage({ generation: request.generation, changes: [...contents], paths } satisfies CheckRequest);
+        } else worker.postMessage(request);
       },
       cancelUpTo(generation: number) {
         Atomics.store(cancelled, 0, Math.max(Atomics.load(cancelled, 0), generation));
       },
       dispose() {
         disposed = true;
-        void worker.terminate();
+        void worker?.terminate();
       },
     };
   };

@@ -79,6 +79,8 @@ function stepFacts(step: StepModel, populations: readonly Population[], truths: 
 /** What changed in a policy's facts between two checks: the steps new or different, and the names of those gone. */
 export interface FactsUpdate {
   readonly root: string;
+  /** Whether `steps` are all of them (the first update of a policy), replacing whatever was there. */
+  readonly whole: boolean;
   readonly steps: readonly StepFacts[];
   readonly removed: readonly string[];
 }
@@ -95,12 +97,12 @@ export function factsUpdate(before: PolicyFacts | undefined, after: PolicyFacts)
     if (old === undefined || !sameStep(old, step)) steps.push(step);
   }
   const removed = before === undefined ? [] : [...before.steps.keys()].filter((name) => !after.steps.has(name));
-  return { root: after.root, steps, removed };
+  return { root: after.root, whole: before === undefined, steps, removed };
 }
 
 /** `facts` with an update applied (a new map: facts already handed out stay as they were). */
 export function applyFactsUpdate(facts: PolicyFacts | undefined, update: FactsUpdate): PolicyFacts {
-  const steps = new Map(facts?.steps);
+  const steps = new Map(update.whole ? undefined : facts?.steps);
   for (const name of update.removed) steps.delete(name);
   for (const step of update.steps) steps.set(step.name, step);
   return { root: update.root, steps };

@@ -34,7 +34,7 @@ describe('facts updates', () => {
     const update = factsUpdate(before, after);
     expect(update.steps.map((s) => [s.name, s.retry])).toEqual([['A', 'Slow']]);
     const withoutB = { root: after.root, steps: new Map([...after.steps].filter(([name]) => name !== 'B')) };
-    expect(factsUpdate(after, withoutB)).toEqual({ root: after.root, steps: [], removed: ['B'] });
+    expect(factsUpdate(after, withoutB)).toEqual({ root: after.root, whole: false, steps: [], removed: ['B'] });
   });
 
   it('rebuild the facts they were made from', () => {
@@ -42,5 +42,8 @@ describe('facts updates', () => {
     const after = policy('Slow');
     expect(applyFactsUpdate(before, factsUpdate(before, after))).toEqual(after);
     expect(before.steps.get('A')?.retry).toBe('Quick');
+    // A first update (a checker started afresh) replaces what was there, steps gone included.
+    const withoutB = { root: after.root, steps: new Map([...after.steps].filter(([name]) => name !== 'B')) };
+    expect(applyFactsUpdate(before, factsUpdate(undefined, withoutB))).toEqual(withoutB);
   });
 });
