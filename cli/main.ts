@@ -15,6 +15,7 @@ import { describeFileError } from './fs-host.js';
 import { createProgram } from './program.js';
 import { guardOutput, isClosedReader, type OutputStream } from './stdio.js';
 import { isCheckWorker, runCheckWorker } from './lsp-worker.js';
+import { isCampaignWorker, runCampaignWorker } from './campaign-worker.js';
 import { readVersion } from './version.js';
 
 /** Set when a write failed for a reason other than a reader that left: the run then ends with exit code 2. */
@@ -78,7 +79,9 @@ function runCommandLine(): void {
   );
 }
 
-// The language server's checker runs in a worker thread started from this
-// same file (`lsp-worker.ts`): it is not a command line.
+// The language server's checker and a campaign's shards run in worker
+// threads started from this same file (`lsp-worker.ts`, `campaign-worker.ts`):
+// they are not a command line.
 if (isCheckWorker()) runCheckWorker();
+else if (isCampaignWorker()) runCampaignWorker();
 else runCommandLine();

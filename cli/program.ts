@@ -61,6 +61,9 @@ export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: E
     .option('--faults <file.json>', 'the fault model (docs/fault-model.md); default: faults.json beside the policy')
     .option('--seed <n>', 'the random seed, 0 by default as in the API: the same seed gives the same output', '0')
     .option('--json', 'print the whole result as JSON', false)
+    .option('--campaign', "play the fault model's campaign: the estate day by day within the capacity, with resubmissions and exclusion (docs/campaign.md)", false)
+    .option('--compare <policy|faults.json>', 'play the same campaign under another policy (with its own faults.json, else this fault model) or another fault model, side by side')
+    .option('--threads <n>', 'threads a campaign runs on; the result is the same for any number (default: the cores available)')
     .addHelpText('after', exitCodeHelp)
     .action(async (policy: string, options: SimulateOptions) => setExitCode(await simulateCommand(policy, options, ctx)));
 

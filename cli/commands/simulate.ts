@@ -1,8 +1,9 @@
 /**
  * `mpol simulate <policy>`: compiles the policy in memory (`instantiatePolicy`) and simulates
  * many installations against a fault model, printing a summary table or,
- * with `--json`, the whole result. The same seed gives the same output,
- * byte for byte.
+ * with `--json`, the whole result; with `--campaign` or `--compare`, plays
+ * the fault model's campaign instead (campaign.ts). The same seed gives the
+ * same output, byte for byte.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -11,14 +12,16 @@ import { instantiatePolicy, type CompiledPolicy } from '../../compiler/index.js'
 import { formatFaultModelErrors, formatSummary, simulate as runSimulation, validateFaultModel } from '../../runtime/index.js';
 import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
 import { readFaultFile } from '../fault-file.js';
+import { campaignCommand, type CampaignFlags } from './campaign.js';
 import { loadOnePolicy } from '../one-policy.js';
 import { progressBar } from '../progress.js';
 
-export interface SimulateOptions {
+export interface SimulateOptions extends CampaignFlags {
   readonly cohort: readonly string[];
   readonly faults?: string;
   readonly seed: string;
   readonly json: boolean;
+  readonly campaign: boolean;
 }
 
 export async function simulateCommand(policyPath: string, options: SimulateOptions, ctx: CliContext): Promise<ExitCode> {
@@ -39,6 +42,10 @@ export async function simulateCommand(policyPath: string, options: SimulateOptio
   if (validation.model === null) {
     const where = faultsPath ?? 'the fault model';
     return fail(ctx, `${where} is not a valid fault model:\n${formatFaultModelErrors(validation).map((line) => `  ${line}`).join('\n')}`);
+  }
+  if (options.campaign || options.compare !== undefined) {
+    const run = { seed, estate: cohorts, readFaults: (file: string) => readFaultFile(file, ctx.cwd), defaultFaults: (other: CompiledPolicy) => defaultFaults(other, ctx.cwd) };
+    return campaignCommand({ compiled, faults, faultsPath }, options, run, ctx);
   }
   if (cohorts === undefined && validation.model.cohorts === null) {
     return fail(ctx, `say how many installations to simulate: --cohort ${Object.keys(policy.cohorts)[0] ?? 'COHORT'}=1000, or a "cohorts" map in the fault model`);

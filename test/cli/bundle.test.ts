@@ -47,6 +47,18 @@ describe('the mpol executable', () => {
     expect(run.status).toBe(0);
   });
 
+  it('runs a campaign on threads, copied alone: each thread is the bundle started again', () => {
+    const folder = tempFolder();
+    copyFileSync(mainScript, path.join(folder, 'mpol.js'));
+    const policy = path.join(exampleFolder, '../mehrs/v2.1');
+    const args = [path.join(folder, 'mpol.js'), 'simulate', policy, '--campaign', '--cohort', 'FOC=40000', '--json'];
+    const threads = spawnSync(process.execPath, [...args, '--threads', '2'], { cwd: folder, encoding: 'utf8', timeout: 60_000 });
+    expect(threads.stderr).toBe('');
+    expect(threads.status).toBe(0);
+    const one = spawnSync(process.execPath, [...args, '--threads', '1'], { cwd: folder, encoding: 'utf8', timeout: 60_000 });
+    expect(threads.stdout).toBe(one.stdout);
+  });
+
   it('runs from its bundled file', () => {
     const run = runCli(['--version'], process.cwd());
     expect(run.status).toBe(0);

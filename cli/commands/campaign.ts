@@ -1,0 +1,136 @@
+/**
+ * `mpol simulate <policy> --campaign`: plays the fault model's campaign
+ * (docs/campaign.md) on worker threads, and prints when it completes, a
+ * burn-up chart and the final outcomes; `--compare` plays the same campaign
+ * under another policy or fault model and prints both side by side with
+ * the differences. The same seed gives the same output, byte for byte,
+ * whatever `--threads` says.
+ */
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { emitPolicy, instantiatePolicy, type CompiledPolicy } from '../../compiler/index.js';
+import {
+  formatCampaign,
+  formatCampaignComparison,
+  formatFaultModelErrors,
+  simulateCampaign,
+  validateFaultModel,
+  type CampaignResult,
+} from '../../runtime/index.js';
+import { threadedCampaign } from '../campaign-threads.js';
+import type { FaultFile } from '../fault-file.js';
+import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
+import { loadOnePolicy } from '../one-policy.js';
+import { progressBar } from '../progress.js';
+
+/** One side of a campaign: a checked policy and the fault model it runs against. */
+export interface CampaignSide {
+  readonly compiled: CompiledPolicy;
+  readonly faults: unknown;
+  /** The fault model's file as the user named it, if there is one. */
+  readonly faultsPath: string | undefined;
+}
+
+export interface CampaignFlags {
+  readonly compare?: string;
+  readonly threads?: string;
+  readonly json: boolean;
+}
+
+export interface CampaignRun {
+  readonly seed: number;
+  /** `--cohort`: replaces the campaign's estate. */
+  readonly estate: Readonly<Record<string, number>> | undefined;
+  /** Reads a fault model file, or says why it cannot. */
+  readonly readFaults: (file: string) => FaultFile;
+  /** The fault model beside a policy's root file, if there is one. */
+  readonly defaultFaults: (policy: CompiledPolicy) => string | undefined;
+}
+
+const maxThreads = 64;
+
+export async function campaignCommand(side: CampaignSide, flags: CampaignFlags, run: CampaignRun, ctx: CliContext): Promise<ExitCode> {
+  const threads = flags.threads === undefined ? Math.min(availableParallelism(), maxThreads) : Number(flags.threads);
+  if (!Number.isSafeInteger(threads) || threads < 1 || threads > maxThreads) {
+    return fail(ctx, `--threads takes a whole number from 1 to ${maxThreads}, not '${flags.threads}'`);
+  }
+  const problem = campaignProblem(side);
+  if (problem !== null) return fail(ctx, problem);
+  let other: CampaignSide | undefined;
+  if (flags.compare !== undefined) {
+    const loaded = compareSide(flags.compare, side, run, ctx);
+    if (typeof loaded === 'number') return loaded;
+    const otherProblem = campaignProblem(loaded);
+    if (otherProblem !== null) return fail(ctx, `--compare ${flags.compare}: ${otherProblem}`);
+    other = loaded;
+  }
+  try {
+    const a = { label: labelOf(side, ctx), result: await play(side, run, threads, ctx, other === undefined ? 'campaign' : 'campaign A') };
+    if (other === undefined) {
+      ctx.out(flags.json ? `${JSON.stringify(a.result, null, 2)}\n` : formatCampaign(a.result));
+      return exitCodes.ok;
+    }
+    const b = { label: labelOf(other, ctx), result: await play(other, run, threads, ctx, 'campaign B') };
+    ctx.out(flags.json ? `${JSON.stringify({ a, b }, null, 2)}\n` : formatCampaignComparison(a, b));
+    return exitCodes.ok;
+  } catch (error) {
+    // Usage errors of the runtime (an estate too large for the capacity, say) are the user's; anything else is a bug.
+    if (error instanceof Error && error.name === 'MigrationUsageError') return fail(ctx, error.message);
+    throw error;
+  }
+}
+
+async function play(side: CampaignSide, run: CampaignRun, threads: number, ctx: CliContext, label: string): Promise<CampaignResult> {
+  const script = emitPolicy(side.compiled, { target: 'script' });
+  const policy = instantiatePolicy(side.compiled);
+  const progress = progressBar(ctx.progress, label);
+  try {
+    return await simulateCampaign(policy, {
+      faults: side.faults,
+      seed: run.seed,
+      onProgress: progress.update,
+      ...(run.estate === undefined ? {} : { estate: run.estate }),
+      ...(threads > 1 ? { parallel: threadedCampaign(script, threads) } : {}),
+    });
+  } finally {
+    progress.stop();
+  }
+}
+
+/** What stops a side from being played, said for the user, or `null`. */
+function campaignProblem(side: CampaignSide): string | null {
+  const where = side.faultsPath ?? 'the fault model';
+  const validation = validateFaultModel(side.faults, instantiatePolicy(side.compiled));
+  if (validation.model === null) return `${where} is not a valid fault model:\n${formatFaultModelErrors(validation).map((line) => `  ${line}`).join('\n')}`;
+  if (validation.model.campaign === null) {
+    return `${where} has no "campaign" section; a campaign needs at least "campaign": { "capacity": { "daily": 31000 } } (docs/campaign.md)`;
+  }
+  return null;
+}
+
+/**
+ * `--compare X`: a `.json` file is another fault model for the same
+ * policy; anything else is another policy, with its own `faults.json` if it
+ * has one, else the first side's fault model.
+ */
+function compareSide(target: string, first: CampaignSide, run: CampaignRun, ctx: CliContext): CampaignSide | ExitCode {
+  if (target.endsWith('.json')) {
+    const read = run.readFaults(target);
+    if (read.kind === 'error') return fail(ctx, `--compare: ${read.message}`);
+    return { compiled: first.compiled, faults: read.json, faultsPath: target };
+  }
+  const compiled = loadOnePolicy(target, ctx);
+  if (typeof compiled === 'number') return compiled;
+  const own = run.defaultFaults(compiled);
+  if (own === undefined) return { compiled, faults: first.faults, faultsPath: first.faultsPath };
+  const read = run.readFaults(own);
+  if (read.kind === 'error') return fail(ctx, `--compare: ${read.message}`);
+  return { compiled, faults: read.json, faultsPath: own };
+}
+
+/** `MEHRS 2.1 (policies/mehrs/v2.1), fault model policies/mehrs/v2.1/faults.json` */
+function labelOf(side: CampaignSide, ctx: CliContext): string {
+  const { name, version } = side.compiled.model;
+  const root = path.relative(ctx.cwd, path.resolve(ctx.cwd, path.dirname(side.compiled.root))) || '.';
+  return `${name} ${version} (${root}), fault model ${side.faultsPath ?? '(none)'}`;
+}
