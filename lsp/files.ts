@@ -77,6 +77,11 @@ export class Files {
     return lines;
   }
 
+  /** The file an `import "specifier"` in `from` names. */
+  resolveImport(from: string, specifier: string): string {
+    return this.access.resolveImport(from, specifier);
+  }
+
   /** The policies that hold `path`. */
   policiesOf(path: string): PolicyPlan[] {
     return this.workspace.policiesOf(path);

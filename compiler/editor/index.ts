@@ -15,7 +15,7 @@ export { actionsFor } from './actions.js';
 export { completionsAt, type Completion, type CompletionKind, type Completions } from './completion.js';
 export { describeTarget, escapeMarkdown } from './hover.js';
 export { flattenOutline, outline, type OutlineItem, type OutlineKind } from './outline.js';
-export { declarationOf, nameAt, referencesOf, sameTarget, type Location, type NameAt, type Target } from './targets.js';
+export { declarationOf, importAt, nameAt, referencesOf, sameTarget, type Location, type NameAt, type Target } from './targets.js';
 export { prepareRename, renameAt, type PrepareRename, type Rename } from './rename.js';
 export { inlayHints, type InlayHint } from './inlay-hints.js';
 export { semanticTokens, semanticTokenModifiers, semanticTokenTypes, type SemanticToken, type SemanticTokenType } from './semantic-tokens.js';

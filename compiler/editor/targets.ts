@@ -4,7 +4,7 @@
  * section, whether the cursor is on the declaration itself or on a use of
  * it. Definition, references, highlights, rename and hover all start here.
  */
-import type { Span } from '../../grammar/index.js';
+import type { SourceFile, Span } from '../../grammar/index.js';
 import type { FieldSymbol, MemberSymbol, SectionSymbol, Symbol, SymbolTable } from '../symbols.js';
 
 export type Target =
@@ -96,4 +96,12 @@ export function referencesOf(table: SymbolTable, target: Target, includeDeclarat
       break;
   }
   return found.map((location) => ({ file: location.file, span: { start: location.span.start, end: location.span.end } }));
+}
+
+/** The `import "…"` whose path holds `offset`: its specifier and the span of the string. */
+export function importAt(tree: SourceFile, offset: number): { specifier: string; span: Span } | undefined {
+  for (const item of tree.items) {
+    if (item.kind === 'Import' && item.path.kind === 'String' && item.path.start <= offset && offset <= item.path.end) return { specifier: item.path.value, span: { start: item.path.start, end: item.path.end } };
+  }
+  return undefined;
 }

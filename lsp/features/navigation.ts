@@ -2,13 +2,20 @@
  * Go to definition, find references, document highlights and hover: the
  * name at the cursor, resolved in every policy that holds the file.
  */
-import { declarationOf, describeTarget, referencesOf } from '../../compiler/index.js';
+import { declarationOf, describeTarget, importAt, referencesOf } from '../../compiler/index.js';
 import { DocumentHighlightKind, MarkupKind, type DocumentHighlight, type Hover, type Location, type Position } from 'vscode-languageserver';
 import { cursorAt, namesAt, toLocation, uniqueLocations, type FeatureContext } from './context.js';
 
 export function definition(context: FeatureContext, uri: string, position: Position): Location[] {
   const cursor = cursorAt(context, uri, position);
   if (cursor === undefined) return [];
+  // On an import's path: the file it imports.
+  const file = context.files.load(cursor.path).file;
+  const imported = file === undefined ? undefined : importAt(file.tree, cursor.offset);
+  if (imported !== undefined) {
+    const target = context.files.resolveImport(cursor.path, imported.specifier);
+    return context.files.content(target).kind === 'text' ? [toLocation(context, { file: target, span: { start: 0, end: 0 } })] : [];
+  }
   const found = namesAt(context, cursor).flatMap(({ name }) => (name.target === undefined ? [] : [declarationOf(name.target)]));
   return uniqueLocations(found).map((location) => toLocation(context, location));
 }

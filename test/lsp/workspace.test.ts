@@ -27,6 +27,14 @@ describe('cross-file features on files that are not open', () => {
     expect(provider.map((r) => r.uri)).toEqual([uri(partiesFile), uri(root), uri(root), uri(partiesFile), uri(codesFile)]);
   });
 
+  it('go from an import to the file it imports', async () => {
+    server = await startTestServer(policyFiles);
+    server.open(root, policyText);
+    await server.settled();
+    const definition = await server.client.sendRequest('textDocument/definition', { textDocument: { uri: uri(root) }, position: positionIn(policyText, policyText.indexOf('"codes.mpol"') + 3) });
+    expect(definition).toEqual([{ uri: uri(codesFile), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }]);
+  });
+
   it('follow an import that leads outside the workspace folder', async () => {
     const outside = '/lib/shared.mpol';
     const text = policyText.replace('import "parties.mpol"', 'import "../lib/shared.mpol"');
