@@ -5,8 +5,13 @@
  */
 import type { Membership } from './policy.js';
 
-/** What every handler is told about the installation it acts on. */
+/**
+ * What every handler is told about the installation it acts on: a frozen
+ * context, nothing of the run's own state (docs/runtime.md, "Nothing a
+ * handler does reaches past its guard").
+ */
 export interface HandlerContext<I> {
+  /** A read-only view of the installation the caller gave. */
   readonly installation: I;
   readonly membership: Membership;
   /** The current time on the run's clock, in milliseconds. */
@@ -14,6 +19,7 @@ export interface HandlerContext<I> {
   /** Which migration attempt of this installation this is, from 1. */
   readonly migrationAttempt: number;
   /** When each artefact so far was produced or arrived. */
+  /** A frozen copy, taken at the call. */
   readonly artefacts: Readonly<Record<string, number>>;
 }
 

@@ -10,7 +10,7 @@ import { HandlerFailure, invoke } from './invoke.js';
 import type { IncidentHandler } from '../handlers.js';
 import type { Outcome } from '../outcome.js';
 import type { ActionDefinition, StepNode } from '../policy.js';
-import { resolutionProblem } from './results.js';
+import { readResolution } from './results.js';
 import { rollback } from './rollback.js';
 import type { Run } from './run.js';
 import { attemptStep } from './step.js';
@@ -55,14 +55,12 @@ async function incident<I>(
 ): Promise<Outcome | null> {
   run.emit('incident', step.name, undefined, `resolved by ${action.resolvers.join(' or ')}`);
   const handler = lookupHandler<IncidentHandler<I>>(run.handlers, 'incidents', step.name);
-  let value = invoke(handler, run.incidentContext(step.name, action.resolvers), run.handlerTimeoutMs);
-  if (value instanceof Promise) value = await value;
-  const problem = value instanceof HandlerFailure ? value.reason : resolutionProblem(value, action.resolvers);
-  if (problem !== null) {
-    run.emit('unresolved', step.name, undefined, problem);
+  let resolution = invoke(handler, run.incidentContext(step.name, action.resolvers), run.handlerTimeoutMs, (value) => readResolution(value, action.resolvers));
+  if (resolution instanceof Promise) resolution = await resolution;
+  if (resolution instanceof HandlerFailure) {
+    run.emit('unresolved', step.name, undefined, resolution.reason);
     return failed(run, failure.code ?? action.elseCode, step.name, failure.cause);
   }
-  const resolution = value as { readonly resolvedBy: string; readonly at: number };
   await run.advance(resolution.at);
   run.emit('resolved', step.name, undefined, `by ${resolution.resolvedBy}, then ${action.then}`);
   switch (action.then) {

@@ -8,7 +8,7 @@ import { lookupHandler } from './handler-table.js';
 import type { StepHandler, StepResult } from '../handlers.js';
 import { HandlerFailure, invoke } from './invoke.js';
 import type { StepNode } from '../policy.js';
-import { stepResultProblem } from './results.js';
+import { readStepResult } from './results.js';
 import type { Run } from './run.js';
 import { Schedule } from './schedule.js';
 import { formatTime } from '../timeline.js';
@@ -33,7 +33,7 @@ export async function makeAttempts<I>(run: Run<I>, step: StepNode<I>): Promise<S
   for (let attempt = 1; ; attempt++) {
     const start = run.now;
     run.emit('attempt', step.name, attempt);
-    let value = invoke(handler, run.stepContext(step.name, attempt), run.handlerTimeoutMs);
+    let value = invoke(handler, run.stepContext(step.name, attempt), run.handlerTimeoutMs, (result) => readStepResult(result, step.mayFail));
     if (value instanceof Promise) value = await value;
 
     let status: StepResult['status'] | 'timeout' = 'transient';
@@ -44,17 +44,13 @@ export async function makeAttempts<I>(run: Run<I>, step: StepNode<I>): Promise<S
       detail = value.reason;
       // An attempt that never settles is infinitely slow: each bound of the attempt cuts it off at its own instant.
       if (value.timedOut) end = Infinity;
+      // A synchronous handler that overran the guard answered too late to count: a timed-out attempt.
+      if (value.overran) status = 'timeout';
     } else {
-      const problem = stepResultProblem(value, step.mayFail);
-      if (problem !== null) {
-        detail = problem;
-      } else {
-        const result = value as StepResult;
-        status = result.status;
-        end = start + (result.duration ?? 0);
-        if (result.status === 'permanent') code = result.code ?? null;
-        detail = result.detail ?? (code === null ? undefined : code);
-      }
+      status = value.status;
+      end = start + value.duration;
+      code = value.code;
+      detail = value.detail ?? (code === null ? undefined : code);
     }
     // On a real clock the handler itself may have taken time.
     end = Math.max(end, run.clock.now());

@@ -9,6 +9,7 @@ import { HandlerFailure, invoke } from './invoke.js';
 import type { CheckHandler } from '../handlers.js';
 import type { FailedOutcome } from '../outcome.js';
 import type { CheckNode } from '../policy.js';
+import { readCheckResult } from './results.js';
 import type { Run } from './run.js';
 
 /**
@@ -23,11 +24,10 @@ export async function runCheck<I>(run: Run<I>, check: CheckNode<I>): Promise<Fai
     passed = check.predicate(run.installation, run.membership);
   } else {
     const handler = lookupHandler<CheckHandler<I>>(run.handlers, 'checks', check.code);
-    let value = invoke(handler, run.checkContext(check.code), run.handlerTimeoutMs);
+    let value = invoke(handler, run.checkContext(check.code), run.handlerTimeoutMs, readCheckResult);
     if (value instanceof Promise) value = await value;
     passed = value === true;
     if (value instanceof HandlerFailure) detail += `: handler ${value.reason}`;
-    else if (typeof value !== 'boolean') detail += ': handler returned no boolean';
   }
   run.emit(passed ? 'check-passed' : 'check-failed', undefined, undefined, detail);
   return passed ? null : failed(run, check.code, null, 'check');

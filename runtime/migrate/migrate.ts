@@ -2,12 +2,11 @@
  * `migrate`: runs a compiled policy's flow for one installation and returns
  * its outcome and timeline.
  */
-import { own } from '../../common/own.js';
 import { handleFailure } from './actions.js';
 import { runCheck } from './check.js';
-import { VirtualClock, type Clock } from '../clock.js';
-import { MigrationUsageError } from '../errors.js';
-import { readHandlerGroups, type HandlersFor } from './handler-table.js';
+import type { Clock } from '../clock.js';
+import type { HandlersFor } from './handler-table.js';
+import { readMigrateOptions } from './options.js';
 import type { MigrationResult, Outcome } from '../outcome.js';
 import type { CompiledPolicy, PopulationChoice, StepNode } from '../policy.js';
 import { SeededRandom } from '../random.js';
@@ -66,9 +65,9 @@ export async function migrate<I, H, C extends string, P extends PopulationChoice
   outcome ??= { status: 'migrated', at: run.now };
   if (outcome.status === 'migrated') run.emit('migrated');
   else run.emit(outcome.status, outcome.step ?? undefined, undefined, outcome.code);
-  const { artefacts, migrationAttempt } = run;
   // Invariant: every code in an outcome comes from the policy, so it is a `C`.
-  return { outcome: outcome as Outcome<C>, timeline: run.timeline.events(), artefacts, migrationAttempt };
+  // The result holds copies only: a handler that calls back after this cannot change it.
+  return { outcome: outcome as Outcome<C>, timeline: run.timeline.events(), artefacts: run.artefactsView(), migrationAttempt: run.migrationAttempt };
 }
 
 /** Runs a step whose guard passed: `null` when the flow goes on, else the outcome. */
@@ -81,25 +80,8 @@ async function runStep<I>(run: Run<I>, step: StepNode<I>): Promise<Outcome | nul
   return handleFailure(run, step, failure);
 }
 
-function startRun<I>(policy: AnyPolicy<I>, installation: I, options: MigrateOptions<unknown>): Run<I> {
-  const { handlers, cohort, group = null, seed = 0, migrationAttempt = 1, handlerTimeoutMs = 5000, timelineLimit = Infinity } = options;
-  const table = readHandlerGroups(handlers);
-  const groups = own(policy.cohorts, cohort)?.groups;
-  if (groups === undefined) throw new MigrationUsageError(`the policy has no cohort \`${cohort}\``);
-  if (group !== null && !groups.includes(group)) {
-    throw new MigrationUsageError(`cohort \`${cohort}\` has no group \`${group}\``);
-  }
-  if (!Number.isInteger(migrationAttempt) || migrationAttempt < 1) {
-    throw new MigrationUsageError('`migrationAttempt` must be a whole number from 1');
-  }
-  if (!(handlerTimeoutMs > 0 && Number.isFinite(handlerTimeoutMs))) {
-    throw new MigrationUsageError('`handlerTimeoutMs` must be a positive number of milliseconds');
-  }
-  if (timelineLimit !== Infinity && !(Number.isSafeInteger(timelineLimit) && timelineLimit >= 3)) {
-    throw new MigrationUsageError('`timelineLimit` must be a whole number from 3');
-  }
-  const clock = options.clock ?? new VirtualClock(0);
-  const random = new SeededRandom(seed);
-  const membership = { cohort, group };
-  return new Run(policy, installation, membership, table, clock, random, migrationAttempt, handlerTimeoutMs, timelineLimit);
+function startRun<I>(policy: AnyPolicy<I>, installation: I, options: unknown): Run<I> {
+  const settings = readMigrateOptions(policy, options);
+  const { handlers, membership, clock, seed, migrationAttempt, handlerTimeoutMs, timelineLimit } = settings;
+  return new Run(policy, installation, membership, handlers, clock, new SeededRandom(seed), migrationAttempt, handlerTimeoutMs, timelineLimit);
 }

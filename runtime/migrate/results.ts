@@ -1,58 +1,104 @@
 /**
- * What counts as a valid handler value. Each function returns a short
- * description of what is wrong, or `null` when the value is valid; an
- * invalid value is treated like a handler that threw.
+ * Reading what a handler returned. Each reader reads every field it needs
+ * once, into a plain snapshot, and validates the snapshot: a getter that
+ * answers differently on a second read, or a proxy, cannot make the run see
+ * two values. A reader runs inside the handler's guard (`invoke`), so a
+ * getter that throws is the handler's failure; an invalid value is a
+ * `HandlerFailure` too, treated like a handler that threw.
  */
+import { HandlerFailure } from './invoke.js';
 
-function durationProblem(duration: unknown): string | null {
-  if (duration === undefined) return null;
+/** The most characters of a handler's `detail` the timeline keeps. */
+export const detailLimit = 500;
+
+/** A step result as the run uses it. */
+export interface StepSnapshot {
+  readonly status: 'ok' | 'transient' | 'permanent';
+  readonly duration: number;
+  /** A permanent failure's code, among the step's `may fail` codes, or `null`. */
+  readonly code: string | null;
+  readonly detail: string | undefined;
+}
+
+export interface UndoSnapshot {
+  readonly status: 'ok' | 'failed';
+  readonly duration: number;
+  readonly detail: string | undefined;
+}
+
+export interface ResolutionSnapshot {
+  readonly resolvedBy: string;
+  readonly at: number;
+}
+
+const invalid = (problem: string): HandlerFailure => new HandlerFailure(`invalid result: ${problem}`, false);
+
+function readDuration(duration: unknown): number | HandlerFailure {
+  if (duration === undefined) return 0;
   return typeof duration === 'number' && duration >= 0 && Number.isFinite(duration)
-    ? null
-    : 'invalid result: `duration` is not a finite number of milliseconds >= 0';
+    ? duration
+    : invalid('`duration` is not a finite number of milliseconds >= 0');
+}
+
+function readDetail(detail: unknown): string | undefined | HandlerFailure {
+  if (detail === undefined) return undefined;
+  if (typeof detail !== 'string') return invalid('`detail` is not a string');
+  return detail.length > detailLimit ? `${detail.slice(0, detailLimit - 3)}...` : detail;
 }
 
 /** A `StepResult` whose permanent `code`, if any, is one of the step's `may fail` codes. */
-export function stepResultProblem(value: unknown, mayFail: readonly string[]): string | null {
-  if (typeof value !== 'object' || value === null) return 'invalid result: not an object';
-  const result = value as { status?: unknown; duration?: unknown; code?: unknown };
-  const status = result.status;
+export function readStepResult(value: unknown, mayFail: readonly string[]): StepSnapshot | HandlerFailure {
+  if (typeof value !== 'object' || value === null) return invalid('not an object');
+  const { status, duration: rawDuration, code: rawCode, detail: rawDetail } = value as { status?: unknown; duration?: unknown; code?: unknown; detail?: unknown };
   if (status !== 'ok' && status !== 'transient' && status !== 'permanent') {
-    return 'invalid result: `status` is not `ok`, `transient` or `permanent`';
+    return invalid('`status` is not `ok`, `transient` or `permanent`');
   }
-  if (status === 'permanent' && result.code !== undefined) {
-    if (typeof result.code !== 'string' || !mayFail.includes(result.code)) {
-      return `invalid result: \`${String(result.code)}\` is not a \`may fail\` code of the step`;
+  let code: string | null = null;
+  if (status === 'permanent' && rawCode !== undefined) {
+    if (typeof rawCode !== 'string' || !mayFail.includes(rawCode)) {
+      return invalid(`\`${typeof rawCode === 'string' ? rawCode.slice(0, 60) : typeof rawCode}\` is not a \`may fail\` code of the step`);
     }
+    code = rawCode;
   }
-  return durationProblem(result.duration);
+  const duration = readDuration(rawDuration);
+  if (duration instanceof HandlerFailure) return duration;
+  const detail = readDetail(rawDetail);
+  if (detail instanceof HandlerFailure) return detail;
+  return { status, duration, code, detail };
 }
 
 /** An `UndoResult`. */
-export function undoResultProblem(value: unknown): string | null {
-  if (typeof value !== 'object' || value === null) return 'invalid result: not an object';
-  const result = value as { status?: unknown; duration?: unknown };
-  if (result.status !== 'ok' && result.status !== 'failed') {
-    return 'invalid result: `status` is not `ok` or `failed`';
-  }
-  return durationProblem(result.duration);
+export function readUndoResult(value: unknown): UndoSnapshot | HandlerFailure {
+  if (typeof value !== 'object' || value === null) return invalid('not an object');
+  const { status, duration: rawDuration, detail: rawDetail } = value as { status?: unknown; duration?: unknown; detail?: unknown };
+  if (status !== 'ok' && status !== 'failed') return invalid('`status` is not `ok` or `failed`');
+  const duration = readDuration(rawDuration);
+  if (duration instanceof HandlerFailure) return duration;
+  const detail = readDetail(rawDetail);
+  if (detail instanceof HandlerFailure) return detail;
+  return { status, duration, detail };
 }
 
 /** An arrival time: a finite number, or `null` for an artefact that never arrives. */
-export function arrivalProblem(value: unknown): string | null {
-  if (value === null) return 'it never arrives';
-  return typeof value === 'number' && Number.isFinite(value) ? null : 'invalid arrival time';
+export function readArrival(value: unknown): number | HandlerFailure {
+  if (value === null) return new HandlerFailure('it never arrives', false);
+  return typeof value === 'number' && Number.isFinite(value) ? value : new HandlerFailure('invalid arrival time', false);
+}
+
+/** An external check's answer: it passes only on `true`. */
+export function readCheckResult(value: unknown): boolean | HandlerFailure {
+  return typeof value === 'boolean' ? value : new HandlerFailure('returned no boolean', false);
 }
 
 /** An `IncidentResolution` by one of the incident's resolvers; `null` means nobody resolves it. */
-export function resolutionProblem(value: unknown, resolvers: readonly string[]): string | null {
-  if (value === null) return 'nobody resolved it';
-  if (typeof value !== 'object') return 'invalid resolution: not an object';
-  const resolution = value as { resolvedBy?: unknown; at?: unknown };
-  if (typeof resolution.at !== 'number' || !Number.isFinite(resolution.at)) {
-    return 'invalid resolution: `at` is not a finite time';
+export function readResolution(value: unknown, resolvers: readonly string[]): ResolutionSnapshot | HandlerFailure {
+  if (value === null) return new HandlerFailure('nobody resolved it', false);
+  if (typeof value !== 'object') return new HandlerFailure('invalid resolution: not an object', false);
+  const { resolvedBy, at } = value as { resolvedBy?: unknown; at?: unknown };
+  if (typeof at !== 'number' || !Number.isFinite(at)) return new HandlerFailure('invalid resolution: `at` is not a finite time', false);
+  if (typeof resolvedBy !== 'string' || !resolvers.includes(resolvedBy)) {
+    const shown = typeof resolvedBy === 'string' ? resolvedBy.slice(0, 60) : typeof resolvedBy === 'object' || typeof resolvedBy === 'symbol' ? `a ${typeof resolvedBy}` : String(resolvedBy);
+    return new HandlerFailure(`\`${shown}\` may not resolve it`, false);
   }
-  if (typeof resolution.resolvedBy !== 'string' || !resolvers.includes(resolution.resolvedBy)) {
-    return `\`${String(resolution.resolvedBy)}\` may not resolve it`;
-  }
-  return null;
+  return { resolvedBy, at };
 }

@@ -4,10 +4,10 @@
  */
 import { failed, rolledBack } from './failure.js';
 import { lookupHandler } from './handler-table.js';
-import type { UndoHandler, UndoResult } from '../handlers.js';
+import type { UndoHandler } from '../handlers.js';
 import { HandlerFailure, invoke } from './invoke.js';
 import type { FailedOutcome, FailureCause, RolledBackOutcome } from '../outcome.js';
-import { undoResultProblem } from './results.js';
+import { readUndoResult } from './results.js';
 import type { Run } from './run.js';
 
 /**
@@ -35,13 +35,13 @@ export async function rollback<I>(
     const undo = done.undo!;
     run.emit('undo', done.name, undefined, undo.name);
     const handler = lookupHandler<UndoHandler<I>>(run.handlers, 'undos', undo.name);
-    let value = invoke(handler, run.undoContext(undo.name, done.name), run.handlerTimeoutMs);
-    if (value instanceof Promise) value = await value;
-    let problem = value instanceof HandlerFailure ? value.reason : undoResultProblem(value);
+    let result = invoke(handler, run.undoContext(undo.name, done.name), run.handlerTimeoutMs, readUndoResult);
+    if (result instanceof Promise) result = await result;
+    let problem: string | null = null;
     let end = run.now;
-    if (problem === null) {
-      const result = value as UndoResult;
-      end += result.duration ?? 0;
+    if (result instanceof HandlerFailure) problem = result.reason;
+    else {
+      end += result.duration;
       if (result.status === 'failed') problem = result.detail ?? 'failed';
     }
     await run.advance(Math.max(end, run.clock.now()));

@@ -3,7 +3,7 @@
  * completion times, the steps a rollback would undo, and the deadline the
  * current step is racing. Every other module takes a `Run` first.
  */
-import { own } from '../../common/own.js';
+import { emptyRecord, own } from '../../common/own.js';
 import type { Clock } from '../clock.js';
 import { MigrationUsageError } from '../errors.js';
 import type { ArrivalContext, CheckContext, IncidentContext, StepContext, UndoContext } from '../handlers.js';
@@ -12,6 +12,7 @@ import type { CompiledPolicy, Membership, RetryDefinition, StepNode } from '../p
 import type { RandomSource } from '../random.js';
 import { checkStrategy } from './schedule.js';
 import type { TimelineKind } from '../timeline.js';
+import { readOnlyView } from './read-only.js';
 import { TimelineRecorder } from './recorder.js';
 
 /** A policy as the runtime sees it, whatever its handlers and codes. */
@@ -25,7 +26,12 @@ export class Run<I> {
   /** Its index in the step's `deadlines`, or -1. */
   deadlineIndex = -1;
   readonly timeline: TimelineRecorder;
-  readonly artefacts: Record<string, number> = Object.create(null) as Record<string, number>;
+  /** When each artefact was produced or arrived; handlers see only frozen copies (`artefactsView`). */
+  private readonly artefactTimes = emptyRecord<number>();
+  /** The frozen copy handed out since the last stamp, if any. */
+  private artefactsCopy: Readonly<Record<string, number>> | null = null;
+  /** The installation as handlers see it: read-only. */
+  private readonly installationView: I;
   readonly completions = new Map<string, number>();
   /** Completed steps with an undo since the last commit, oldest first. */
   readonly undoable: StepNode<I>[] = [];
@@ -33,6 +39,7 @@ export class Run<I> {
   constructor(
     readonly policy: AnyPolicy<I>,
     readonly installation: I,
+    /** Frozen: handlers are given it as it is. */
     readonly membership: Membership,
     readonly handlers: HandlerGroups,
     readonly clock: Clock,
@@ -43,6 +50,7 @@ export class Run<I> {
   ) {
     this.now = clock.now();
     this.timeline = new TimelineRecorder(timelineLimit);
+    this.installationView = readOnlyView(installation);
   }
 
   /** Records an event at the current time. */
@@ -69,13 +77,33 @@ export class Run<I> {
 
   /** When a deadline anchor was produced, arrived or completed, if it has. */
   anchorTime(anchor: string): number | undefined {
-    return this.artefacts[anchor] ?? this.completions.get(anchor);
+    return this.artefactTimes[anchor] ?? this.completions.get(anchor);
+  }
+
+  /** When `artefact` was produced or arrived, if it has. */
+  artefactTime(artefact: string): number | undefined {
+    return this.artefactTimes[artefact];
+  }
+
+  /** Records when `artefact` was produced or arrived. */
+  stampArtefact(artefact: string, time: number): void {
+    this.artefactTimes[artefact] = time;
+    this.artefactsCopy = null;
+  }
+
+  /**
+   * The artefact times as a frozen copy, the same one until the next stamp:
+   * what handlers and the result see. Nothing a handler does with it, now or
+   * after the run, reaches the run.
+   */
+  artefactsView(): Readonly<Record<string, number>> {
+    return (this.artefactsCopy ??= Object.freeze(Object.assign(emptyRecord<number>(), this.artefactTimes)));
   }
 
   /** Marks a step completed now: stamps its artefacts, and commits or remembers its undo. */
   complete(step: StepNode<I>): void {
     this.completions.set(step.name, this.now);
-    for (const artefact of step.produces) this.artefacts[artefact] = this.now;
+    for (const artefact of step.produces) this.stampArtefact(artefact, this.now);
     if (step.commit) {
       this.undoable.length = 0;
       this.emit('commit', step.name);
@@ -92,28 +120,28 @@ export class Run<I> {
     return strategy;
   }
 
+  /** What every handler is told, frozen: handlers get copies, never the run's own state. */
+  private context() {
+    return { installation: this.installationView, membership: this.membership, now: this.now, migrationAttempt: this.migrationAttempt, artefacts: this.artefactsView() };
+  }
+
   stepContext(step: string, attempt: number): StepContext<I> {
-    const { installation, membership, now, migrationAttempt, artefacts } = this;
-    return { installation, membership, now, migrationAttempt, artefacts, step, attempt };
+    return Object.freeze({ ...this.context(), step, attempt });
   }
 
   checkContext(code: string): CheckContext<I> {
-    const { installation, membership, now, migrationAttempt, artefacts } = this;
-    return { installation, membership, now, migrationAttempt, artefacts, code };
+    return Object.freeze({ ...this.context(), code });
   }
 
   undoContext(undo: string, step: string): UndoContext<I> {
-    const { installation, membership, now, migrationAttempt, artefacts } = this;
-    return { installation, membership, now, migrationAttempt, artefacts, undo, step };
+    return Object.freeze({ ...this.context(), undo, step });
   }
 
   arrivalContext(artefact: string): ArrivalContext<I> {
-    const { installation, membership, now, migrationAttempt, artefacts } = this;
-    return { installation, membership, now, migrationAttempt, artefacts, artefact };
+    return Object.freeze({ ...this.context(), artefact });
   }
 
   incidentContext(step: string, resolvers: readonly string[]): IncidentContext<I> {
-    const { installation, membership, now, migrationAttempt, artefacts } = this;
-    return { installation, membership, now, migrationAttempt, artefacts, step, resolvers };
+    return Object.freeze({ ...this.context(), step, resolvers: Object.freeze([...resolvers]) });
   }
 }

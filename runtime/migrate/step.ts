@@ -9,7 +9,7 @@ import { lookupHandler } from './handler-table.js';
 import { HandlerFailure, invoke } from './invoke.js';
 import type { ArrivalHandler } from '../handlers.js';
 import type { StepNode } from '../policy.js';
-import { arrivalProblem } from './results.js';
+import { readArrival } from './results.js';
 import type { Run } from './run.js';
 
 /**
@@ -22,7 +22,7 @@ export async function attemptStep<I>(run: Run<I>, step: StepNode<I>): Promise<St
   watchDeadlines(run, step);
   if (run.deadlineAt < run.now) return deadlinePassed(run, step);
   if (step.await !== null) {
-    const arrived = run.artefacts[step.await];
+    const arrived = run.artefactTime(step.await);
     if (arrived === undefined) {
       const failure = await awaitArtefact(run, step, step.await);
       if (failure !== null) return failure;
@@ -42,10 +42,10 @@ export async function attemptStep<I>(run: Run<I>, step: StepNode<I>): Promise<St
 async function awaitArtefact<I>(run: Run<I>, step: StepNode<I>, artefact: string): Promise<StepFailure | null> {
   run.emit('await', step.name, undefined, artefact);
   const handler = lookupHandler<ArrivalHandler<I>>(run.handlers, 'arrivals', artefact);
-  let value = invoke(handler, run.arrivalContext(artefact), run.handlerTimeoutMs);
+  let value = invoke(handler, run.arrivalContext(artefact), run.handlerTimeoutMs, readArrival);
   if (value instanceof Promise) value = await value;
-  const problem = value instanceof HandlerFailure ? value.reason : arrivalProblem(value);
-  const arrival = problem === null ? (value as number) : Infinity;
+  const problem = value instanceof HandlerFailure ? value.reason : null;
+  const arrival = value instanceof HandlerFailure ? Infinity : value;
   const arrivesAt = Math.max(arrival, run.now, run.clock.now());
   if (missedWhileWaiting(run, step, arrival, arrivesAt)) return deadlinePassed(run, step);
   if (problem !== null) {
@@ -53,7 +53,7 @@ async function awaitArtefact<I>(run: Run<I>, step: StepNode<I>, artefact: string
     return { cause: 'permanent', code: null, deadline: -1 };
   }
   await run.advance(arrivesAt);
-  run.artefacts[artefact] = arrival;
+  run.stampArtefact(artefact, arrival);
   run.emit('arrival', step.name, undefined, artefact);
   // The arrival may anchor a deadline of this very step.
   watchDeadlines(run, step);

@@ -3,7 +3,9 @@
  * fault model, the populations in policy order with the installation
  * indices each one runs, and the installation generator if there is one.
  */
-import { own } from '../../common/own.js';
+import { emptyRecord, own } from '../../common/own.js';
+import { describeThrown } from '../migrate/describe.js';
+import { describeValue, readOptions, wholeNumber } from '../usage.js';
 import { MigrationUsageError } from '../errors.js';
 import { populationKeys, splitPopulation } from '../fault-model/names.js';
 import { formatFaultModelErrors, validateFaultModel } from '../fault-model/validate.js';
@@ -74,34 +76,40 @@ export interface PreparedSimulation<I> {
   readonly populations: readonly Population[];
   readonly generator: InstallationGenerator<I> | null;
   readonly count: number;
+  readonly onProgress: ((done: number, total: number) => void) | undefined;
 }
+
+/**
+ * The most installations one simulation runs: installation `i` draws from
+ * a stream seeded by `i` modulo 2^32, so beyond it two installations would
+ * draw exactly the same numbers.
+ */
+export const installationLimit = 2 ** 32;
+
+const optionKeys = ['faults', 'cohorts', 'installations', 'installation', 'seed', 'samples', 'migrationAttempt', 'onProgress'] as const;
 
 export function prepareSimulation<I, H, C extends string>(
   policy: CompiledPolicy<I, H, C>,
   options: SimulationOptions<I>,
 ): PreparedSimulation<I> {
-  const { seed = 0, samples = 3, migrationAttempt = 1 } = options;
-  const validation = validateFaultModel(options.faults, policy);
+  const read = readOptions(options, optionKeys, 'options');
+  const seed = read.seed === undefined ? 0 : wholeNumber(read.seed, 'seed', Number.MIN_SAFE_INTEGER);
+  const samples = read.samples === undefined ? 3 : wholeNumber(read.samples, 'samples', 0, 100);
+  const migrationAttempt = read.migrationAttempt === undefined ? 1 : wholeNumber(read.migrationAttempt, 'migrationAttempt', 1);
+  if (read.onProgress !== undefined && typeof read.onProgress !== 'function') throw new MigrationUsageError(`\`onProgress\` must be a function, not ${describeValue(read.onProgress)}`);
+  const validation = validateFaultModel(read.faults, policy);
   if (validation.model === null) {
     throw new MigrationUsageError(`the fault model is invalid:\n${formatFaultModelErrors(validation).join('\n')}`);
   }
   const model = validation.model;
-  if (!Number.isSafeInteger(seed)) throw new MigrationUsageError('`seed` must be a whole number');
-  if (!Number.isInteger(samples) || samples < 0 || samples > 100) throw new MigrationUsageError('`samples` must be a whole number from 0 to 100');
-  if (!Number.isInteger(migrationAttempt) || migrationAttempt < 1) throw new MigrationUsageError('`migrationAttempt` must be a whole number from 1');
   checkPolicy(policy);
-  const generator = options.installations ?? null;
-  // The typed keys matter to callers only; here a population is any name, checked below.
-  const counts = (options.cohorts as Readonly<Record<string, number>> | undefined) ?? model.cohorts;
-  if (generator !== null && options.cohorts !== undefined) throw new MigrationUsageError('give `cohorts` or `installations`, not both');
+  const generator = read.installations === undefined ? null : readGenerator<I>(read.installations);
+  if (generator !== null && read.cohorts !== undefined) throw new MigrationUsageError('give `cohorts` or `installations`, not both');
+  const counts = read.cohorts === undefined ? model.cohorts : readCounts(read.cohorts);
   if (generator === null && counts === null) throw new MigrationUsageError('give `cohorts` (or the fault model\'s `cohorts`) or `installations`');
-  if (generator !== null && !(Number.isSafeInteger(generator.count) && generator.count >= 0)) {
-    throw new MigrationUsageError('`installations.count` must be a whole number from 0');
-  }
   const keys = [...populationKeys(policy)];
-  for (const [key, count] of Object.entries(generator === null ? counts! : {})) {
+  for (const key of Object.keys(generator === null ? counts! : {})) {
     if (!keys.includes(key)) throw new MigrationUsageError(`\`cohorts.${key}\`: the policy has no cohort or \`cohort/group\` \`${key}\``);
-    if (!(Number.isSafeInteger(count) && count >= 0)) throw new MigrationUsageError(`\`cohorts.${key}\` must be a whole number from 0`);
   }
   let first = 0;
   const populations = keys.map((key): Population => {
@@ -110,8 +118,80 @@ export function prepareSimulation<I, H, C extends string>(
     first += count;
     return population;
   });
-  const base = (options.installation ?? {}) as Readonly<Record<string, unknown>>;
-  return { model, seed, samples, migrationAttempt, base, populations, generator, count: generator?.count ?? first };
+  const count = generator?.count ?? first;
+  if (count > installationLimit) {
+    throw new MigrationUsageError(`${count.toLocaleString('en-GB')} installations is more than one simulation runs (${installationLimit.toLocaleString('en-GB')}: beyond it, installations would repeat each other's draws)`);
+  }
+  const base = readBase(read.installation);
+  const onProgress = read.onProgress === undefined ? undefined : guardedProgress(read.onProgress as (done: number, total: number) => void);
+  return { model, seed, samples, migrationAttempt, base, populations, generator, count, onProgress };
+}
+
+/** `cohorts`: whole counts by population, each read once into a prototype-free record. */
+function readCounts(value: unknown): Readonly<Record<string, number>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new MigrationUsageError(`\`cohorts\` must be an object of counts, not ${describeValue(value)}`);
+  const counts = emptyRecord<number>();
+  let keys: string[];
+  try {
+    keys = Object.keys(value);
+  } catch (error) {
+    throw new MigrationUsageError(`reading \`cohorts\` threw ${describeThrown(error)}`, { cause: error });
+  }
+  const read = readOptions(value, keys, 'cohorts');
+  for (const key of keys) counts[key] = wholeNumber(read[key], `cohorts.${key}`, 0);
+  return counts;
+}
+
+/** `installation`: the fields every installation starts from, copied once. */
+function readBase(value: unknown): Readonly<Record<string, unknown>> {
+  if (value === undefined) return emptyRecord();
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new MigrationUsageError(`\`installation\` must be an object of field values, not ${describeValue(value)}`);
+  let keys: string[];
+  try {
+    keys = Object.keys(value);
+  } catch (error) {
+    throw new MigrationUsageError(`reading \`installation\` threw ${describeThrown(error)}`, { cause: error });
+  }
+  return Object.assign(emptyRecord<unknown>(), readOptions(value, keys, 'installation'));
+}
+
+/**
+ * `installations`: its count, and a `generate` whose every answer is
+ * checked, a throw or a malformed installation being a usage error that
+ * names the index.
+ */
+function readGenerator<I>(value: unknown): InstallationGenerator<I> {
+  const { count, generate } = readOptions(value, ['count', 'generate'], 'installations');
+  const total = wholeNumber(count, 'installations.count', 0);
+  if (typeof generate !== 'function') throw new MigrationUsageError(`\`installations.generate\` must be a function, not ${describeValue(generate)}`);
+  return {
+    count: total,
+    generate(index: number): GeneratedInstallation<I> {
+      let made: unknown;
+      try {
+        made = (generate as (index: number) => unknown).call(value, index);
+      } catch (error) {
+        throw new MigrationUsageError(`\`installations.generate(${index})\` threw ${describeThrown(error)}`, { cause: error });
+      }
+      const { cohort, group, installation } = readOptions(made, ['cohort', 'group', 'installation'], `installations.generate(${index})`);
+      if (typeof cohort !== 'string') throw new MigrationUsageError(`\`installations.generate(${index}).cohort\` must be a cohort's name, not ${describeValue(cohort)}`);
+      if (group !== undefined && group !== null && typeof group !== 'string') {
+        throw new MigrationUsageError(`\`installations.generate(${index}).group\` must be a group's name or null, not ${describeValue(group)}`);
+      }
+      return { cohort, group: group ?? null, installation: installation as I };
+    },
+  };
+}
+
+/** A progress callback whose throw ends the simulation as a usage error, with the callback's error as its cause. */
+function guardedProgress(progress: (done: number, total: number) => void): (done: number, total: number) => void {
+  return (done, total) => {
+    try {
+      progress(done, total);
+    } catch (error) {
+      throw new MigrationUsageError(`\`onProgress\` threw ${describeThrown(error)}`, { cause: error });
+    }
+  };
 }
 
 /** The population index of a generated installation, or a usage error naming the bad cohort or group. */

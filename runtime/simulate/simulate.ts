@@ -57,7 +57,7 @@ export async function simulate<I, H, C extends string, P extends PopulationChoic
       samples,
       warmInstallation,
     }));
-  const progress = options.onProgress;
+  const progress = prepared.onProgress;
   if (generator === null) {
     const installation = reusableInstallation(prepared);
     let done = 0;

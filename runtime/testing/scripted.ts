@@ -6,9 +6,8 @@
 
 /**
  * A handler that records its calls. `calls` holds the contexts in call
- * order; `calls.length` is how often it was called. A context's `now` is the
- * time of that call, but its `artefacts` is the run's live record, so it
- * shows artefacts stamped after the call too.
+ * order; `calls.length` is how often it was called. A context is a frozen
+ * copy taken at the call: its `now` and `artefacts` are as they were then.
  *
  * Scripted handlers keep state (the number of calls so far), so give each
  * run fresh ones; `handlers(policy, overrides)` makes fresh defaults.
