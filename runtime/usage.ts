@@ -34,7 +34,8 @@ export function describeValue(value: unknown): string {
  */
 export function readOptions<K extends string>(value: unknown, keys: readonly K[], what: string): Record<K, unknown> {
   if (typeof value !== 'object' || value === null) throw new MigrationUsageError(`\`${what}\` must be an object, not ${describeValue(value)}`);
-  const read = {} as Record<K, unknown>;
+  // Without a prototype: a key may be a name from the caller, `__proto__` included.
+  const read = Object.create(null) as Record<K, unknown>;
   for (const key of keys) {
     try {
       read[key] = (value as Record<string, unknown>)[key];
