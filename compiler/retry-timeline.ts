@@ -1,9 +1,10 @@
 /**
- * The earliest timeline of a retry strategy (docs/language.md, "The
- * schedule"): when each attempt is scheduled if every attempt fails
- * transiently at once and every jitter draw is at its minimum. The checks
- * use it to prove that a retry falls outside a period or a deadline; the
- * language server uses it for hovers.
+ * The timelines of a retry strategy (docs/language.md, "The schedule"):
+ * when each attempt is scheduled if every attempt fails transiently at
+ * once. The earliest timeline has every jitter draw at its minimum, the
+ * latest at its maximum; without jitter they are the same. The checks use
+ * the earliest to prove that a retry falls outside a period or a deadline;
+ * the policy document draws both (`diagrams/retry-diagram.ts`).
  *
  * Invariant: pure; no diagnostics, no clock, no random source.
  */
@@ -29,6 +30,9 @@ export interface PlannedAttempt {
   readonly interval: number;
 }
 
+/** Which end of every jitter draw a timeline takes. */
+export type Draws = 'earliest' | 'latest';
+
 /** Why a timeline ends. `cap` means it was cut off at `attemptCap`. */
 export type TimelineEnd = 'tiers' | 'within' | 'attempts' | 'cap';
 
@@ -45,7 +49,7 @@ export interface RetryTimeline {
  * `attempts`: the first attempt at 0, then one per retry of each tier. Ends
  * when the tiers run out, when an interval overflows, or at `attemptCap`.
  */
-export function* scheduleAttempts(retry: RetryModel): Generator<PlannedAttempt, void, undefined> {
+export function* scheduleAttempts(retry: RetryModel, draws: Draws = 'earliest'): Generator<PlannedAttempt, void, undefined> {
   yield { number: 1, at: 0, tier: undefined, retryOfTier: 0, interval: 0 };
   let at = 0;
   let number = 1;
@@ -55,18 +59,18 @@ export function* scheduleAttempts(retry: RetryModel): Generator<PlannedAttempt, 
       const interval = intervalOf(tier, retryOfTier);
       // An interval that overflows ends the schedule, as the runtime does.
       if (!Number.isFinite(interval)) return;
-      at += minimumWait(retry, interval);
+      at += waitAfter(retry, interval, draws);
       number += 1;
       yield { number, at, tier, retryOfTier, interval };
     }
   }
 }
 
-/** The attempts a strategy makes, and when it is exhausted. */
-export function retryTimeline(retry: RetryModel): RetryTimeline {
+/** The attempts a strategy makes, and when it is exhausted, with every jitter draw at one end. */
+export function retryTimeline(retry: RetryModel, draws: Draws = 'earliest'): RetryTimeline {
   const attempts: PlannedAttempt[] = [];
   let end: TimelineEnd = 'tiers';
-  for (const attempt of scheduleAttempts(retry)) {
+  for (const attempt of scheduleAttempts(retry, draws)) {
     if (retry.within !== undefined && attempt.at > retry.within) {
       end = 'within';
       break;
@@ -111,7 +115,7 @@ function firstAfter(retry: RetryModel, time: number, periodEnd: number): Planned
       const left = tier.count === undefined ? Infinity : tier.count - done;
       const interval = intervalOf(tier, done + 1);
       if (!Number.isFinite(interval)) return undefined;
-      const wait = minimumWait(retry, interval);
+      const wait = waitAfter(retry, interval, 'earliest');
       const steady = tier.factor === undefined || interval === tier.cap || wait === 0;
       if (steady && wait === 0) {
         // The rest of the tier happens at `at`, which is not after `time`.
@@ -147,15 +151,18 @@ export function intervalOf(tier: TierModel, retryOfTier: number): number {
   return tier.cap !== undefined && grown > tier.cap ? tier.cap : grown;
 }
 
-/** The shortest wait jitter allows after an interval: `full` may wait nothing, a range adds its low end. */
-function minimumWait(retry: RetryModel, interval: number): number {
+/**
+ * The wait jitter allows after an interval, at its shortest or its longest:
+ * `full` draws from nothing to the interval, a range adds its low or high end.
+ */
+function waitAfter(retry: RetryModel, interval: number, draws: Draws): number {
   switch (retry.jitter.kind) {
     case 'none':
       return interval;
     case 'full':
-      return 0;
+      return draws === 'earliest' ? 0 : interval;
     case 'range':
-      return interval + retry.jitter.low;
+      return interval + (draws === 'earliest' ? retry.jitter.low : retry.jitter.high);
   }
 }
 
