@@ -18,3 +18,5 @@ export { renderDiagnostics, summary, type RenderOptions } from './render.js';
 export { applyEdits, applyFixes, type AppliedFixes } from './apply-fixes.js';
 export { describeKind } from './symbols.js';
 export * from './editor/index.js';
+export * from './diagrams/index.js';
+export { retryTimeline, type RetryTimeline, type PlannedAttempt, type Draws } from './retry-timeline.js';
