@@ -7,13 +7,14 @@ import { Command, Option } from 'commander';
 import { build, type Emit } from './commands/build.js';
 import { check, formats, type Format } from './commands/check.js';
 import { diff, diffFormats, type DiffFormat } from './commands/diff.js';
+import { doc, docFormats, type DocOptions } from './commands/doc.js';
 import type { LspOptions } from './commands/lsp.js';
 import { simulateCommand, type SimulateOptions } from './commands/simulate.js';
 import type { CliContext, ExitCode } from './context.js';
 
 export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: ExitCode) => void): Command {
   const program = new Command('mpol')
-    .description('Check, compile, compare and simulate migration policies (.mpol files).')
+    .description('Check, compile, compare, document and simulate migration policies (.mpol files).')
     .version(ctx.version, '-V, --version', 'print the version of mpol')
     .helpOption('-h, --help', 'show help')
     .helpCommand(false)
@@ -52,6 +53,15 @@ export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: E
     .addOption(new Option('--format <format>', 'output format').choices(diffFormats).default('text'))
     .addHelpText('after', exitCodeHelp)
     .action((before: string, after: string, options: { format: DiffFormat }) => setExitCode(diff(before, after, options, ctx)));
+
+  program
+    .command('doc')
+    .description("Write a policy's readable document: every rule in plain words, flow diagrams per cohort and group, retry timelines.")
+    .argument('<policy>', 'the policy: its root .mpol file, or a folder holding one policy')
+    .addOption(new Option('--format <format>', 'output format (default: markdown, or html for an --out file ending in .html)').choices(docFormats))
+    .option('--out <file or folder>', 'write the document there instead of to standard output; a folder gets <policy>.md or .html')
+    .addHelpText('after', exitCodeHelp)
+    .action((policy: string, options: DocOptions) => setExitCode(doc(policy, options, ctx)));
 
   program
     .command('simulate')

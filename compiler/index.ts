@@ -19,4 +19,5 @@ export { applyEdits, applyFixes, type AppliedFixes } from './apply-fixes.js';
 export { describeKind } from './symbols.js';
 export * from './editor/index.js';
 export * from './diagrams/index.js';
+export * from './doc/index.js';
 export { retryTimeline, type RetryTimeline, type PlannedAttempt, type Draws } from './retry-timeline.js';

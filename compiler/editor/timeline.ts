@@ -8,7 +8,7 @@ import type * as A from '../../grammar/index.js';
 import { PassContext } from '../context.js';
 import { lowerRetry } from '../lower.js';
 import type { RetryModel } from '../model.js';
-import { isSchedulable, retryTimeline, type PlannedAttempt } from '../retry-timeline.js';
+import { isSchedulable, retryTimeline, type Draws, type PlannedAttempt } from '../retry-timeline.js';
 
 /** The strategy a declaration states, on its own: what its hover and the hints of its uses show. */
 export function retryOf(file: string, node: A.RetryDecl): RetryModel {
@@ -22,11 +22,12 @@ const shownFirst = 5;
 /**
  * `attempt 1 at 0s, 2 at 5m, 3 at 10m, 4 at 15m, 5 at 45m, … 99 at 47h45m;
  * gives up at 48h`; `undefined` while the strategy is too broken to have a
- * timeline (the checks say why).
+ * timeline (the checks say why). The earliest timeline unless `draws` asks
+ * for the latest (the policy document gives both for a strategy with jitter).
  */
-export function describeTimeline(retry: RetryModel): string | undefined {
+export function describeTimeline(retry: RetryModel, draws: Draws = 'earliest'): string | undefined {
   if (!isSchedulable(retry)) return undefined;
-  const timeline = retryTimeline(retry);
+  const timeline = retryTimeline(retry, draws);
   const { attempts } = timeline;
   const at = (attempt: PlannedAttempt): string => `${attempt.number} at ${formatDuration(attempt.at)}`;
   const shown = attempts.length <= shownFirst + 2 ? attempts.map(at) : [...attempts.slice(0, shownFirst).map(at), `… ${attempts.slice(-2).map(at).join(', ')}`];

@@ -34,6 +34,8 @@ export function runCli(args: readonly string[], cwd: string, env: Record<string,
     env: { ...base, ...env },
     encoding: 'utf8',
     timeout: 20_000,
+    // HTML pages inline their libraries: several megabytes.
+    maxBuffer: 64 * 1024 * 1024,
     ...(streams.stdout === undefined ? {} : { stdio: ['pipe', streams.stdout, 'pipe'] }),
   });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr, milliseconds: performance.now() - started };

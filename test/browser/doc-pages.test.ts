@@ -1,0 +1,115 @@
+// Generated pages open in headless Chromium as a reader would open them:
+// every diagram is drawn as SVG with its labels, nothing is requested,
+// nothing logs an error; the page reads on a phone and prints. And every
+// diagram mpol generates parses with Mermaid's own parser.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { flowDiagram, policyDocument, populationsOf, renderHtml, retryDiagram, type Block } from '../../compiler/index.js';
+import { runCli, tempFolder } from '../cli/run-cli.js';
+import { compileFiles, compileFolder, repo } from '../diagrams/policies.js';
+import { diagramsDrawn, launchBrowser, withPage, type Browser, type PageGlobals } from './browser.js';
+import { expectedLabels } from './diagram-labels.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+});
+
+const mermaid = { source: readFileSync(path.join(repo, 'dist/vendor/mermaid.min.js'), 'utf8'), notice: 'mermaid' };
+const bundled = ['policies/example', 'policies/mehrs/v2.0', 'policies/mehrs/v2.1'];
+
+/** The text of every drawn diagram on the page, in order, or `null` where a diagram was not drawn as SVG. */
+async function drawnTexts(page: import('playwright-core').Page): Promise<(string | null)[]> {
+  return page.$$eval('pre.mermaid', (pres) => pres.map((pre) => (pre.querySelector(':scope > svg') === null ? null : pre.querySelector('svg')!.textContent!.replace(/\s+/g, ' '))));
+}
+
+function diagramsOf(blocks: readonly Block[]): string[] {
+  return blocks.flatMap((block) => (block.kind === 'diagram' ? [block.source] : []));
+}
+
+describe('Mermaid parses every diagram mpol generates', () => {
+  it('every flow and retry timeline of the bundled policies', async () => {
+    const diagrams = bundled.flatMap((folder) => {
+      const { model } = compileFolder(folder);
+      return [...populationsOf(model).map((population) => flowDiagram(model, population)), ...[...model.retries.values()].map(retryDiagram)];
+    });
+    const file = path.join(tempFolder(), 'parse.html');
+    writeFileSync(file, renderHtml({ title: 'parse', blocks: [] }, { mermaid }));
+    const url = pathToFileURL(file).href;
+    await withPage(browser, 'parse', url, async (page, log) => {
+      const problems = await page.evaluate(async (texts) => {
+        const { mermaid } = globalThis as unknown as PageGlobals;
+        const found: string[] = [];
+        for (const text of texts) await mermaid.parse(text).catch((error: Error) => found.push(`${error.message}\n${text}`));
+        return found;
+      }, diagrams);
+      expect(problems).toEqual([]);
+      expect(log.errors).toEqual([]);
+    });
+    expect(diagrams.length).toBeGreaterThan(12);
+  }, 60_000);
+});
+
+describe('mpol doc --format html', () => {
+  it('MEHRS v2.1: every diagram drawn with its labels, no request, no error; fits a phone; prints', async () => {
+    const folder = tempFolder();
+    const run = runCli(['doc', path.join(repo, 'policies/mehrs/v2.1'), '--out', path.join(folder, 'mehrs.html')], repo);
+    expect(run.status).toBe(0);
+    const expected = diagramsOf(policyDocument(compileFolder('policies/mehrs/v2.1')).blocks).map(expectedLabels);
+    const url = pathToFileURL(path.join(folder, 'mehrs.html')).href;
+    await withPage(browser, 'mehrs-v2.1-doc', url, async (page, log) => {
+      expect(await diagramsDrawn(page)).toBe('drawn');
+      const drawn = await drawnTexts(page);
+      expect(drawn).toHaveLength(expected.length);
+      drawn.forEach((text, index) => {
+        expect(text, `diagram ${index + 1} is not an SVG`).not.toBeNull();
+        for (const label of expected[index]!) expect(text, `diagram ${index + 1}`).toContain(label);
+      });
+      expect(log.errors).toEqual([]);
+      expect(log.requests).toEqual([]);
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      // Wide diagrams and tables scroll inside themselves; the page itself does not scroll sideways.
+      expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    });
+  }, 90_000);
+
+  it('a policy with hostile titles and strings: text stays text, in the page and in the diagrams', async () => {
+    const hostile = '</pre><script>alert(1)</script><img src=x onerror=alert(2)> ${x} #quot; `x` %% ]; click';
+    const policy = compileFiles(
+      new Map([
+        [
+          'p.mpol',
+          `policy P version "1" "${hostile.replace(/"/g, '\\"')}"
+section "1" "${hostile.replace(/"/g, '\\"')}"
+party A "a"
+report R "r" to A
+error E "${hostile.replace(/"/g, '\\"')}" ref "1" { report R }
+cohort C "c"
+installation { name: text }
+migration { check E ref "1" requires installation.name != "${hostile.replace(/"/g, '\\"')}" }`,
+        ],
+      ]),
+    );
+    const document = policyDocument(policy);
+    const file = path.join(tempFolder(), 'hostile.html');
+    writeFileSync(file, renderHtml(document, { mermaid }));
+    await withPage(browser, 'hostile-doc', pathToFileURL(file).href, async (page, log) => {
+      expect(await diagramsDrawn(page)).toBe('drawn');
+      expect(await page.$$eval('script', (scripts) => scripts.length)).toBe(2);
+      expect(await page.$$eval('img', (images) => images.length)).toBe(0);
+      expect(await page.textContent('h1')).toBe(`P 1: ${hostile}`);
+      const [flow] = await drawnTexts(page);
+      expect(flow).toContain(`installation.name != "${hostile}"`);
+      expect(log.errors).toEqual([]);
+      expect(log.requests).toEqual([]);
+    });
+  }, 60_000);
+});
