@@ -17,7 +17,8 @@ describe('mpol diff', () => {
 
   it('writes the committed Markdown table', () => {
     const run = runCli(['diff', 'policies/mehrs/v2.0', 'policies/mehrs/v2.1', '--format', 'markdown'], repo);
-    expect(run.stdout).toBe(readFileSync(path.join(repo, 'policies/mehrs/CHANGES-v2.0-v2.1.md'), 'utf8'));
+    const committed = readFileSync(path.join(repo, 'policies/mehrs/CHANGES-v2.0-v2.1.md'), 'utf8');
+    expect(run.stdout, 'policies/mehrs/CHANGES-v2.0-v2.1.md is out of date: run `npm run generate` and commit the result').toBe(committed);
   });
 
   it('gives JSON as an array of { ref, kind, subject, before, after }', () => {
