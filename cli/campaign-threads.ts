@@ -11,8 +11,14 @@ import { Worker } from 'node:worker_threads';
 import { CampaignShard, type CampaignExecutor, type CampaignParallel, type CompiledPolicy, type ShardSetup } from '../runtime/index.js';
 import type { CampaignWorkerData, ShardReply, ShardRequest } from './campaign-worker.js';
 
-/** The worker is this bundle, started again (campaign-worker.ts). */
-const bundle = fileURLToPath(import.meta.url);
+/** Starts one worker thread that serves a shard made from `setup` (`serveShard` in campaign-worker.ts). */
+export type StartShardWorker = (setup: ShardSetup) => Worker;
+
+/** The command line's workers: this bundle, started again with the policy's script (campaign-worker.ts). */
+export function bundleWorkers(script: string): StartShardWorker {
+  const bundle = fileURLToPath(import.meta.url);
+  return (setup) => new Worker(bundle, { workerData: { mpolRole: 'campaign-shard', script, setup } satisfies CampaignWorkerData });
+}
 
 /** One worker, asked one thing at a time. */
 class ShardThread {
@@ -20,8 +26,8 @@ class ShardThread {
   private waiting: { resolve: (reply: ShardReply) => void; reject: (error: Error) => void } | null = null;
   private failure: Error | null = null;
 
-  constructor(script: string, setup: ShardSetup) {
-    this.worker = new Worker(bundle, { workerData: { mpolRole: 'campaign-shard', script, setup } satisfies CampaignWorkerData });
+  constructor(start: StartShardWorker, setup: ShardSetup) {
+    this.worker = start(setup);
     this.worker.on('message', (reply: ShardReply) => this.settle(reply.kind === 'failed' ? new Error(`a campaign thread failed: ${reply.message}`) : reply));
     this.worker.on('error', (error) => this.settle(new Error(`a campaign thread failed: ${error.message}`)));
     this.worker.on('exit', (code) => this.settle(new Error(`a campaign thread stopped (exit code ${code})`)));
@@ -51,15 +57,14 @@ class ShardThread {
   }
 }
 
-/** `threads` shards: one in this thread, the others on workers running `script`, the policy as `emitPolicy` writes it for `target: 'script'`. */
-export function threadedCampaign(script: string, threads: number): CampaignParallel {
+/** `threads` shards: one in this thread running `policy`, the others on workers `start` makes, running the same policy. */
+export function threadedCampaign<I, H, C extends string>(policy: CompiledPolicy<I, H, C>, threads: number, start: StartShardWorker): CampaignParallel {
   return async (setup): Promise<CampaignExecutor> => {
-    const policy = new Function(script)() as CompiledPolicy<unknown, unknown, string>;
-    const threadsUsed = Array.from({ length: threads - 1 }, () => new ShardThread(script, setup));
+    const threadsUsed = Array.from({ length: threads - 1 }, () => new ShardThread(start, setup));
     const close = async (): Promise<void> => void (await Promise.all(threadsUsed.map((thread) => thread.close())));
     try {
       // The local shard compiles while the workers start.
-      const local = new CampaignShard(policy, setup);
+      const local = new CampaignShard(policy as unknown as CompiledPolicy<unknown, unknown, string>, setup);
       await Promise.all(threadsUsed.map((thread) => thread.ask()));
       return {
         shards: threads,

@@ -7,7 +7,7 @@
  * resubmission records each wrote; at the end it sends its tally. See
  * cli/campaign-threads.ts and docs/decisions/0013.
  */
-import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { CampaignShard, type CampaignTally, type CompiledPolicy, type ShardSetup } from '../runtime/index.js';
 
 export interface CampaignWorkerData {
@@ -32,12 +32,15 @@ export function isCampaignWorker(): boolean {
 /** Serves the scheduler's requests in this worker thread until it is terminated. */
 export function runCampaignWorker(): void {
   const { script, setup } = workerData as CampaignWorkerData;
-  const port = parentPort!;
+  serveShard(() => new Function(script)() as CompiledPolicy<unknown, unknown, string>, setup, parentPort!);
+}
+
+/** Makes a shard of `policy` from `setup` and answers `port`'s requests with it: `ready`, then one reply per request. */
+export function serveShard(policyOf: () => CompiledPolicy<unknown, unknown, string>, setup: ShardSetup, port: MessagePort): void {
   const reply = (message: ShardReply): void => port.postMessage(message);
   const failed = (error: unknown): void => reply({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
   try {
-    const policy = new Function(script)() as CompiledPolicy<unknown, unknown, string>;
-    const shard = new CampaignShard(policy, setup);
+    const shard = new CampaignShard(policyOf(), setup);
     port.on('message', (request: ShardRequest) => {
       try {
         if (request.kind === 'run') reply({ kind: 'ran', records: shard.run(request.day, request.lo, request.hi) });

@@ -17,7 +17,7 @@ import {
   validateFaultModel,
   type CampaignResult,
 } from '../../runtime/index.js';
-import { threadedCampaign } from '../campaign-threads.js';
+import { bundleWorkers, threadedCampaign } from '../campaign-threads.js';
 import type { FaultFile } from '../fault-file.js';
 import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
 import { loadOnePolicy } from '../one-policy.js';
@@ -90,7 +90,7 @@ async function play(side: CampaignSide, run: CampaignRun, threads: number, ctx: 
       seed: run.seed,
       onProgress: progress.update,
       ...(run.estate === undefined ? {} : { estate: run.estate }),
-      ...(threads > 1 ? { parallel: threadedCampaign(script, threads) } : {}),
+      ...(threads > 1 ? { parallel: threadedCampaign(policy, threads, bundleWorkers(script)) } : {}),
     });
   } finally {
     progress.stop();
