@@ -2,7 +2,13 @@
  * A progress bar on standard error for long runs: it appears only once a
  * run has taken a second, and only on a terminal, so piped output and
  * quick runs stay clean.
+ *
+ * While it is drawn the cursor is hidden and line wrapping is off; the
+ * terminal is given both back on every way out: the bar stopping, the
+ * process exiting for any reason, and Ctrl-C (SIGINT), SIGTERM or SIGHUP,
+ * after which the process ends by that signal as it would have.
  */
+import { writeSync } from 'node:fs';
 import { SingleBar } from 'cli-progress';
 
 export interface Progress {
@@ -10,14 +16,46 @@ export interface Progress {
   stop(): void;
 }
 
+/** Show the cursor, and wrap lines again. */
+export const restoreTerminal = '\u001b[?25h\u001b[?7h';
+
+const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 export function progressBar(enabled: boolean, label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
   const started = Date.now();
   let bar: SingleBar | undefined;
+  let restored = true;
+  const restore = (): void => {
+    if (restored) return;
+    restored = true;
+    // Synchronously: this may run as the process exits, when queued writes are lost.
+    try {
+      const fd = (stream as { fd?: unknown }).fd;
+      if (typeof fd === 'number') writeSync(fd, restoreTerminal);
+      else stream.write(restoreTerminal);
+    } catch {
+      // A terminal that has gone away has nothing left to restore.
+    }
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    bar?.stop();
+    restore();
+    release();
+    // With no listener left, the signal's default action ends the process, so the shell sees it.
+    process.kill(process.pid, signal);
+  };
+  const release = (): void => {
+    process.removeListener('exit', restore);
+    for (const signal of signals) process.removeListener(signal, onSignal);
+  };
   return {
     update(done, total) {
       if (!enabled) return;
       if (bar === undefined) {
         if (Date.now() - started < 1000) return;
+        restored = false;
+        process.on('exit', restore);
+        for (const signal of signals) process.on(signal, onSignal);
         bar = new SingleBar({ stream, format: `${label} [{bar}] {percentage}% | {value}/{total} installations | {eta_formatted} left`, hideCursor: true, clearOnComplete: true });
         bar.start(total, done);
         return;
@@ -26,6 +64,8 @@ export function progressBar(enabled: boolean, label: string, stream: NodeJS.Writ
     },
     stop() {
       bar?.stop();
+      restore();
+      release();
     },
   };
 }

@@ -1,15 +1,16 @@
 /**
  * `mpol build <paths...> --out <dir>`: checks, then writes one TypeScript
  * module per policy, named after its root file. Writes nothing at all
- * unless every policy is free of errors, so a build folder never mixes
- * fresh and stale modules.
+ * unless every policy is free of errors, and then every module or none, so
+ * a build folder never mixes fresh and stale modules.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CompiledPolicy } from '../../compiler/index.js';
 import { checkPaths } from '../check-paths.js';
 import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
 import { describeFileError, shownPath } from '../fs-host.js';
+import { makeFolder } from '../make-folder.js';
+import { targetProblem, WriteFailure, writeFilesAtomic } from '../write-atomic.js';
 import { formatText } from './check.js';
 
 export interface BuildOptions {
@@ -68,20 +69,28 @@ function findClash(targets: readonly Target[]): [Target, Target] | undefined {
   return undefined;
 }
 
+/**
+ * Writes every module or none: the folders first (refusing a system file
+ * system such as /proc), every target checked (a named pipe would block),
+ * then all the texts to temporary files, renamed into place only once every
+ * one is on the disk (write-atomic.ts).
+ */
 function write(outputs: readonly Output[], outFolder: string, ctx: CliContext): ExitCode {
-  try {
-    mkdirSync(outFolder, { recursive: true });
-  } catch (error) {
-    return fail(ctx, `cannot create folder '${shownPath(ctx.cwd, outFolder)}': ${describeFileError(error)}`);
+  const shown = (absolute: string): string => shownPath(ctx.cwd, absolute);
+  for (const folder of new Set([outFolder, ...outputs.map((output) => path.dirname(output.file))])) {
+    const problem = makeFolder(folder, shown);
+    if (problem !== null) return fail(ctx, `cannot create folder '${shown(folder)}': ${problem}`);
   }
   for (const output of outputs) {
-    const shown = shownPath(ctx.cwd, output.file);
-    try {
-      writeFileSync(output.file, output.text);
-    } catch (error) {
-      return fail(ctx, `cannot write '${shown}': ${describeFileError(error)}`);
-    }
-    ctx.out(`wrote ${shown}\n`);
+    const problem = targetProblem(output.file);
+    if (problem !== null) return fail(ctx, `cannot write '${shown(output.file)}': ${problem}; nothing was written`);
   }
+  try {
+    writeFilesAtomic(outputs);
+  } catch (error) {
+    if (!(error instanceof WriteFailure)) throw error;
+    return fail(ctx, `cannot write '${shown(error.file)}': ${describeFileError(error.cause)}; nothing was written`);
+  }
+  for (const output of outputs) ctx.out(`wrote ${shown(output.file)}\n`);
   return exitCodes.ok;
 }
