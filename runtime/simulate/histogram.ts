@@ -74,3 +74,55 @@ export function percentiles(counts: Float64Array, offset: number, sum: number, m
   }
   return { count, mean: Math.round(sum / count), p50: found[0]!, p90: found[1]!, p99: found[2]!, max };
 }
+
+/** A range of times to outcome, `[from, to)`, with the installations of each outcome in it. */
+export interface TimeBin {
+  readonly from: number;
+  /** `null` for the last bin, which has no upper end. */
+  readonly to: number | null;
+  readonly migrated: number;
+  readonly failed: number;
+  readonly 'rolled-back': number;
+}
+
+/**
+ * Bin edges in milliseconds on a scale people read times on (1ms, 10ms,
+ * 100ms, 1s, 10s, 1m, 5m, 15m, 30m, 1h, 2h, 4h, 8h, 12h, 1d, 2d, 4d, 1w,
+ * 2w, 4w, 8w): each bin a few times the one before, so seconds and days
+ * both show in one chart.
+ */
+export const binEdges: readonly number[] = [
+  1, 10, 100, 1_000, 10_000, 60_000, 300_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 14_400_000, 28_800_000, 43_200_000, 86_400_000,
+  172_800_000, 345_600_000, 604_800_000, 1_209_600_000, 2_419_200_000, 4_838_400_000,
+];
+
+/**
+ * The time-to-outcome distribution in `binEdges` bins, from the first bin
+ * with an installation to the last (empty bins between are kept, so the
+ * scale stays honest). A histogram bucket goes to the bin of its highest
+ * time, as percentiles are read: a time on an edge, where deadlines and
+ * retry periods put outcomes (48h), counts in the bin it starts; a time
+ * under an edge by less than a bucket's width (1/256 of it, above 512 ms)
+ * may count in the bin above.
+ */
+export function timeBins(byStatus: readonly Float64Array[]): TimeBin[] {
+  const counts = Array.from({ length: binEdges.length + 1 }, () => [0, 0, 0]);
+  byStatus.forEach((histogram, status) => {
+    let bin = 0;
+    for (let bucket = 0; bucket < bucketCount; bucket++) {
+      const count = histogram[bucket]!;
+      if (count === 0) continue;
+      const high = bucketRange(bucket)[1];
+      while (bin < binEdges.length && high >= binEdges[bin]!) bin++;
+      counts[bin]![status]! += count;
+    }
+  });
+  const used = counts.map((row) => row[0]! + row[1]! + row[2]! > 0);
+  const first = used.indexOf(true);
+  if (first < 0) return [];
+  const last = used.lastIndexOf(true);
+  return counts.slice(first, last + 1).map(([migrated, failed, rolledBack], offset) => {
+    const bin = first + offset;
+    return { from: bin === 0 ? 0 : binEdges[bin - 1]!, to: binEdges[bin] ?? null, migrated: migrated!, failed: failed!, 'rolled-back': rolledBack! };
+  });
+}

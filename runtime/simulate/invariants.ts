@@ -31,6 +31,8 @@ function checkSummary(summary: PopulationSummary, name: string): void {
   if (add(summary.failedAt) !== failures) throw new SimulationBug(`${name}: failed steps add up to ${add(summary.failedAt)}, failures to ${failures}`);
   if (add(summary.attempts.histogram) !== installations) throw new SimulationBug(`${name}: the attempts histogram counts ${add(summary.attempts.histogram)} installations of ${installations}`);
   if (summary.timeToOutcome.all.count !== installations) throw new SimulationBug(`${name}: ${summary.timeToOutcome.all.count} times to outcome for ${installations} installations`);
+  const binned = summary.timeToOutcome.distribution.reduce((total, bin) => total + bin.migrated + bin.failed + bin['rolled-back'], 0);
+  if (binned !== installations) throw new SimulationBug(`${name}: the time-to-outcome distribution counts ${binned} installations of ${installations}`);
   const { started, rolledBack, undoFailed } = summary.rollbacks;
   if (rolledBack + undoFailed !== started) throw new SimulationBug(`${name}: ${started} rollbacks started, ${rolledBack + undoFailed} ended`);
   if (add(summary.incidents.resolvedBy) + summary.incidents.unresolved > summary.incidents.raised) throw new SimulationBug(`${name}: more incidents ended than were raised`);

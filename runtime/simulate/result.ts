@@ -5,10 +5,10 @@
  * installation's start.
  */
 import type { Outcome } from '../outcome.js';
-import type { Percentiles } from './histogram.js';
+import type { Percentiles, TimeBin } from './histogram.js';
 import type { TimelineEvent } from '../timeline.js';
 
-export type { Percentiles } from './histogram.js';
+export type { Percentiles, TimeBin } from './histogram.js';
 
 export interface OutcomeCounts {
   readonly migrated: number;
@@ -61,6 +61,8 @@ export interface PopulationSummary {
     readonly migrated: Percentiles;
     readonly failed: Percentiles;
     readonly 'rolled-back': Percentiles;
+    /** How many installations reached each outcome in each range of time: the shape of the distribution, for a chart. */
+    readonly distribution: readonly TimeBin[];
   };
 }
 

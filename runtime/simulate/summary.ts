@@ -4,7 +4,7 @@
  */
 import { own, recordOf } from '../../common/own.js';
 import type { ErrorDefinition } from '../policy.js';
-import { bucketCount, percentiles } from './histogram.js';
+import { bucketCount, percentiles, timeBins } from './histogram.js';
 import type { OutcomeCounts, PopulationSummary } from './result.js';
 import type { AnyPolicy, FlowLayout } from './source.js';
 import { attemptBuckets, causes, type Tally } from './tally.js';
@@ -106,6 +106,7 @@ export function summarize(
       migrated: read(perStatus[0]!),
       failed: read(perStatus[1]!),
       'rolled-back': read(perStatus[2]!),
+      distribution: timeBins(perStatus.map((status) => status.counts)),
     },
   };
 }
