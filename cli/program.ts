@@ -9,7 +9,7 @@ import { check, formats, type Format } from './commands/check.js';
 import { diff, diffFormats, type DiffFormat } from './commands/diff.js';
 import { doc, docFormats, type DocOptions } from './commands/doc.js';
 import type { LspOptions } from './commands/lsp.js';
-import { simulateCommand, type SimulateOptions } from './commands/simulate.js';
+import { simulateCommand, simulateFormats, type SimulateOptions } from './commands/simulate.js';
 import type { CliContext, ExitCode } from './context.js';
 
 export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: ExitCode) => void): Command {
@@ -70,7 +70,9 @@ export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: E
     .option('--cohort <COHORT=N>', 'installations in a cohort or COHORT/GROUP (repeatable); replaces the fault model\'s mix', collect, [])
     .option('--faults <file.json>', 'the fault model (docs/fault-model.md); default: faults.json beside the policy')
     .option('--seed <n>', 'the random seed, 0 by default as in the API: the same seed gives the same output', '0')
-    .option('--json', 'print the whole result as JSON', false)
+    .addOption(new Option('--format <format>', 'output format: the summary, the whole result, or one self-contained page with charts (default: text, or what an --out file ends in)').choices(simulateFormats))
+    .option('--out <file>', 'write the output there, and print the summary and where the file is')
+    .option('--json', 'the same as --format json', false)
     .option('--campaign', "play the fault model's campaign: the estate day by day within the capacity, with resubmissions and exclusion (docs/campaign.md)", false)
     .option('--compare <policy|faults.json>', 'play the same campaign under another policy (with its own faults.json, else this fault model) or another fault model, side by side')
     .option('--threads <n>', 'threads a campaign runs on; the result is the same for any number (default: the cores available)')

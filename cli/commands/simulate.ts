@@ -8,13 +8,20 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { emptyRecord } from '../../common/own.js';
-import { instantiatePolicy, type CompiledPolicy } from '../../compiler/index.js';
-import { formatFaultModelErrors, formatSummary, simulate as runSimulation, validateFaultModel } from '../../runtime/index.js';
+import { instantiatePolicy, renderHtml, type CompiledPolicy } from '../../compiler/index.js';
+import { formatFaultModelErrors, formatSummary, simulate as runSimulation, validateFaultModel, type SimulationResult } from '../../runtime/index.js';
+import { shownPath } from '../fs-host.js';
+import { simulationReport } from '../report/simulation-report.js';
+import { readMermaid } from '../vendor.js';
+import { writeOutput } from '../write-output.js';
 import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
 import { readFaultFile } from '../fault-file.js';
 import { campaignCommand, type CampaignFlags } from './campaign.js';
 import { loadOnePolicy } from '../one-policy.js';
 import { progressBar } from '../progress.js';
+
+export const simulateFormats = ['text', 'json', 'html'] as const;
+export type SimulateFormat = (typeof simulateFormats)[number];
 
 export interface SimulateOptions extends CampaignFlags {
   readonly cohort: readonly string[];
@@ -22,6 +29,8 @@ export interface SimulateOptions extends CampaignFlags {
   readonly seed: string;
   readonly json: boolean;
   readonly campaign: boolean;
+  readonly format?: SimulateFormat;
+  readonly out?: string;
 }
 
 export async function simulateCommand(policyPath: string, options: SimulateOptions, ctx: CliContext): Promise<ExitCode> {
@@ -29,6 +38,8 @@ export async function simulateCommand(policyPath: string, options: SimulateOptio
   if (!Number.isSafeInteger(seed) || seed < 0) return fail(ctx, `--seed takes a whole number from 0, not '${options.seed}'`);
   const cohorts = parseCohorts(options.cohort);
   if (typeof cohorts === 'string') return fail(ctx, cohorts);
+  const format = formatOf(options);
+  if (format === undefined) return fail(ctx, `--json and --format ${options.format} ask for two formats; give one`);
 
   const compiled = loadOnePolicy(policyPath, ctx);
   if (typeof compiled === 'number') return compiled;
@@ -44,6 +55,7 @@ export async function simulateCommand(policyPath: string, options: SimulateOptio
     return fail(ctx, `${where} is not a valid fault model:\n${formatFaultModelErrors(validation).map((line) => `  ${line}`).join('\n')}`);
   }
   if (options.campaign || options.compare !== undefined) {
+    if (format === 'html' || options.out !== undefined) return fail(ctx, '--format html and --out are for a simulation of the cohorts; a campaign prints its summary or, with --json, its result');
     const run = { seed, estate: cohorts, readFaults: (file: string) => readFaultFile(file, ctx.cwd), defaultFaults: (other: CompiledPolicy) => defaultFaults(other, ctx.cwd) };
     return campaignCommand({ compiled, faults, faultsPath }, options, run, ctx);
   }
@@ -55,14 +67,56 @@ export async function simulateCommand(policyPath: string, options: SimulateOptio
   try {
     const result = await runSimulation(policy, { faults, seed, onProgress: progress.update, ...(cohorts === undefined ? {} : { cohorts }) });
     progress.stop();
-    ctx.out(options.json ? `${JSON.stringify(result, null, 2)}\n` : formatSummary(result));
-    return exitCodes.ok;
+    return report({ result, compiled, faults, faultsPath }, format, options.out, ctx);
   } catch (error) {
     progress.stop();
     // Usage errors of the runtime (an unknown cohort, say) are the user's; anything else is a bug.
     if (error instanceof Error && error.name === 'MigrationUsageError') return fail(ctx, error.message);
     throw error;
   }
+}
+
+/** The format asked for: `--format`, `--json`, or what an `--out` file's extension says; `undefined` when they disagree. */
+function formatOf(options: SimulateOptions): SimulateFormat | undefined {
+  if (options.json && options.format !== undefined && options.format !== 'json') return undefined;
+  if (options.json) return 'json';
+  if (options.format !== undefined) return options.format;
+  if (options.out !== undefined && /\.html?$/i.test(options.out)) return 'html';
+  if (options.out !== undefined && /\.json$/i.test(options.out)) return 'json';
+  return 'text';
+}
+
+interface Simulated {
+  readonly result: SimulationResult;
+  readonly compiled: CompiledPolicy;
+  readonly faults: unknown;
+  readonly faultsPath: string | undefined;
+}
+
+/**
+ * The result in its format: to standard output, or written whole to
+ * `--out` while the terminal gets the summary and where the file is.
+ */
+function report({ result, compiled, faults, faultsPath }: Simulated, format: SimulateFormat, out: string | undefined, ctx: CliContext): ExitCode {
+  let text: string;
+  if (format === 'json') text = `${JSON.stringify(result, null, 2)}\n`;
+  else if (format === 'text') text = formatSummary(result);
+  else {
+    const mermaid = readMermaid();
+    if (mermaid === undefined) throw new Error('the diagram library (dist/vendor/mermaid.min.js) is missing from this installation of mpol');
+    const description = typeof faults === 'object' && faults !== null && typeof (faults as { description?: unknown }).description === 'string' ? (faults as { description: string }).description : undefined;
+    text = renderHtml(simulationReport({ result, model: compiled.model, faults: { file: faultsPath, description } }), { mermaid });
+  }
+  if (out === undefined) {
+    ctx.out(text);
+    return exitCodes.ok;
+  }
+  const file = path.resolve(ctx.cwd, out);
+  const failed = writeOutput(ctx, file, text);
+  if (failed !== undefined) return failed;
+  const what = format === 'html' ? 'the report, to open in a browser' : format === 'json' ? 'the whole result' : 'this summary';
+  ctx.out(`${formatSummary(result)}\nwrote ${shownPath(ctx.cwd, file)}: ${what}\n`);
+  return exitCodes.ok;
 }
 
 /** `--cohort IOC=1000 --cohort MOC_Secure/DA=500` as a map, or what is wrong with it. */

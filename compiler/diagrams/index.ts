@@ -11,3 +11,4 @@ export { flowDiagram, renderFlowGraph } from './flow-diagram.js';
 export { retryDiagram, retryTimelines, axisFormat, calendarTime } from './retry-diagram.js';
 export { populationName, populationsOf, type Population } from './populations.js';
 export { mermaidLabel, mermaidLines, mermaidPlain } from './mermaid-text.js';
+export { barChart, type BarChart } from './bar-chart.js';

@@ -56,7 +56,7 @@ describe('mpol doc', () => {
     const folder = exampleCopy();
     writeFileSync(path.join(folder, 'taken'), 'a file');
     const unwritable = runCli(['doc', '.', '--out', 'taken/policy.md'], folder);
-    expect(unwritable.stderr).toBe("mpol: error: cannot create folder 'taken': something of that name already exists\n");
+    expect(unwritable.stderr).toBe("mpol: error: cannot create folder 'taken': a folder on its path is a file\n");
     expect(unwritable.status).toBe(2);
     const format = runCli(['doc', '.', '--format', 'pdf'], folder);
     expect(format.stderr).toContain("argument 'pdf' is invalid. Allowed choices are markdown, html.");

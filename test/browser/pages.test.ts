@@ -6,7 +6,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { flowDiagram, policyDocument, populationsOf, renderHtml, retryDiagram, type Block } from '../../compiler/index.js';
+import { instantiatePolicy, flowDiagram, policyDocument, populationsOf, renderHtml, retryDiagram, type Block } from '../../compiler/index.js';
+import { simulate } from '../../runtime/index.js';
+import { simulationReport } from '../../cli/report/simulation-report.js';
+import { timelineChart } from '../../cli/report/timeline-chart.js';
 import { runCli, tempFolder } from '../cli/run-cli.js';
 import { compileFiles, compileFolder, repo } from '../diagrams/policies.js';
 import { diagramsDrawn, launchBrowser, withPage, type Browser, type PageGlobals } from './browser.js';
@@ -33,11 +36,17 @@ function diagramsOf(blocks: readonly Block[]): string[] {
 }
 
 describe('Mermaid parses every diagram mpol generates', () => {
-  it('every flow and retry timeline of the bundled policies', async () => {
+  it('every flow and retry timeline of the bundled policies, and every chart of a simulation report', async () => {
     const diagrams = bundled.flatMap((folder) => {
       const { model } = compileFolder(folder);
       return [...populationsOf(model).map((population) => flowDiagram(model, population)), ...[...model.retries.values()].map(retryDiagram)];
     });
+    // The simulation report's charts and sampled timelines, of every outcome the samples hold.
+    const compiled = compileFolder('policies/mehrs/v2.1');
+    const faults: unknown = JSON.parse(readFileSync(path.join(repo, 'policies/mehrs/v2.1/faults.json'), 'utf8'));
+    const result = await simulate(instantiatePolicy(compiled), { faults, cohorts: { IOC: 2000, 'MOC_Secure/DA': 2000 }, seed: 3 });
+    diagrams.push(...diagramsOf(simulationReport({ result, model: compiled.model, faults: { file: undefined, description: undefined } }).blocks));
+    diagrams.push(...result.samples.map((sample) => timelineChart(sample.timeline)));
     const file = path.join(tempFolder(), 'parse.html');
     writeFileSync(file, renderHtml({ title: 'parse', blocks: [] }, { mermaid }));
     const url = pathToFileURL(file).href;
@@ -113,3 +122,35 @@ migration { check E ref "1" requires installation.name != "${hostile.replace(/"/
     });
   }, 60_000);
 });
+
+describe('mpol simulate --format html', () => {
+  it('every chart and sampled timeline drawn with its labels, no request, no error; fits a phone', async () => {
+    const folder = tempFolder();
+    const file = path.join(folder, 'simulation.html');
+    const args = ['simulate', 'policies/mehrs/v2.1', '--cohort', 'IOC=3000', '--cohort', 'MOC_Secure/DA=3000', '--seed', '11'];
+    const run = runCli([...args, '--out', file], repo);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(': the report, to open in a browser\n');
+    // The page's diagrams, read back from its own sources before the browser replaces them.
+    const sources = [...readFileSync(file, 'utf8').matchAll(/<pre class="mermaid">\n([^]*?)<\/pre>/g)].map((match) => unescapeHtml(match[1]!));
+    expect(sources.length).toBeGreaterThanOrEqual(4);
+    await withPage(browser, 'simulation-report', pathToFileURL(file).href, async (page, log) => {
+      expect(await diagramsDrawn(page)).toBe('drawn');
+      const drawn = await drawnTexts(page);
+      expect(drawn).toHaveLength(sources.length);
+      drawn.forEach((text, index) => {
+        expect(text, `chart ${index + 1} is not an SVG`).not.toBeNull();
+        for (const label of expectedLabels(sources[index]!)) expect(text, `chart ${index + 1}`).toContain(label);
+      });
+      expect(await page.textContent('body')).toContain('Default fault model for MEHRS v2.1');
+      expect(log.errors).toEqual([]);
+      expect(log.requests).toEqual([]);
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    });
+  }, 90_000);
+});
+
+function unescapeHtml(text: string): string {
+  return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+}
