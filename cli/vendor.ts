@@ -27,3 +27,10 @@ export function readMermaid(): Library | undefined {
   }
   return undefined;
 }
+
+/** Mermaid's bundle; its absence is a broken installation, reported as a bug (exit 70). */
+export function requireMermaid(): Library {
+  const mermaid = readMermaid();
+  if (mermaid === undefined) throw new Error('the diagram library (dist/vendor/mermaid.min.js) is missing from this installation of mpol');
+  return mermaid;
+}

@@ -11,7 +11,7 @@ import { policyDocument, renderHtml, renderMarkdown } from '../../compiler/index
 import { exitCodes, type CliContext, type ExitCode } from '../context.js';
 import { shownPath } from '../fs-host.js';
 import { loadOnePolicy } from '../one-policy.js';
-import { readMermaid } from '../vendor.js';
+import { requireMermaid } from '../vendor.js';
 import { writeOutput } from '../write-output.js';
 
 export const docFormats = ['markdown', 'html'] as const;
@@ -29,8 +29,7 @@ export function doc(policyPath: string, options: DocOptions, ctx: CliContext): E
   const document = policyDocument(policy);
   let text: string;
   if (format === 'html') {
-    const mermaid = readMermaid();
-    if (mermaid === undefined) throw new Error('the diagram library (dist/vendor/mermaid.min.js) is missing from this installation of mpol');
+    const mermaid = requireMermaid();
     text = renderHtml(document, { mermaid });
   } else text = renderMarkdown(document);
 

@@ -9,10 +9,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { emptyRecord } from '../../common/own.js';
 import { instantiatePolicy, renderHtml, type CompiledPolicy } from '../../compiler/index.js';
-import { formatFaultModelErrors, formatSummary, simulate as runSimulation, validateFaultModel, type SimulationResult } from '../../runtime/index.js';
+import { faultModelDescription, formatFaultModelErrors, formatSummary, simulate as runSimulation, validateFaultModel, type SimulationResult } from '../../runtime/index.js';
 import { shownPath } from '../fs-host.js';
 import { simulationReport } from '../report/simulation-report.js';
-import { readMermaid } from '../vendor.js';
+import { requireMermaid } from '../vendor.js';
 import { writeOutput } from '../write-output.js';
 import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
 import { readFaultFile } from '../fault-file.js';
@@ -102,10 +102,8 @@ function report({ result, compiled, faults, faultsPath }: Simulated, format: Sim
   if (format === 'json') text = `${JSON.stringify(result, null, 2)}\n`;
   else if (format === 'text') text = formatSummary(result);
   else {
-    const mermaid = readMermaid();
-    if (mermaid === undefined) throw new Error('the diagram library (dist/vendor/mermaid.min.js) is missing from this installation of mpol');
-    const description = typeof faults === 'object' && faults !== null && typeof (faults as { description?: unknown }).description === 'string' ? (faults as { description: string }).description : undefined;
-    text = renderHtml(simulationReport({ result, model: compiled.model, faults: { file: faultsPath, description } }), { mermaid });
+    const mermaid = requireMermaid();
+    text = renderHtml(simulationReport({ result, model: compiled.model, faults: { file: faultsPath, description: faultModelDescription(faults) } }), { mermaid });
   }
   if (out === undefined) {
     ctx.out(text);

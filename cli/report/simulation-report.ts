@@ -7,7 +7,7 @@
  * timelines. Built from the result data, never from the text summary.
  */
 import { barChart, DocumentBuilder, type Document, type PolicyModel, type Text } from '../../compiler/index.js';
-import { formatTime, type PopulationSummary, type SampleTimeline, type SimulationResult } from '../../runtime/index.js';
+import { formatCount, formatRoundedTime, formatTime, summaryName, type PopulationSummary, type SampleTimeline, type SimulationResult } from '../../runtime/index.js';
 import { timelineChart } from './timeline-chart.js';
 
 export interface SimulationReportInput {
@@ -15,7 +15,7 @@ export interface SimulationReportInput {
   /** The policy, for the titles of codes, reports and parties. */
   readonly model: PolicyModel;
   /** The fault model's file as the user named it, if any, and its `description`. */
-  readonly faults: { readonly file: string | undefined; readonly description: string | undefined };
+  readonly faults: { readonly file: string | undefined; readonly description: string | null };
 }
 
 /** Colours of migrated, failed and rolled back, in the charts and their captions. */
@@ -23,10 +23,10 @@ const outcomeColours = ['#1e7b34', '#b3261e', '#b35c00'];
 /** Timelines shown at most. */
 const samplesShown = 6;
 
-const whole = (value: number): string => Math.round(value).toLocaleString('en-GB');
+const whole = formatCount;
+const time = formatRoundedTime;
+const nameOf = summaryName;
 const percent = (part: number, of: number): string => (of === 0 ? '-' : `${((100 * part) / of).toFixed(1)}%`);
-const time = (value: number | null): string => (value === null ? '-' : formatTime(value < 1000 ? value : Math.round(value / 1000) * 1000));
-const nameOf = (summary: PopulationSummary): string => (summary.cohort === null ? 'total' : summary.group === null ? summary.cohort : `${summary.cohort}/${summary.group}`);
 const failuresOf = (summary: PopulationSummary): number => summary.outcomes.failed + summary.outcomes['rolled-back'];
 
 export function simulationReport({ result, model, faults }: SimulationReportInput): Document {
@@ -36,7 +36,7 @@ export function simulationReport({ result, model, faults }: SimulationReportInpu
   doc.heading(1, title);
   doc.paragraph('Seed ', { code: String(result.seed) }, ...(faults.file === undefined ? [', no fault model: every handler succeeds.'] : [', fault model ', { code: faults.file }, '.']));
   doc.paragraph(
-    faults.description === undefined
+    faults.description === null
       ? 'The fault model gives no description. Its rates are assumptions until they are replaced by measured ones: read these figures as what the policy does with those rates, not as a forecast.'
       : `The fault model says: ${faults.description}`,
   );

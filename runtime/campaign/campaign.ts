@@ -7,6 +7,7 @@
  * replayed through `migrate` and the conservation laws checked.
  */
 import type { CompiledPolicy } from '../policy.js';
+import { faultModelDescription } from '../fault-model/fault-model.js';
 import { localExecutor, type CampaignParallel } from './executor.js';
 import { checkCampaign } from './invariants.js';
 import { prepareCampaign, type CampaignInputs } from './plan.js';
@@ -69,7 +70,7 @@ export async function playCampaign<I, H, C extends string>(
     const tally = emptyTally({ populations: plan.simulation.populations.length, codes: plan.layout.codes.length, samples: plan.simulation.samples });
     for (const shard of await executor.tallies()) addTally(tally, shard, plan.simulation.samples);
     const samples = await checkedSamples(plan, tally);
-    const description = descriptionOf(inputs.faults);
+    const description = faultModelDescription(inputs.faults);
     const result: CampaignResult = {
       policy: { name: policy.name, version: policy.version },
       ...summarizeCampaign(plan, tally, schedule, samples, description),
@@ -79,9 +80,4 @@ export async function playCampaign<I, H, C extends string>(
   } finally {
     await executor.close();
   }
-}
-
-function descriptionOf(faults: unknown): string | null {
-  const description = (faults as { description?: unknown } | null)?.description;
-  return typeof description === 'string' ? description : null;
 }

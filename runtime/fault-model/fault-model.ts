@@ -150,3 +150,9 @@ export const artefactFaultsFor = (model: FaultModel, name: string): ArtefactFaul
   own(model.artefacts, name) ?? model.defaults.artefact;
 export const partyFaultsFor = (model: FaultModel, name: string): PartyFaults => own(model.parties, name) ?? model.defaults.party;
 export const undoFaultsFor = (model: FaultModel, name: string): UndoFaults => own(model.undos, name) ?? model.defaults.undo;
+
+/** A fault model's `description`, which says which of its values are assumed; `null` when it gives none. */
+export function faultModelDescription(faults: unknown): string | null {
+  const description = (faults as { description?: unknown } | null)?.description;
+  return typeof description === 'string' ? description : null;
+}

@@ -30,3 +30,4 @@ export type {
   CampaignCalendar,
 } from './fault-model.js';
 export { faultHandlers, drawInstallation } from './fault-handlers.js';
+export { faultModelDescription } from './fault-model.js';

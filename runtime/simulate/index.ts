@@ -12,6 +12,6 @@ export { simulate } from './simulate.js';
 export { simulateOne, type SimulatedInstallation } from './simulate-one.js';
 export type { SimulationOptions, InstallationGenerator, GeneratedInstallation } from './options.js';
 export type { SimulationResult, PopulationSummary, OutcomeCounts, SampleTimeline, Percentiles, TimeBin } from './result.js';
-export { formatSummary } from './report.js';
+export { formatSummary, formatCount, formatRoundedTime, summaryName } from './report.js';
 export { SimulationBug } from './invariants.js';
 export { installationSeed, jitterSeed } from './seed.js';

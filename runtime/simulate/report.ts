@@ -7,13 +7,18 @@ import { own } from '../../common/own.js';
 import type { PopulationSummary, SimulationResult } from './result.js';
 import { formatTime } from '../timeline.js';
 
-const number = (value: number): string => Math.round(value).toLocaleString('en-GB');
+/** A count as reports print it: `1,234`. */
+export const formatCount = (value: number): string => Math.round(value).toLocaleString('en-GB');
+const number = formatCount;
 
-/** A time rounded to whole seconds (whole milliseconds below a second), as policies write durations. */
-const time = (value: number | null): string => (value === null ? '-' : formatTime(value < 1000 ? value : Math.round(value / 1000) * 1000));
+/** A time rounded to whole seconds (whole milliseconds below a second), as policies write durations; `-` for none. */
+export const formatRoundedTime = (value: number | null): string => (value === null ? '-' : formatTime(value < 1000 ? value : Math.round(value / 1000) * 1000));
+const time = formatRoundedTime;
 
-const nameOf = (summary: PopulationSummary): string =>
+/** `IOC`, `MOC_Secure/DA`, or `total`: the population a summary counts. */
+export const summaryName = (summary: PopulationSummary): string =>
   summary.cohort === null ? 'total' : summary.group === null ? summary.cohort : `${summary.cohort}/${summary.group}`;
+const nameOf = summaryName;
 
 /** Left-aligns the first column and right-aligns the rest. */
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string {

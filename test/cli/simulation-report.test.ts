@@ -30,6 +30,9 @@ describe('simulationReport', () => {
     const text = renderMarkdown(report);
     expect(text).toContain('Seed `2`, fault model `faults.json`.');
     expect(text).toContain('The fault model says: Default fault model for MEHRS v2.1');
+    const silent = renderMarkdown(simulationReport({ result, model: compiled.model, faults: { file: undefined, description: null } }));
+    expect(silent).toContain('Seed `2`, no fault model: every handler succeeds.');
+    expect(silent).toContain('The fault model gives no description. Its rates are assumptions');
   });
 
   it('gives outcomes per population with percentages that match the counts', () => {
