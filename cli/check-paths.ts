@@ -4,8 +4,8 @@
  */
 import { checkWorkspace, type WorkspaceResult } from '../compiler/index.js';
 import { exitCodes, type ExitCode } from './context.js';
-import { discoverPolicyFiles } from './discover.js';
-import { fileSystemHost } from './fs-host.js';
+import { discoverPolicyFiles } from '../compiler/disk/discover.js';
+import { fileSystemHost } from '../compiler/disk/host.js';
 
 export interface Checked {
   /** The files found from the command line, relative to the working folder. */

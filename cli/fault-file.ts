@@ -6,7 +6,7 @@
  * validator's (`validateFaultModel`), which never throws.
  */
 import path from 'node:path';
-import { readPolicyFile, sizeLimit } from './fs-host.js';
+import { readPolicyFile, sizeLimit } from '../compiler/disk/host.js';
 
 export type FaultFile = { readonly kind: 'json'; readonly json: unknown } | { readonly kind: 'error'; readonly message: string };
 

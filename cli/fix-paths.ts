@@ -9,7 +9,7 @@
 import path from 'node:path';
 import { applyFixes } from '../compiler/index.js';
 import { checkPaths, type CheckOutcome } from './check-paths.js';
-import { describeFileError } from './fs-host.js';
+import { describeFileError } from '../compiler/disk/host.js';
 import { rangeLocator } from './locate.js';
 import { writeFileAtomic } from './write-atomic.js';
 

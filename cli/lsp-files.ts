@@ -5,8 +5,8 @@
  */
 import path from 'node:path';
 import type { FileAccess } from '../lsp/index.js';
-import { policyFilesIn } from './discover.js';
-import { readPolicyFile } from './fs-host.js';
+import { policyFilesIn } from '../compiler/disk/discover.js';
+import { readPolicyFile } from '../compiler/disk/host.js';
 
 export const diskAccess: FileAccess = {
   listPolicyFiles: async (folder, recursive) => policyFilesIn(folder, recursive),

@@ -11,7 +11,7 @@
 import { CommanderError } from 'commander';
 import { emitPolicy } from '../compiler/index.js';
 import { exitCodes, shouldColor, type CliContext, type ExitCode } from './context.js';
-import { describeFileError } from './fs-host.js';
+import { describeFileError } from '../compiler/disk/host.js';
 import { createProgram } from './program.js';
 import { guardOutput, isClosedReader, type OutputStream } from './stdio.js';
 import { isCheckWorker, runCheckWorker } from './lsp-worker.js';

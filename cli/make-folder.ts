@@ -7,7 +7,7 @@
  */
 import { mkdirSync, statfsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describeFileError } from './fs-host.js';
+import { describeFileError } from '../compiler/disk/host.js';
 
 /** Linux `statfs` magic numbers of file systems that are views of the kernel, not places for files. */
 const systemFileSystems = new Map<number, string>([

@@ -4,7 +4,7 @@
  * and records the exit code it returns.
  */
 import { Command, Option } from 'commander';
-import { build, type Emit } from './commands/build.js';
+import { build, type BuildOptions, type Emit } from './commands/build.js';
 import { check, formats, type Format } from './commands/check.js';
 import { diff, diffFormats, type DiffFormat } from './commands/diff.js';
 import { doc, docFormats, type DocOptions } from './commands/doc.js';
@@ -41,9 +41,10 @@ export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: E
     .command('build')
     .description('Check policy files, then write one TypeScript module per policy.')
     .argument('<paths...>', '.mpol files, or folders to search for them')
-    .requiredOption('--out <dir>', 'folder to write the modules to')
+    .requiredOption('--out <dir>', 'folder to write the modules to (required)')
+    .option('--root <dir>', 'folder whose layout the modules mirror under --out (default: the deepest folder holding every policy)')
     .addHelpText('after', exitCodeHelp)
-    .action((paths: string[], options: { out: string }) => setExitCode(build(paths, options, ctx, emit)));
+    .action((paths: string[], options: BuildOptions) => setExitCode(build(paths, options, ctx, emit)));
 
   program
     .command('diff')

@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { fail, type CliContext, type ExitCode } from './context.js';
-import { describeFileError, shownPath } from './fs-host.js';
+import { describeFileError, shownPath } from '../compiler/disk/host.js';
 import { makeFolder } from './make-folder.js';
 import { targetProblem, writeFileAtomic } from './write-atomic.js';
 

@@ -16,6 +16,13 @@ export interface CompilerHost {
   readFile(path: string): ReadResult;
   /** The path an `import "specifier"` in `fromPath` names. */
   resolveImport(fromPath: string, specifier: string): string;
+  /**
+   * The `.mpol` files in the folder of `path` (itself included), as paths
+   * the host reads, sorted. Lets a fragment given alone be checked within
+   * the policies beside it that import it; a host without it checks a
+   * fragment alone as an orphan. Must not throw.
+   */
+  siblings?(path: string): readonly string[];
 }
 
 /** A host over an in-memory map of paths to texts, with `/`-separated paths. */
@@ -28,6 +35,11 @@ export function memoryHost(files: ReadonlyMap<string, string> | Record<string, s
     },
     resolveImport(fromPath, specifier) {
       return joinPosix(fromPath, specifier);
+    },
+    siblings(path) {
+      const folder = path.slice(0, path.lastIndexOf('/') + 1);
+      const inFolder = (other: string): boolean => other.startsWith(folder) && !other.slice(folder.length).includes('/') && other.endsWith('.mpol');
+      return [...map.keys()].filter(inFolder).sort();
     },
   };
 }

@@ -1,8 +1,10 @@
 /**
  * From a set of files to checked policies. Every file that declares a
  * policy is a root; a policy is its root plus every file it imports,
- * transitively. A fragment that no root imports is parsed and reported as
- * an orphan.
+ * transitively. A fragment that no root given imports is checked within
+ * the policies of its own folder that import it (`mpol check codes.mpol`,
+ * or a fragment opened alone in an editor), and only when there are none
+ * is it parsed and reported as an orphan.
  *
  * A `Workspace` lives as long as its caller wants: the command line checks
  * once (`checkWorkspace`), the language server keeps one and tells it which
@@ -165,12 +167,33 @@ export class Workspace {
 
     for (const path of this.paths) {
       const file = this.load(path).file;
+      if (file === undefined || declaresPolicy(file) || imported.has(path)) continue;
+      this.addPoliciesBeside(path, policies, diagnostics, imported);
       // An empty file already has its own warning.
-      if (file !== undefined && file.tree.items.length > 0 && !declaresPolicy(file) && !imported.has(path)) {
-        diagnostics.push(diagnostic('orphan-file', path, atStart, {}));
-      }
+      if (file.tree.items.length > 0 && !imported.has(path)) diagnostics.push(diagnostic('orphan-file', path, atStart, {}));
     }
     return { policies, diagnostics };
+  }
+
+  /**
+   * Adds the policies whose root is in the folder of the fragment `path`
+   * and which import it (directly or through another fragment), so a
+   * fragment given alone is checked where it belongs.
+   */
+  private addPoliciesBeside(path: string, policies: PolicyPlan[], diagnostics: Diagnostic[], imported: Set<string>): void {
+    for (const sibling of this.host.siblings?.(path) ?? []) {
+      if (sibling === path || policies.some((p) => p.root === sibling)) continue;
+      const root = this.load(sibling).file;
+      if (root === undefined || !declaresPolicy(root)) continue;
+      // Its own import diagnostics count only if it holds the fragment.
+      const found: Diagnostic[] = [];
+      const reached = new Set<string>();
+      const files = this.collectImports(root, found, reached);
+      if (!reached.has(path)) continue;
+      policies.push({ root: sibling, files });
+      diagnostics.push(...found);
+      for (const reachedPath of reached) imported.add(reachedPath);
+    }
   }
 
   /** The root and every file it imports, transitively, in first-visit order. */

@@ -1,20 +1,26 @@
 /**
- * `mpol build <paths...> --out <dir>`: checks, then writes one TypeScript
- * module per policy, named after its root file. Writes nothing at all
- * unless every policy is free of errors, and then every module or none, so
- * a build folder never mixes fresh and stale modules.
+ * `mpol build <paths...> --out <dir> [--root <dir>]`: checks, then writes
+ * one TypeScript module per policy. The modules mirror the layout of the
+ * root files under `--out`, as `tsc` mirrors its root folder: the root is
+ * the deepest folder holding every policy's root file, or `--root`, so
+ * `policies/mehrs/v2.0/mehrs.mpol` and `policies/mehrs/v2.1/mehrs.mpol`
+ * become `v2.0/mehrs.ts` and `v2.1/mehrs.ts`. Writes nothing at all unless
+ * every policy is free of errors, and then every module or none, so a build
+ * folder never mixes fresh and stale modules.
  */
 import path from 'node:path';
 import type { CompiledPolicy } from '../../compiler/index.js';
 import { checkPaths } from '../check-paths.js';
 import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
-import { describeFileError, shownPath } from '../fs-host.js';
+import { describeFileError, shownPath } from '../../compiler/disk/host.js';
 import { makeFolder } from '../make-folder.js';
 import { targetProblem, WriteFailure, writeFilesAtomic } from '../write-atomic.js';
 import { formatText } from './check.js';
 
 export interface BuildOptions {
   readonly out: string;
+  /** The folder whose layout the modules mirror; by default the deepest one holding every root file. */
+  readonly root?: string;
 }
 
 /** Turns a checked policy into the text of its module. */
@@ -44,13 +50,13 @@ export function build(paths: readonly string[], options: BuildOptions, ctx: CliC
   const { policies } = checked.result;
   if (policies.length === 0) return fail(ctx, 'no file declares a `policy`, so there is nothing to build');
   const outFolder = path.resolve(ctx.cwd, options.out);
-  const targets = policies.map((policy): Target => ({ policy, file: path.join(outFolder, `${path.basename(policy.root, '.mpol')}.ts`) }));
-  const clash = findClash(targets);
-  if (clash !== undefined) {
-    const [first, second] = clash;
-    const shown = shownPath(ctx.cwd, first.file);
-    return fail(ctx, `'${first.policy.root}' and '${second.policy.root}' would both be written to '${shown}': build them separately`);
+  const roots = policies.map((policy) => path.resolve(ctx.cwd, policy.root));
+  const rootFolder = options.root === undefined ? commonFolder(roots) : path.resolve(ctx.cwd, options.root);
+  const outside = policies.find((_, i) => !isInside(rootFolder, roots[i]!));
+  if (outside !== undefined) {
+    return fail(ctx, `'${outside.root}' is not under the --root folder '${options.root}'; give a --root that holds every policy`);
   }
+  const targets = policies.map((policy, i): Target => ({ policy, file: path.join(outFolder, path.relative(rootFolder, roots[i]!).replace(/\.mpol$/, '.ts')) }));
 
   // Every module is emitted before any is written, so an emitter failure
   // leaves the output folder untouched.
@@ -58,15 +64,20 @@ export function build(paths: readonly string[], options: BuildOptions, ctx: CliC
   return write(outputs, outFolder, ctx);
 }
 
-/** Two policies whose root files share a base name, and so an output file. */
-function findClash(targets: readonly Target[]): [Target, Target] | undefined {
-  const byFile = new Map<string, Target>();
-  for (const target of targets) {
-    const earlier = byFile.get(target.file);
-    if (earlier !== undefined) return [earlier, target];
-    byFile.set(target.file, target);
+/** The deepest folder that holds every file of `files` (absolute paths). */
+function commonFolder(files: readonly string[]): string {
+  let folder = path.dirname(files[0]!);
+  while (!files.every((file) => isInside(folder, file))) {
+    const parent = path.dirname(folder);
+    if (parent === folder) break;
+    folder = parent;
   }
-  return undefined;
+  return folder;
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
 }
 
 /**

@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { policyDocument, renderHtml, renderMarkdown } from '../../compiler/index.js';
 import { exitCodes, type CliContext, type ExitCode } from '../context.js';
-import { shownPath } from '../fs-host.js';
+import { shownPath } from '../../compiler/disk/host.js';
 import { loadOnePolicy } from '../one-policy.js';
 import { requireMermaid } from '../vendor.js';
 import { writeOutput } from '../write-output.js';

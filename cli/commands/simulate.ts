@@ -10,7 +10,7 @@ import path from 'node:path';
 import { emptyRecord } from '../../common/own.js';
 import { instantiatePolicy, renderHtml, type CompiledPolicy } from '../../compiler/index.js';
 import { faultModelDescription, formatFaultModelErrors, formatSummary, simulate as runSimulation, validateFaultModel, type SimulationResult } from '../../runtime/index.js';
-import { shownPath } from '../fs-host.js';
+import { shownPath } from '../../compiler/disk/host.js';
 import { simulationReport } from '../report/simulation-report.js';
 import { requireMermaid } from '../vendor.js';
 import { writeOutput } from '../write-output.js';

@@ -30,8 +30,12 @@ const typesOnly: Record<string, readonly string[]> = {
 /** Node modules that touch the file system or the process. */
 const ioModules = ['fs', 'fs/promises', 'child_process', 'process', 'net', 'http', 'https', 'worker_threads', 'os'];
 
-/** Files allowed to do I/O: the command line, which also starts the language server and its worker. */
-const ioAllowed = (file: string): boolean => file.startsWith('cli/');
+/**
+ * Files allowed to do I/O: the command line, which also starts the language
+ * server and its worker, and the compiler's host over the disk (`compiler/disk/`),
+ * which the command line and harnesses (`loadPolicy`) read files through.
+ */
+const ioAllowed = (file: string): boolean => file.startsWith('cli/') || file.startsWith('compiler/disk/');
 
 function sourceFiles(folder: string): string[] {
   const full = path.join(root, folder);

@@ -49,6 +49,13 @@ describe('mpol check, text', () => {
     expect(run.status).toBe(0);
   });
 
+  it('checks a fragment given alone within the policy beside it that imports it, without orphan-file', () => {
+    const repo = path.resolve(import.meta.dirname, '../..');
+    const run = runCli(['check', 'policies/mehrs/v2.1/codes.mpol'], repo);
+    expect(run.stdout).toBe('no problems in 5 files\n');
+    expect(run.status).toBe(0);
+  });
+
   it('shows paths relative to the working folder', () => {
     const folder = brokenExample();
     const run = runCli(['check', folder], path.dirname(folder));

@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { describeFileError } from '../../cli/fs-host.js';
+import { describeFileError } from '../../compiler/disk/host.js';
 import { guardOutput, isClosedReader, readInput } from '../../cli/stdio.js';
 
 class FailingWritable extends EventEmitter {

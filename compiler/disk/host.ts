@@ -1,11 +1,12 @@
 /**
- * The compiler host over the disk. Paths in and out are relative to the
- * working folder, which is how diagnostics show them; every problem with a
- * file becomes a `ReadResult`, never an exception.
+ * The compiler host over the disk, for the command line and for harnesses
+ * (`loadPolicy`). Paths in and out are relative to the working folder,
+ * which is how diagnostics show them; every problem with a file becomes a
+ * `ReadResult`, never an exception.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { CompilerHost, ReadResult } from '../compiler/index.js';
+import type { CompilerHost, ReadResult } from '../host.js';
 
 /** Files above this size are refused before they are read. */
 export const sizeLimit = 16 * 1024 * 1024;
@@ -14,7 +15,21 @@ export function fileSystemHost(cwd: string): CompilerHost {
   return {
     readFile: (file) => readPolicyFile(path.resolve(cwd, file)),
     resolveImport: (fromPath, specifier) => shownPath(cwd, path.resolve(cwd, path.dirname(fromPath), specifier)),
+    siblings: (file) => policyFilesBeside(path.resolve(cwd, file)).map((absolute) => shownPath(cwd, absolute)),
   };
+}
+
+/** The `.mpol` entries of the folder of `absolute`, sorted by code unit; none if it cannot be listed. */
+function policyFilesBeside(absolute: string): string[] {
+  const folder = path.dirname(absolute);
+  try {
+    return readdirSync(folder)
+      .filter((name) => name.endsWith('.mpol'))
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((name) => path.join(folder, name));
+  } catch {
+    return [];
+  }
 }
 
 /** `absolute` as diagnostics show it: relative to `cwd` when possible. */

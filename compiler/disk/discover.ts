@@ -4,7 +4,7 @@
  */
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { describeFileError, shownPath } from './fs-host.js';
+import { describeFileError, shownPath } from './host.js';
 
 export type Discovery =
   | { readonly kind: 'files'; readonly files: readonly string[] }
