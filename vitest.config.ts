@@ -6,6 +6,8 @@ export default defineConfig({
     // (and the emitted policies they import) run without a build.
     conditions: ['source'],
   },
+  // Tests run in Vite's server environment, which takes its own conditions.
+  ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['test/**/*.test.ts'],
     // Neovim's tests need Neovim: `npm run test:neovim` (vitest.neovim.config.ts), which .ci/run runs.

@@ -13,6 +13,10 @@ export type * from './model.js';
 export type { SymbolTable, Symbol, Reference, DeclKind, FieldSymbol, FieldType, FieldReference, MemberSymbol, MemberReference, SectionSymbol, SectionReference } from './symbols.js';
 export { emitPolicy, type EmitOptions } from './emit/index.js';
 export { instantiatePolicy, type LoadedPolicy } from './instantiate.js';
+/** Files on disk: the host over the disk, the search of folders, and one call from files to a policy object. */
+export { fileSystemHost, shownPath } from './disk/host.js';
+export { discoverPolicyFiles, type Discovery } from './disk/discover.js';
+export { loadPolicy, PolicyLoadError, type LoadPolicyOptions } from './disk/load-policy.js';
 export { diffPolicies, describeChange, formatDiffJson, formatDiffMarkdown, formatDiffText, type PolicyChange } from './diff/index.js';
 export { renderDiagnostics, summary, type RenderOptions } from './render.js';
 export { applyEdits, applyFixes, type AppliedFixes } from './apply-fixes.js';
