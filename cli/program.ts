@@ -74,6 +74,7 @@ export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: E
     .addOption(new Option('--format <format>', 'output format: the summary, the whole result, or one self-contained page with charts (default: text, or what an --out file ends in)').choices(simulateFormats))
     .option('--out <file>', 'write the output there, and print the summary and where the file is')
     .option('--json', 'the same as --format json', false)
+    .option('--force', 'run more than 100,000,000 installations, which is refused otherwise with an estimate of the time it would take', false)
     .option('--campaign', "play the fault model's campaign: the estate day by day within the capacity, with resubmissions and exclusion (docs/campaign.md)", false)
     .option('--compare <policy|faults.json>', 'play the same campaign under another policy (with its own faults.json, else this fault model) or another fault model, side by side')
     .option('--threads <n>', 'threads a campaign runs on; the result is the same for any number (default: the cores available)')

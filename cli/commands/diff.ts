@@ -16,6 +16,10 @@ export function diff(before: string, after: string, options: { format: DiffForma
   if (typeof currentPolicy === 'number') return currentPolicy;
   const old = oldPolicy.model;
   const current = currentPolicy.model;
+  // Two versions of one policy share its name; a different name is a rename, or two unrelated policies compared by mistake.
+  if (old.name !== current.name) {
+    ctx.err(`mpol: warning: '${before}' is policy \`${old.name}\` and '${after}' is policy \`${current.name}\`: these may be two different policies rather than two versions of one\n`);
+  }
   const changes = diffPolicies(old, current);
   const formatted = {
     text: () => formatDiffText(changes, old, current),

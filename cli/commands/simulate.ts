@@ -19,6 +19,7 @@ import { readFaultFile } from '../fault-file.js';
 import { campaignCommand, type CampaignFlags } from './campaign.js';
 import { loadOnePolicy } from '../one-policy.js';
 import { progressBar } from '../progress.js';
+import { parseSeed, sizeProblem } from '../simulation-size.js';
 
 export const simulateFormats = ['text', 'json', 'html'] as const;
 export type SimulateFormat = (typeof simulateFormats)[number];
@@ -31,11 +32,13 @@ export interface SimulateOptions extends CampaignFlags {
   readonly campaign: boolean;
   readonly format?: SimulateFormat;
   readonly out?: string;
+  /** Run more than `installationLimit` installations. */
+  readonly force: boolean;
 }
 
 export async function simulateCommand(policyPath: string, options: SimulateOptions, ctx: CliContext): Promise<ExitCode> {
-  const seed = Number(options.seed);
-  if (!Number.isSafeInteger(seed) || seed < 0) return fail(ctx, `--seed takes a whole number from 0, not '${options.seed}'`);
+  const seed = parseSeed(options.seed);
+  if (typeof seed === 'string') return fail(ctx, seed);
   const cohorts = parseCohorts(options.cohort);
   if (typeof cohorts === 'string') return fail(ctx, cohorts);
   const format = formatOf(options);
@@ -62,6 +65,9 @@ export async function simulateCommand(policyPath: string, options: SimulateOptio
   if (cohorts === undefined && validation.model.cohorts === null) {
     return fail(ctx, `say how many installations to simulate: --cohort ${Object.keys(policy.cohorts)[0] ?? 'COHORT'}=1000, or a "cohorts" map in the fault model`);
   }
+
+  const tooMany = await sizeProblem(policy, faults, cohorts ?? validation.model.cohorts ?? {}, seed, options.force);
+  if (tooMany !== null) return fail(ctx, tooMany);
 
   const progress = progressBar(ctx.progress, 'simulating');
   try {
@@ -125,6 +131,7 @@ function parseCohorts(values: readonly string[]): Record<string, number> | undef
   for (const value of values) {
     const match = /^([A-Za-z_][A-Za-z0-9_]*(?:\/[A-Za-z_][A-Za-z0-9_]*)?)=(\d+)$/.exec(value);
     if (!match) return `--cohort takes COHORT=COUNT or COHORT/GROUP=COUNT, such as IOC=1000, not '${value}'`;
+    if (!Number.isSafeInteger(Number(match[2]))) return `--cohort ${value}: the count is too large to count exactly`;
     cohorts[match[1]!] = Number(match[2]);
   }
   return cohorts;

@@ -136,7 +136,7 @@ describe('closed output streams', () => {
 
 describe('signals', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('%s ends a long simulation at once', async (signal) => {
-    const child = spawn(process.execPath, [mainScript, 'simulate', 'policies/mehrs/v2.1', '--cohort', 'IOC=1000000000'], {
+    const child = spawn(process.execPath, [mainScript, 'simulate', 'policies/mehrs/v2.1', '--cohort', 'IOC=1000000000', '--force'], {
       cwd: repo,
       stdio: ['pipe', 'pipe', 'pipe'],
     });

@@ -160,6 +160,9 @@ describe('the cases that broke', () => {
     const policy = await load(compiled(policyText(with_({ C1: '__proto__' }))));
     const result = await simulate(policy, { faults: JSON.parse('{ "cohorts": { "__proto__": 5 } }') as unknown, seed: 1 });
     expect(result.populations.map((population) => `${population.cohort} ${population.installations}`)).toEqual(['__proto__ 5']);
+    // The same count given as the `cohorts` option, as a harness reading JSON would pass it.
+    const counted = await simulate(policy, { faults: {}, cohorts: JSON.parse('{ "__proto__": 7 }') as Record<string, number>, seed: 1 });
+    expect(counted.populations.map((population) => `${population.cohort} ${population.installations}`)).toEqual(['__proto__ 7']);
   });
 
   it('reports a missing handler for a step called `toString` instead of calling `Object.prototype.toString`', async () => {
