@@ -1,8 +1,11 @@
 /**
  * What a command needs from the process, passed in so that the commands
  * never reach for `process` themselves: the folder paths are shown relative
- * to, whether to colour, the version, and the two output streams.
+ * to, whether to colour, the version, the two output streams and standard
+ * input.
  */
+import type { InputResult } from './stdio.js';
+
 export interface CliContext {
   readonly cwd: string;
   readonly color: boolean;
@@ -11,6 +14,8 @@ export interface CliContext {
   readonly progress: boolean;
   out(text: string): void;
   err(text: string): void;
+  /** Everything on standard input (`mpol fmt --stdin`), read once when asked. */
+  readStdin(): Promise<InputResult>;
 }
 
 /** The exit codes of `mpol`, documented in `docs/cli.md`. */

@@ -11,9 +11,9 @@
 import { CommanderError } from 'commander';
 import { emitPolicy } from '../compiler/index.js';
 import { exitCodes, shouldColor, type CliContext, type ExitCode } from './context.js';
-import { describeFileError } from '../compiler/disk/host.js';
+import { describeFileError, sizeLimit } from '../compiler/disk/host.js';
 import { createProgram } from './program.js';
-import { guardOutput, isClosedReader, type OutputStream } from './stdio.js';
+import { guardOutput, isClosedReader, readInput, type OutputStream } from './stdio.js';
 import { isCheckWorker, runCheckWorker } from './lsp-worker.js';
 import { isCampaignWorker, runCampaignWorker } from './campaign-worker.js';
 import { readVersion } from './version.js';
@@ -38,6 +38,7 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
     progress: process.stderr.isTTY === true && process.env['CI'] === undefined,
     out: (text) => stdout.write(text),
     err: (text) => stderr.write(text),
+    readStdin: () => readInput(process.stdin, sizeLimit, describeFileError),
   };
   let exitCode: ExitCode = exitCodes.ok;
   const program = createProgram(ctx, (policy) => emitPolicy(policy), (code) => (exitCode = code));

@@ -9,6 +9,7 @@ import { check, formats, type Format } from './commands/check.js';
 import { diff, diffFormats, type DiffFormat } from './commands/diff.js';
 import { doc, docFormats, type DocOptions } from './commands/doc.js';
 import type { LspOptions } from './commands/lsp.js';
+import { fmt, type FmtOptions } from './commands/fmt.js';
 import { simulateCommand, simulateFormats, type SimulateOptions } from './commands/simulate.js';
 import type { CliContext, ExitCode } from './context.js';
 
@@ -36,6 +37,16 @@ export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: E
     .option('--fix', 'apply the fix of each diagnostic that has one (did-you-mean, missing import or declaration), then report what is left')
     .addHelpText('after', exitCodeHelp)
     .action((paths: string[], options: { format: Format; fix?: boolean }) => setExitCode(check(paths, options, ctx)));
+
+  program
+    .command('fmt')
+    .description('Format policy files in place, in the one canonical layout (docs/formatting.md).')
+    .argument('[paths...]', '.mpol files, or folders to search for them')
+    .option('--check', 'list the files that are not formatted, and change nothing (exit 1 if any)')
+    .option('--stdin', 'format standard input and print it')
+    .option('--stdin-filepath <path>', 'with --stdin: the file standard input stands for (messages, Prettier options)')
+    .addHelpText('after', exitCodeHelp)
+    .action(async (paths: string[], options: FmtOptions) => setExitCode(await fmt(paths, options, ctx)));
 
   program
     .command('build')

@@ -23,7 +23,7 @@ export interface CliRun {
  * Runs `mpol args` in `cwd`. The colour variables of the test runner's own
  * environment are removed, so each test states the ones it depends on.
  */
-export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}, streams: { stdout?: number } = {}): CliRun {
+export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}, streams: { stdout?: number; input?: string } = {}): CliRun {
   const base = { ...process.env };
   delete base['NO_COLOR'];
   delete base['FORCE_COLOR'];
@@ -36,6 +36,7 @@ export function runCli(args: readonly string[], cwd: string, env: Record<string,
     timeout: 20_000,
     // HTML pages inline their libraries: several megabytes.
     maxBuffer: 64 * 1024 * 1024,
+    ...(streams.input === undefined ? {} : { input: streams.input }),
     ...(streams.stdout === undefined ? {} : { stdio: ['pipe', streams.stdout, 'pipe'] }),
   });
   return { status: child.status, stdout: child.stdout, stderr: child.stderr, milliseconds: performance.now() - started };

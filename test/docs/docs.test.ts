@@ -16,7 +16,9 @@
  *   `fault model for FOLDER` (a valid fault model of that policy),
  *   `invalid fault model for FOLDER` (the next block lists its errors),
  *   `synopsis` (usage lines whose flags are exactly those of `--help`),
- *   `timeline rows` (rows exactly as `formatEvent` writes them).
+ *   `timeline rows` (rows exactly as `formatEvent` writes them),
+ *   `formats to the next block` (an `mpol` snippet that the formatter
+ *   turns into the next block, which is formatted already).
  *
  * docs/diagnostics.md is checked by test/golden/diagnostics-doc.test.ts
  * against the golden cases, its examples being mistakes on purpose.
@@ -24,6 +26,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatPolicy } from '../../compiler/format/index.js';
 import { formatFaultModelError, validateFaultModel, type TimelineEvent, type TimelineKind } from '../../runtime/index.js';
 import { duration, formatEvent } from '../../runtime/testing/index.js';
 import { documentationPages, readBlocks, repo, where, type Block } from './blocks.js';
@@ -100,6 +103,18 @@ function checkFaultModel(block: Block, folder: string, expectErrors: boolean): v
   expect(errors.join('\n')).toBe(listed!.text);
 }
 
+function checkFormatting(block: Block): void {
+  const after = nextBlock(block);
+  expect(after?.language, 'the block after `formats to the next block`').toBe('mpol');
+  expect(snippetErrors(block.text)).toBe('');
+  const formatted = (text: string): string => {
+    const result = formatPolicy(text);
+    return result.kind === 'formatted' ? result.text : result.diagnostics.map((d) => d.message).join('\n');
+  };
+  expect(formatted(block.text)).toBe(`${after!.text}\n`);
+  expect(formatted(after!.text)).toBe(`${after!.text}\n`);
+}
+
 function checkBlock(block: Block): void {
   const file = directiveArgument(block, 'file');
   const output = directiveArgument(block, 'output of');
@@ -118,6 +133,8 @@ function checkBlock(block: Block): void {
     checkSynopsis(block);
   } else if (block.directive === 'timeline rows') {
     checkTimelineRows(block);
+  } else if (block.directive === 'formats to the next block') {
+    checkFormatting(block);
   } else if (block.directive !== undefined) {
     throw new Error(`unknown directive \`${block.directive}\``);
   } else if (block.language === 'mpol') {
