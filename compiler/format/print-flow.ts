@@ -69,7 +69,8 @@ function printStepItem(p: Printer, item: StepItem): Doc {
     case 'StepRetry':
       return cat('retry ', printName(p, item.strategy));
     case 'StepAwait':
-      return cat('await ', printName(p, item.artefact));
+      // An arrival deadline reads on with its `await`: `await X within 24h after MVF else fail E`.
+      return item.deadline === undefined ? cat('await ', printName(p, item.artefact)) : ['await ', printName(p, item.artefact), ' ', p.inline(item.deadline, printDeadline(p, item.deadline))];
     case 'StepProduces':
       return cat('produces ', printName(p, item.artefact));
     case 'StepMayFail':
