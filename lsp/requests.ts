@@ -6,7 +6,9 @@ import { semanticTokenModifiers, semanticTokenTypes } from '../compiler/index.js
 import {
   CodeActionKind,
   LSPErrorCodes,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   type CancellationToken,
   type ClientCapabilities,
@@ -17,6 +19,7 @@ import type { CheckScheduler } from './check-scheduler.js';
 import type { FeatureContext } from './features/context.js';
 import { codeActions, completion, prepare, rename } from './features/editing.js';
 import { definition, highlights, hover, references } from './features/navigation.js';
+import { formatDocument, formatDocumentRange, type Formatted } from './features/formatting.js';
 import { foldingRanges, inlayHints, selectionRanges, semanticTokens } from './features/structure.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 
@@ -35,6 +38,8 @@ export const serverCapabilities: ServerCapabilities = {
   selectionRangeProvider: true,
   semanticTokensProvider: { legend: { tokenTypes: [...semanticTokenTypes], tokenModifiers: [...semanticTokenModifiers] }, full: true, range: true },
   inlayHintProvider: true,
+  documentFormattingProvider: true,
+  documentRangeFormattingProvider: true,
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
 
@@ -83,6 +88,13 @@ export function registerRequests(connection: Connection, { context, indexed, sch
   connection.languages.semanticTokens.on(guard('semantic tokens', { data: [] }, (params) => semanticTokens(context, params.textDocument.uri, undefined)));
   connection.languages.semanticTokens.onRange(guard('semantic tokens', { data: [] }, (params) => semanticTokens(context, params.textDocument.uri, params.range)));
   connection.languages.inlayHint.on(guard('inlay hints', [], (params) => inlayHints(context, params.textDocument.uri, params.range)));
+  // A file that cannot be formatted gets no edits, and the author a message saying why.
+  const formatted = ({ edits, refusal }: Formatted) => {
+    if (refusal !== undefined) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: refusal });
+    return edits;
+  };
+  connection.onDocumentFormatting(guard('formatting', [], (params) => formatted(formatDocument(context, params.textDocument.uri, params.options))));
+  connection.onDocumentRangeFormatting(guard('range formatting', [], (params) => formatted(formatDocumentRange(context, params.textDocument.uri, params.range, params.options))));
 }
 
 /**

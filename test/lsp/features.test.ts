@@ -3,6 +3,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CancellationTokenSource } from 'vscode-languageserver';
 import { semanticTokenTypes } from '../../compiler/index.js';
+import { formatPolicy } from '../../compiler/format/index.js';
+import { TextLines } from '../../lsp/positions.js';
 import { marked, positionIn, startTestServer, uri, type TestServer } from './harness.js';
 import { codesFile, partiesFile, partiesText, policyFiles, policyText, root } from './fixtures.js';
 
@@ -116,6 +118,52 @@ describe('structure', () => {
     const { client } = await opened();
     const hints = (await client.sendRequest('textDocument/inlayHint', { textDocument, range: { start: { line: 0, character: 0 }, end: at(policyText, 'step Switch') } })) as { position: unknown; label: string }[];
     expect(hints).toEqual([{ position: at(policyText, '\n    on exhausted'), label: '99 attempts over 48h', paddingLeft: true }]);
+  });
+});
+
+describe('formatting', () => {
+  const messy = policyText.replace(/^ +/gm, '').replace('section "1" "Scope"', 'section   "1"    "Scope"');
+  const apply = (text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string => {
+    const lines = new TextLines(text);
+    let result = text;
+    for (const edit of [...edits].reverse()) {
+      const span = lines.spanOf(edit.range);
+      result = result.slice(0, span.start) + edit.newText + result.slice(span.end);
+    }
+    return result;
+  };
+
+  it('formats a document as mpol fmt does, with one edit over what changed', async () => {
+    const { client } = await opened(messy);
+    const edits = (await client.sendRequest('textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } })) as Parameters<typeof apply>[1];
+    const expected = formatPolicy(messy);
+    expect(expected.kind).toBe('formatted');
+    expect(apply(messy, edits)).toBe(expected.kind === 'formatted' ? expected.text : '');
+    expect(edits).toHaveLength(1);
+    expect(edits[0]!.range.start.line).toBeGreaterThan(0);
+  });
+
+  it('formats only the declarations a range touches', async () => {
+    const { client } = await opened(messy);
+    const line = messy.split('\n').findIndex((l) => l.startsWith('section   "1"'));
+    const edits = (await client.sendRequest('textDocument/rangeFormatting', { textDocument, range: { start: { line, character: 0 }, end: { line, character: 3 } }, options: { tabSize: 2, insertSpaces: true } })) as Parameters<typeof apply>[1];
+    expect(apply(messy, edits)).toBe(messy.replace('section   "1"    "Scope"', 'section "1" "Scope"'));
+  });
+
+  it('leaves a file with syntax errors alone and says why', async () => {
+    const broken = policyText.replace('within 48h', 'within');
+    const { client } = await opened(broken);
+    const messages: string[] = [];
+    client.onNotification('window/showMessage', (params: { message: string }) => void messages.push(params.message));
+    expect(await client.sendRequest('textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
+    await client.sendRequest('workspace/symbol', { query: '' });
+    expect(messages).toEqual(['this file has syntax errors, so it was not formatted: fix them first']);
+  });
+
+  it('answers no edits for a formatted document', async () => {
+    const canonical = formatPolicy(policyText);
+    const { client } = await opened(canonical.kind === 'formatted' ? canonical.text : policyText);
+    expect(await client.sendRequest('textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
   });
 });
 

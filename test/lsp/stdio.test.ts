@@ -4,8 +4,11 @@
 import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Range } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { exampleFolder, mainScript, runCli, tempFolder } from '../cli/run-cli.js';
+import { formatPolicy } from '../../compiler/format/index.js';
+import { TextLines } from '../../lsp/positions.js';
 import { positionIn } from './harness.js';
 import { startServerProcess, type ServerProcess } from './process-client.js';
 
@@ -72,6 +75,11 @@ for (const transport of ['stdio', 'node-ipc'] as const) {
       expect(((await connection.sendRequest('textDocument/semanticTokens/full', { textDocument })) as { data: number[] }).data.length).toBeGreaterThan(100);
       const hints = (await connection.sendRequest('textDocument/inlayHint', { textDocument, range: { start: { line: 0, character: 0 }, end: positionIn(text, text.length) } })) as { label: string }[];
       expect(hints.map((hint) => hint.label)).toContain('99 attempts over 48h');
+      // Formatting gives what the formatter gives for the text as it is now.
+      const current = text.slice(0, at) + 'EX909' + text.slice(at + 'EX900'.length);
+      const expected = formatPolicy(current);
+      const edits = (await connection.sendRequest('textDocument/formatting', { textDocument, options: { tabSize: 2, insertSpaces: true } })) as { range: Range; newText: string }[];
+      expect(applyEdits(current, edits)).toBe(expected.kind === 'formatted' ? expected.text : current);
 
       connection.sendNotification('textDocument/didClose', { textDocument });
       expect(await connection.sendRequest('shutdown')).toBeNull();
@@ -115,3 +123,11 @@ describe('mpol lsp', () => {
     expect(run.stderr).toBe('mpol: error: choose how to talk to the editor: --stdio or --node-ipc\n');
   });
 });
+
+/** `text` with LSP edits applied (ranges in the text before any of them). */
+function applyEdits(text: string, edits: readonly { range: Range; newText: string }[]): string {
+  const lines = new TextLines(text);
+  const spans = edits.map((edit) => ({ span: lines.spanOf(edit.range), text: edit.newText })).sort((a, b) => b.span.start - a.span.start);
+  return spans.reduce((result, { span, text: inserted }) => result.slice(0, span.start) + inserted + result.slice(span.end), text);
+}
+

@@ -7,11 +7,12 @@ import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
+import { formatPolicy } from '../../compiler/format/index.js';
 import { exampleFolder, mainScript, tempFolder } from '../cli/run-cli.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-it('works in Neovim: diagnostics appear and clear, completion after `fail`, hover, definition across files, a broken policy', () => {
+it('works in Neovim: diagnostics appear and clear, completion after `fail`, hover, definition across files, formatting, a broken policy', () => {
   const root = tempFolder();
   const script = path.join(root, 'mpol.js');
   copyFileSync(mainScript, script);
@@ -22,6 +23,10 @@ it('works in Neovim: diagnostics appear and clear, completion after `fail`, hove
   const brokenFile = path.join(broken, 'example.mpol');
   writeFileSync(brokenFile, readFileSync(brokenFile, 'utf8').replace('within 48h', 'within'));
   const results = path.join(root, 'results.json');
+  const formatted = formatPolicy(readFileSync(path.join(exampleFolder, 'codes.mpol'), 'utf8'));
+  const canonical = formatted.kind === 'formatted' ? formatted.text : '';
+  const messy = path.join(policy, 'messy.mpol');
+  writeFileSync(messy, canonical.replace(/^[ \t]+/gm, '').replace(/ "/g, '   "'));
 
   const run = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${path.join(here, 'session.lua')}`], {
     cwd: root,
@@ -34,6 +39,7 @@ it('works in Neovim: diagnostics appear and clear, completion after `fail`, hove
       MPOL_CONFIG: path.join(here, 'mpol.lua'),
       MPOL_POLICY: path.join(policy, 'example.mpol'),
       MPOL_BROKEN: brokenFile,
+      MPOL_MESSY: messy,
       MPOL_RESULTS: results,
     },
   });
@@ -50,4 +56,5 @@ it('works in Neovim: diagnostics appear and clear, completion after `fail`, hove
   expect(seen['definition']).toBe(`file://${path.join(policy, 'parties.mpol')}`);
   expect(seen['jumped']).toBe(path.join(policy, 'parties.mpol'));
   expect(seen['brokenFile']).toEqual(['unexpected-token']);
+  expect(seen['formatted']).toBe(canonical);
 });

@@ -75,6 +75,20 @@ local ok, failure = pcall(function()
   vim.wait(limit, function() return vim.api.nvim_buf_get_name(0):match('parties%.mpol$') ~= nil end, 20)
   record('jumped', vim.api.nvim_buf_get_name(0))
 
+  -- Formatting turns a file with its indentation stripped back into the canonical one.
+  vim.cmd('edit ' .. vim.env.MPOL_MESSY)
+  local messy = vim.api.nvim_get_current_buf()
+  vim.wait(limit, function()
+    for _, client in pairs(vim.lsp.buf_get_clients(messy)) do if client.initialized then return true end end
+    return false
+  end, 20)
+  -- The layout's indentation is two spaces, as the editor is set to.
+  vim.bo[messy].expandtab = true
+  vim.bo[messy].shiftwidth = 2
+  vim.bo[messy].tabstop = 2
+  vim.lsp.buf.formatting_sync(nil, limit)
+  record('formatted', table.concat(vim.api.nvim_buf_get_lines(messy, 0, -1, false), '\n') .. '\n')
+
   -- A policy with a syntax error shows it on opening.
   vim.cmd('edit ' .. vim.env.MPOL_BROKEN)
   local broken = vim.api.nvim_get_current_buf()
