@@ -113,12 +113,14 @@ function lowerError(ctx: PassContext, file: string, node: A.ErrorDecl): ErrorMod
   reportRepeats(ctx, file, node.items, errorItemWord);
   // One pass over the items: a large policy has tens of thousands of codes.
   const reports: string[] = [];
-  let resubmit = false;
+  let resubmit: ErrorModel['resubmit'] = 'never';
   let responsible: A.ErrorResponsible | undefined;
   for (const item of node.items) {
     if (item.kind === 'ErrorReports') {
       for (const report of item.reports) if (report.kind === 'Ident') reports.push(report.name);
-    } else if (item.kind === 'ErrorResubmit') resubmit = true;
+    } else if (item.kind === 'ErrorResubmit') {
+      if (resubmit === 'never') resubmit = item.afterRollback ? 'after-rollback' : 'always';
+    }
     else responsible ??= item;
   }
   return {

@@ -20,7 +20,8 @@ export interface ErrorModel {
   readonly title: string;
   readonly ref: string | undefined;
   readonly reports: readonly string[];
-  readonly resubmit: boolean;
+  /** `resubmit`: always; `resubmit after rollback`: only when the failure was rolled back. */
+  readonly resubmit: 'never' | 'always' | 'after-rollback';
   readonly responsible: string | undefined;
   readonly source: Source;
 }

@@ -169,6 +169,8 @@ export interface ErrorReports extends Span {
 
 export interface ErrorResubmit extends Span {
   readonly kind: 'ErrorResubmit';
+  /** `resubmit after rollback`: only a failure that was rolled back may be resubmitted. */
+  readonly afterRollback: boolean;
 }
 
 export interface ErrorResponsible extends Span {

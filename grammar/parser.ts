@@ -17,6 +17,7 @@ const K = T.Keywords;
 const primitiveTypes = keywordPlace('a type: `bool`, `text`, `number`, `duration` or an enumeration such as `A | B`', K.bool, K.text, K.number, K.duration);
 const errorRef = keywordPlace('`ref`, `{` or the next declaration', K.ref);
 const declarationRef = keywordPlace('`ref` or the next declaration', K.ref);
+const resubmitAfter = keywordPlace('`after rollback` or the next item', K.after);
 
 
 export class PolicyParser extends FlowParser {
@@ -208,7 +209,7 @@ export class PolicyParser extends FlowParser {
   }
 
   // errorDecl := "error" Name String ref? ("{" errorItem* "}")?
-  // errorItem := "report" Name ("," Name)* | "resubmit" | "responsible" Name
+  // errorItem := "report" Name ("," Name)* | "resubmit" ("after" "rollback")? | "responsible" Name
   private errorDecl = this.ITEM_RULE('errorDecl', (): A.ErrorDecl => {
     const start = this.here();
     this.CONSUME(K.error);
@@ -243,7 +244,13 @@ export class PolicyParser extends FlowParser {
       ALT: () => {
         const start = this.here();
         this.CONSUME(K.resubmit);
-        return this.RECORDING_PHASE ? recorded : { kind: 'ErrorResubmit', start, end: this.endFrom(start) };
+        this.readMisspeltKeyword(resubmitAfter);
+        const afterRollback = this.OPTION(() => {
+          this.CONSUME(K.after);
+          this.CONSUME(K.rollback);
+          return true;
+        });
+        return this.RECORDING_PHASE ? recorded : { kind: 'ErrorResubmit', afterRollback: afterRollback === true, start, end: this.endFrom(start) };
       },
     },
     {

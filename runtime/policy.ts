@@ -53,7 +53,8 @@ export interface ErrorDefinition {
   readonly title: string;
   readonly ref: string | null;
   readonly reports: readonly string[];
-  readonly resubmit: boolean;
+  /** `true`: a failure may be resubmitted; `'after-rollback'`: only a rolled-back one (`resubmit after rollback`). */
+  readonly resubmit: boolean | 'after-rollback';
   readonly responsible: string | null;
 }
 

@@ -75,7 +75,8 @@ export class GraphBuilder {
   outcome(kind: 'failed' | 'rolled-back', code: string | undefined, notes: readonly string[] = [], resubmit?: boolean): string {
     const error = code === undefined ? undefined : this.model.errors.get(code);
     const reports = error === undefined || error.reports.length === 0 ? 'in no report' : `in ${error.reports.join(', ')}`;
-    const resubmittable = (resubmit ?? error?.resubmit) === true ? 'may be resubmitted' : undefined;
+    const allowed = resubmit ?? (error?.resubmit === 'always' || (error?.resubmit === 'after-rollback' && kind === 'rolled-back'));
+    const resubmittable = allowed ? 'may be resubmitted' : undefined;
     return this.node(kind, [`${kind === 'failed' ? 'failed' : 'rolled back'}: ${code ?? '?'}`, ...notes, reports, resubmittable]);
   }
 }

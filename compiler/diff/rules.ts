@@ -27,6 +27,8 @@ export interface Rule {
   readonly facts: ReadonlyMap<string, Fact>;
 }
 
+const resubmission = { never: 'not allowed', always: 'allowed', 'after-rollback': 'allowed after a rollback' } as const;
+
 export function rulesOf(model: PolicyModel): Map<string, Rule> {
   const rules = new Map<string, Rule>();
   const add = (kind: string, name: string, ref: string | undefined, facts: [string, string, string | undefined][]): void => {
@@ -40,7 +42,7 @@ export function rulesOf(model: PolicyModel): Map<string, Rule> {
     add('error', error.name, error.ref, [
       ['title', error.title, undefined],
       ['reports', error.reports.join(', ') || 'none', undefined],
-      ['resubmission', error.resubmit ? 'allowed' : 'not allowed', undefined],
+      ['resubmission', resubmission[error.resubmit], undefined],
       ['responsible party', error.responsible ?? 'none', undefined],
     ]);
   }

@@ -12,6 +12,12 @@ import { joinWords, type DocumentBuilder, type Inline, type Text } from './docum
 import type { AssumedMark } from './rules-flow.js';
 import { count, linkTo, ruleHeading } from './words.js';
 
+const resubmission: Record<ErrorModel['resubmit'], string> = {
+  always: 'The supplier may resubmit the installation as a new migration attempt.',
+  'after-rollback': 'The supplier may resubmit the installation as a new migration attempt once it has been rolled back; failed without a rollback, it may not.',
+  never: 'The installation may not be resubmitted.',
+};
+
 export function describeError(doc: DocumentBuilder, model: PolicyModel, error: ErrorModel, sources: readonly CodeSource[], assumed: AssumedMark): void {
   doc.heading(4, ruleHeading.error(error.name));
   doc.paragraph(`${error.title}.`, ...assumed(error.source));
@@ -21,7 +27,7 @@ export function describeError(doc: DocumentBuilder, model: PolicyModel, error: E
   });
   const items: Text[] = [
     [reports.length === 0 ? 'Reported in no report.' : `Reported in ${joinWords(reports)}.`],
-    [error.resubmit ? 'The supplier may resubmit the installation as a new migration attempt.' : 'The installation may not be resubmitted.'],
+    [resubmission[error.resubmit]],
     [error.responsible === undefined ? 'No responsible party is named.' : `Responsible party: ${error.responsible}.`],
   ];
   items.push(sources.length === 0 ? ['Nothing in the flow produces it.'] : ['Produced by ', ...sourceWords(sources), '.']);

@@ -60,10 +60,10 @@ function detailsOf(symbol: Symbol, table: SymbolTable, facts: PolicyFacts | unde
     case 'Error': {
       const reports = node.items.flatMap((item) => (item.kind === 'ErrorReports' ? item.reports : []));
       const responsible = node.items.find((item) => item.kind === 'ErrorResponsible');
-      const resubmit = node.items.some((item) => item.kind === 'ErrorResubmit');
+      const resubmit = node.items.find((item) => item.kind === 'ErrorResubmit');
       return [
         reports.length === 0 ? 'in no report' : `reported in ${reports.map(named).join(', ')}`,
-        resubmit ? 'the installation may be resubmitted' : 'no resubmission',
+        resubmit === undefined ? 'no resubmission' : resubmit.afterRollback ? 'the installation may be resubmitted once rolled back' : 'the installation may be resubmitted',
         responsible === undefined ? 'no responsible party' : `responsible: ${named(responsible.party)}`,
       ];
     }

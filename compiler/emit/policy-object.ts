@@ -22,7 +22,7 @@ export function emitPolicyObject(out: CodeWriter, model: PolicyModel, functions:
     record(out, 'artefacts', model.artefacts, (a) => `{ title: ${literal(a.title)}, producer: ${literal(a.producer ?? '')} }`);
     record(out, 'reports', model.reports, (r) => `{ title: ${literal(r.title)}, recipient: ${literal(r.recipient ?? '')} }`);
     record(out, 'errors', model.errors, (e) =>
-      `{ title: ${literal(e.title)}, ref: ${nullable(e.ref)}, reports: ${list(e.reports)}, resubmit: ${e.resubmit}, responsible: ${nullable(e.responsible)} }`,
+      `{ title: ${literal(e.title)}, ref: ${nullable(e.ref)}, reports: ${list(e.reports)}, resubmit: ${e.resubmit === 'after-rollback' ? literal('after-rollback') : e.resubmit === 'always'}, responsible: ${nullable(e.responsible)} }`,
     );
     out.block('retries: {', () => {
       for (const [name, retry] of model.retries) {

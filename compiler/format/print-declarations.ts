@@ -77,7 +77,7 @@ function printErrorItem(p: Printer, item: ErrorItem): Doc {
     case 'ErrorReports':
       return cat('report ', printNameList(p, item.reports));
     case 'ErrorResubmit':
-      return 'resubmit';
+      return item.afterRollback ? 'resubmit after rollback' : 'resubmit';
     case 'ErrorResponsible':
       return cat('responsible ', printName(p, item.party));
     default:

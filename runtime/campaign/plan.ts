@@ -86,7 +86,8 @@ export function prepareCampaign<I, H, C extends string>(policy: CompiledPolicy<I
   const anyPolicy = policy as unknown as AnyPolicy;
   const layout = layoutFlow(anyPolicy, policyNames(policy));
   const errors = policy.errors as Readonly<Record<string, ErrorDefinition>>;
-  const codeResubmit = Uint8Array.from(layout.codes, (code) => (own(errors, code)!.resubmit ? 1 : 0));
+  // 1: resubmittable unless an undo failed; 2: only when rolled back (`resubmit after rollback`).
+  const codeResubmit = Uint8Array.from(layout.codes, (code) => resubmitKind(own(errors, code)!.resubmit));
   const codeParty = Int32Array.from(layout.codes, (code) => {
     const party = own(errors, code)!.responsible;
     return party === null ? -1 : (layout.partyIndex.get(party) ?? -1);
@@ -133,4 +134,8 @@ function checkFinishes(estate: number, daily: number, calendar: Calendar): void 
       `a daily capacity of ${daily} would take about ${Math.round(days / 365)} years to start ${estate} installations; the campaign simulator stops at ${maxDays} days`,
     );
   }
+}
+
+function resubmitKind(resubmit: ErrorDefinition['resubmit']): number {
+  return resubmit === 'after-rollback' ? 2 : resubmit ? 1 : 0;
 }

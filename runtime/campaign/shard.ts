@@ -157,7 +157,8 @@ export class CampaignShard {
       else {
         const code = O_code[k]!;
         const excluded = attempt >= limit;
-        if (codeResubmit[code] === 1 && O_undo[k] === 0 && !excluded) {
+        const resubmit = codeResubmit[code]!;
+        if ((resubmit === 1 ? O_undo[k] === 0 : resubmit === 2 && O_status[k] === 2) && !excluded) {
           const party = codeParty[code]!;
           this.random.state = O_state[k]!;
           const delay = drawDuration(party >= 0 ? partyDelay[party]! : defaultDelay, this.random);

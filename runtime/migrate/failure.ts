@@ -33,7 +33,7 @@ export function failed<I>(
   cause: FailureCause,
   rollback?: RollbackFailure,
 ): FailedOutcome {
-  const fields = failureFields(run, code, step, cause, rollback === undefined);
+  const fields = failureFields(run, code, step, cause, rollback === undefined ? 'failed' : 'undo-failed');
   if (rollback === undefined) return { status: 'failed', ...fields };
   return { status: 'failed', ...fields, undone: rollback.undone, failedUndo: rollback.failedUndo };
 }
@@ -46,10 +46,21 @@ export function rolledBack<I>(
   cause: FailureCause,
   undone: readonly string[],
 ): RolledBackOutcome {
-  return { status: 'rolled-back', ...failureFields(run, code, step, cause, true), undone };
+  return { status: 'rolled-back', ...failureFields(run, code, step, cause, 'rolled-back'), undone };
 }
 
-function failureFields<I>(run: Run<I>, code: string, step: string | null, cause: FailureCause, mayResubmit: boolean) {
+/**
+ * How a failure ended, for resubmission: a code with `resubmit` allows it
+ * unless an undo failed; one with `resubmit after rollback` only when the
+ * installation was rolled back.
+ */
+type Ending = 'failed' | 'rolled-back' | 'undo-failed';
+
+function resubmits(resubmit: boolean | 'after-rollback', ending: Ending): boolean {
+  return resubmit === 'after-rollback' ? ending === 'rolled-back' : resubmit && ending !== 'undo-failed';
+}
+
+function failureFields<I>(run: Run<I>, code: string, step: string | null, cause: FailureCause, ending: Ending) {
   const error = own(run.policy.errors, code);
   if (error === undefined) throw new MigrationUsageError(`the policy has no error code \`${code}\``);
   const limit = run.policy.exclusionAfter;
@@ -57,7 +68,7 @@ function failureFields<I>(run: Run<I>, code: string, step: string | null, cause:
   return {
     code,
     reports: error.reports,
-    resubmittable: mayResubmit && error.resubmit && !excluded,
+    resubmittable: resubmits(error.resubmit, ending) && !excluded,
     excluded,
     responsible: error.responsible,
     at: run.now,

@@ -50,7 +50,11 @@ export function summarize(
   const failures = outcomes.failed + outcomes['rolled-back'];
   let resubmittable = 0;
   layout.codes.forEach((code, c) => {
-    if (own(errors, code)!.resubmit && !excludedAll) resubmittable += byCode[c]![1] - undoFailed[c]!;
+    const resubmit = own(errors, code)!.resubmit;
+    // Failed undos end `failed`, so `after-rollback` counts exactly the rolled-back outcomes.
+    if (excludedAll) return;
+    if (resubmit === 'after-rollback') resubmittable += rolledCodes[c]!;
+    else if (resubmit) resubmittable += byCode[c]![1] - undoFailed[c]!;
   });
   const reports = Object.keys(policy.reports).map((report): [string, number] => [
     report,

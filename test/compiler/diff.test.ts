@@ -61,6 +61,15 @@ describe('diff', () => {
     ]);
   });
 
+  it('names each way of resubmission', () => {
+    const always = base.replace('error E2 "e2" ref "1" { report R }', 'error E2 "e2" ref "1" { report R resubmit }');
+    const afterRollback = base.replace('error E2 "e2" ref "1" { report R }', 'error E2 "e2" ref "1" { report R resubmit after rollback }');
+    expect(diffTexts(always, afterRollback)).toEqual([
+      { ref: '1', kind: 'changed', subject: 'error `E2`: resubmission', before: 'allowed', after: 'allowed after a rollback' },
+    ]);
+    expect(diffTexts(base, afterRollback)[0]).toMatchObject({ before: 'not allowed', after: 'allowed after a rollback' });
+  });
+
   it('reports added and removed rules, and a failure handler under its own ref', () => {
     const after = base.replace('on exhausted fail E2', 'on exhausted fail E1 ref "2"').replace(/error E2 .*\n/, '');
     expect(diffTexts(base, after)).toEqual([

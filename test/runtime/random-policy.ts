@@ -176,7 +176,7 @@ export function build(scenario: Scenario): { policy: Policy; faults: Record<stri
     produced.push(...node.produces);
     return node;
   });
-  const errors = { X1: {}, X2: { resubmit: true }, X3: { resubmit: true }, X4: {}, M1: { resubmit: true }, M2: {} };
+  const errors = { X1: { resubmit: 'after-rollback' as const }, X2: { resubmit: true }, X3: { resubmit: true }, X4: {}, M1: { resubmit: true }, M2: {} };
   const built = policy(flow, { retries, errors, exclusionAfter: scenario.exclusionAfter ?? undefined });
   const faults = {
     steps,

@@ -69,6 +69,7 @@ function expectTotalsMatch(result: SimulationResult): void {
   expect(total.incidents.unresolved).toBe(seen.counts.unresolved);
   expect(total.incidents.resolvedBy).toEqual(seen.resolvedBy);
   expect(total.rollbacks.started).toBe(seen.counts.rollbacks);
+  expect(total.resubmittable).toBe(result.samples.filter((sample) => sample.outcome.status !== 'migrated' && sample.outcome.resubmittable).length);
   expect(total.timeToOutcome.all.max).toBe(seen.counts.timeMax);
   expect(total.timeToOutcome.all.mean).toBe(Math.round(seen.counts.timeSum / installations));
 }

@@ -41,6 +41,7 @@ migration {
     }
   }
 }
+error <|>MA901 "Rolled back" ref "1" { report MRR6 resubmit after rollback }
 `,
 });
 
@@ -82,6 +83,7 @@ describe('hover', () => {
   it('says when a ref names no declared section', () => {
     expect(hoverAt(8)).toContain('ref `9` (not declared)');
     expect(hoverAt(8)).toContain('- no resubmission\n- no responsible party');
+    expect(hoverAt(14)).toContain('- the installation may be resubmitted once rolled back\n');
   });
 
   it('gives a retry strategy its tiers, limits and timeline, escaping the section title', () => {

@@ -79,7 +79,7 @@ export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Populatio
     EX002: { title: "Dormant installation in the Secure cohort", ref: "A.1", reports: ["R1"], resubmit: false, responsible: null },
     EX003: { title: "Rejected by the external validation service", ref: "A.1", reports: ["R1"], resubmit: true, responsible: null },
     EX201: { title: "Transfer files arrived late", ref: "A.1", reports: ["R1"], resubmit: true, responsible: "Operator" },
-    EX202: { title: "Key rotation failed", ref: "A.1", reports: ["R1"], resubmit: true, responsible: "Provider" },
+    EX202: { title: "Key rotation failed", ref: "A.1", reports: ["R1"], resubmit: "after-rollback", responsible: "Provider" },
     EX300: { title: "Commissioning failed", ref: "A.1", reports: ["R1"], resubmit: false, responsible: "Provider" },
     EX301: { title: "Device rejected commissioning", ref: "A.1", reports: ["R1"], resubmit: false, responsible: null },
     EX900: { title: "Unexpected failure", ref: "A.1", reports: ["R1"], resubmit: false, responsible: null },
