@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { emitPolicy, instantiatePolicy, type CompiledPolicy } from '../../compiler/index.js';
+import { emitPolicy, instantiatePolicy, renderHtml, type CompiledPolicy } from '../../compiler/index.js';
 import {
   formatCampaign,
   formatCampaignComparison,
@@ -20,7 +20,11 @@ import {
 import { bundleWorkers, threadedCampaign } from '../campaign-threads.js';
 import type { FaultFile } from '../fault-file.js';
 import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
+import { shownPath } from '../../compiler/disk/host.js';
 import { loadOnePolicy } from '../one-policy.js';
+import { campaignReport } from '../report/campaign-report.js';
+import { requireMermaid } from '../vendor.js';
+import { writeOutput } from '../write-output.js';
 import { progressBar } from '../progress.js';
 
 /** One side of a campaign: a checked policy and the fault model it runs against. */
@@ -34,11 +38,13 @@ export interface CampaignSide {
 export interface CampaignFlags {
   readonly compare?: string;
   readonly threads?: string;
-  readonly json: boolean;
+  readonly out?: string;
 }
 
 export interface CampaignRun {
   readonly seed: number;
+  /** What to print (or write to `--out`): the text summary, the whole result, or a page. */
+  readonly format: 'text' | 'json' | 'html';
   /** `--cohort`: replaces the campaign's estate. */
   readonly estate: Readonly<Record<string, number>> | undefined;
   /** Reads a fault model file, or says why it cannot. */
@@ -57,6 +63,7 @@ export async function campaignCommand(side: CampaignSide, flags: CampaignFlags, 
   const problem = campaignProblem(side);
   if (problem !== null) return fail(ctx, problem);
   let other: CampaignSide | undefined;
+  if (flags.compare !== undefined && run.format === 'html') return fail(ctx, '--format html shows one campaign; compare two as text or --json');
   if (flags.compare !== undefined) {
     const loaded = compareSide(flags.compare, side, run, ctx);
     if (typeof loaded === 'number') return loaded;
@@ -67,17 +74,36 @@ export async function campaignCommand(side: CampaignSide, flags: CampaignFlags, 
   try {
     const a = { label: labelOf(side, ctx), result: await play(side, run, threads, ctx, other === undefined ? 'campaign' : 'campaign A') };
     if (other === undefined) {
-      ctx.out(flags.json ? `${JSON.stringify(a.result, null, 2)}\n` : formatCampaign(a.result));
-      return exitCodes.ok;
+      const text =
+        run.format === 'json'
+          ? `${JSON.stringify(a.result, null, 2)}\n`
+          : run.format === 'text'
+            ? formatCampaign(a.result)
+            : renderHtml(campaignReport({ result: a.result, model: side.compiled.model, faultsFile: side.faultsPath }), { mermaid: requireMermaid() });
+      return output(text, formatCampaign(a.result), run.format, flags.out, ctx);
     }
     const b = { label: labelOf(other, ctx), result: await play(other, run, threads, ctx, 'campaign B') };
-    ctx.out(flags.json ? `${JSON.stringify({ a, b }, null, 2)}\n` : formatCampaignComparison(a, b));
-    return exitCodes.ok;
+    const text = formatCampaignComparison(a, b);
+    return output(run.format === 'json' ? `${JSON.stringify({ a, b }, null, 2)}\n` : text, text, run.format, flags.out, ctx);
   } catch (error) {
     // Usage errors of the runtime (an estate too large for the capacity, say) are the user's; anything else is a bug.
     if (error instanceof Error && error.name === 'MigrationUsageError') return fail(ctx, error.message);
     throw error;
   }
+}
+
+/** `text` to standard output, or written whole to `--out` while the terminal gets `summary` and where the file is. */
+function output(text: string, summary: string, format: CampaignRun['format'], out: string | undefined, ctx: CliContext): ExitCode {
+  if (out === undefined) {
+    ctx.out(text);
+    return exitCodes.ok;
+  }
+  const file = path.resolve(ctx.cwd, out);
+  const failed = writeOutput(ctx, file, text);
+  if (failed !== undefined) return failed;
+  const what = format === 'html' ? 'the report, to open in a browser' : format === 'json' ? 'the whole result' : 'this summary';
+  ctx.out(`${summary}\nwrote ${shownPath(ctx.cwd, file)}: ${what}\n`);
+  return exitCodes.ok;
 }
 
 async function play(side: CampaignSide, run: CampaignRun, threads: number, ctx: CliContext, label: string): Promise<CampaignResult> {

@@ -58,8 +58,7 @@ export async function simulateCommand(policyPath: string, options: SimulateOptio
     return fail(ctx, `${where} is not a valid fault model:\n${formatFaultModelErrors(validation).map((line) => `  ${line}`).join('\n')}`);
   }
   if (options.campaign || options.compare !== undefined) {
-    if (format === 'html' || options.out !== undefined) return fail(ctx, '--format html and --out are for a simulation of the cohorts; a campaign prints its summary or, with --json, its result');
-    const run = { seed, estate: cohorts, readFaults: (file: string) => readFaultFile(file, ctx.cwd), defaultFaults: (other: CompiledPolicy) => defaultFaults(other, ctx.cwd) };
+    const run = { seed, estate: cohorts, format, readFaults: (file: string) => readFaultFile(file, ctx.cwd), defaultFaults: (other: CompiledPolicy) => defaultFaults(other, ctx.cwd) };
     return campaignCommand({ compiled, faults, faultsPath }, options, run, ctx);
   }
   if (cohorts === undefined && validation.model.cohorts === null) {

@@ -23,3 +23,4 @@ export type { CampaignResult, CampaignPopulation, CampaignCode, CampaignSample, 
 export { attemptSeed } from './seed.js';
 export { formatCampaign } from './report.js';
 export { formatCampaignComparison, type ComparedCampaign } from './compare.js';
+export { columns as dayColumns } from './chart.js';

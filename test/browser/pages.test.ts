@@ -151,6 +151,36 @@ describe('mpol simulate --format html', () => {
   }, 90_000);
 });
 
+describe('mpol simulate --campaign --format html', () => {
+  it('the burn-up and the capacity chart drawn with their labels, no request, no error; fits a phone', async () => {
+    const folder = tempFolder();
+    const file = path.join(folder, 'campaign.html');
+    const run = runCli(['simulate', 'policies/mehrs/v2.1', '--campaign', '--cohort', 'IOC=60000', '--cohort', 'MOC_Secure/DA=40000', '--out', file], repo);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^MEHRS 2\.1 campaign, seed 0: 100,000 installations\n/);
+    expect(run.stdout).toContain(': the report, to open in a browser\n');
+    const sources = [...readFileSync(file, 'utf8').matchAll(/<pre class="mermaid">\n([^]*?)<\/pre>/g)].map((match) => unescapeHtml(match[1]!));
+    expect(sources).toHaveLength(2);
+    await withPage(browser, 'campaign-report', pathToFileURL(file).href, async (page, log) => {
+      expect(await diagramsDrawn(page)).toBe('drawn');
+      const drawn = await drawnTexts(page);
+      expect(drawn).toHaveLength(2);
+      drawn.forEach((text, index) => {
+        expect(text, `chart ${index + 1} is not an SVG`).not.toBeNull();
+        for (const label of expectedLabels(sources[index]!)) expect(text, `chart ${index + 1}`).toContain(label);
+      });
+      const body = await page.textContent('body');
+      expect(body).toContain('Every installation has an outcome after');
+      expect(body).toContain('Default fault model for MEHRS v2.1');
+      expect(log.errors).toEqual([]);
+      expect(log.requests).toEqual([]);
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    });
+  }, 90_000);
+});
+
 function unescapeHtml(text: string): string {
   return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
 }

@@ -1,0 +1,45 @@
+// The campaign report, built from the result data: what each part says.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { instantiatePolicy, plainText, renderMarkdown, type Block } from '../../compiler/index.js';
+import { simulateCampaign } from '../../runtime/index.js';
+import { campaignReport } from '../../cli/report/campaign-report.js';
+import { compileFolder, repo } from '../diagrams/policies.js';
+
+const compiled = compileFolder('policies/mehrs/v2.1');
+const faults: unknown = JSON.parse(readFileSync(path.join(repo, 'policies/mehrs/v2.1/faults.json'), 'utf8'));
+const result = await simulateCampaign(instantiatePolicy(compiled), { faults, estate: { IOC: 20_000, 'MOC_Secure/DA': 20_000 }, seed: 2 });
+const report = campaignReport({ result, model: compiled.model, faultsFile: 'faults.json' });
+const tables = report.blocks.filter((block): block is Extract<Block, { kind: 'table' }> => block.kind === 'table');
+
+describe('campaignReport', () => {
+  it('has the parts a programme manager reads, in order', () => {
+    const headings = report.blocks.flatMap((block) => (block.kind === 'heading' && block.level <= 2 ? [block.text] : []));
+    expect(headings).toEqual([
+      'MEHRS 2.1: campaign of 40,000 installations',
+      'Burn-up',
+      'Final outcomes by cohort and group',
+      'Resubmissions and capacity',
+      'Migration attempts per installation',
+      'Codes and who must act',
+    ]);
+    const text = renderMarkdown(report);
+    expect(text).toContain('Seed `2`, fault model `faults.json`.');
+    expect(text).toContain('The fault model says: Default fault model for MEHRS v2.1');
+    expect(text).toContain(`Every installation has an outcome after ${result.days.complete} days (${result.days.working} working days), on 2021-`);
+    expect(text).toContain('Capacity 31,000 migrations a day on Mon, Tue, Wed, Thu, Fri from 2021-01-04 (resubmissions for SMSO at most 2,000).');
+  });
+
+  it('gives final outcomes per population that add up, with percentages', () => {
+    const rows = tables[0]!.rows.map((row) => row.map(plainText));
+    expect(rows.map((row) => row[0])).toEqual(['IOC', 'MOC_Secure/DA', 'total']);
+    const { migrated, failed, excluded } = result.outcomes;
+    expect(rows[2]!.slice(0, 8)).toEqual(['total', '40,000', ...[migrated, failed, excluded].flatMap((n) => [n.toLocaleString('en-GB'), `${((100 * n) / 40_000).toFixed(1)}%`])]);
+  });
+
+  it('names the responsible party of each code with its title', () => {
+    const rows = tables.at(-1)!.rows.map((row) => row.map(plainText));
+    expect(rows.find((row) => row[0] === 'AS201')!.slice(1, 3)).toEqual(['DA installation: S1SP Required File Set not received within 24 hours of the MVF', 'SMSO (SMETS1 Meter System Operator)']);
+  });
+});
