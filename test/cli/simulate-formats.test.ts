@@ -43,13 +43,13 @@ describe('mpol simulate --format and --out', () => {
     expect(readFileSync(file, 'utf8')).toBe(json.stdout);
   });
 
-  it('refuses two formats, and an HTML page for a campaign, with exit code 2', () => {
+  it('refuses two formats, and an HTML page for a comparison of campaigns, with exit code 2', () => {
     const both = runCli([...small, '--json', '--format', 'html'], repo);
     expect(both.stderr).toBe('mpol: error: --json and --format html ask for two formats; give one\n');
     expect(both.status).toBe(2);
-    const campaign = runCli(['simulate', 'policies/mehrs/v2.1', '--campaign', '--format', 'html'], repo);
-    expect(campaign.stderr).toMatch(/^mpol: error: --format html and --out are for a simulation of the cohorts/);
-    expect(campaign.status).toBe(2);
+    const compared = runCli(['simulate', 'policies/mehrs/v2.1', '--compare', 'policies/mehrs/v2.1/faults.json', '--format', 'html'], repo);
+    expect(compared.stderr).toBe('mpol: error: --format html shows one campaign; compare two as text or --json\n');
+    expect(compared.status).toBe(2);
   });
 
   it('exits 2 with one line when --out cannot be written', () => {
