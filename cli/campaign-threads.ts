@@ -1,5 +1,5 @@
 /**
- * Campaign shards on Node's worker threads (docs/decisions/0013): the
+ * Campaign shards on Node's worker threads (docs/decisions/0018): the
  * runtime's scheduler cuts each batch of a day's jobs into slices; the
  * first runs here, the others each on a worker that made the same
  * `CampaignShard` from the same setup (the jobs and records live in a

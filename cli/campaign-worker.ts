@@ -5,7 +5,7 @@
  * policy script it is given, makes one `CampaignShard` from the shared
  * setup, and runs the slices the scheduler sends, replying with how many
  * resubmission records each wrote; at the end it sends its tally. See
- * cli/campaign-threads.ts and docs/decisions/0013.
+ * cli/campaign-threads.ts and docs/decisions/0018.
  */
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { CampaignShard, type CampaignTally, type CompiledPolicy, type ShardSetup } from '../runtime/index.js';
