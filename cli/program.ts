@@ -10,6 +10,7 @@ import { diff, diffFormats, type DiffFormat } from './commands/diff.js';
 import { doc, docFormats, type DocOptions } from './commands/doc.js';
 import type { LspOptions } from './commands/lsp.js';
 import { fmt, type FmtOptions } from './commands/fmt.js';
+import { faults, type FaultsOptions } from './commands/faults.js';
 import { simulateCommand, simulateFormats, type SimulateOptions } from './commands/simulate.js';
 import type { CliContext, ExitCode } from './context.js';
 
@@ -74,6 +75,15 @@ export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: E
     .option('--out <file or folder>', 'write the document there instead of to standard output; a folder gets <policy>.md or .html')
     .addHelpText('after', exitCodeHelp)
     .action((policy: string, options: DocOptions) => setExitCode(doc(policy, options, ctx)));
+
+  program
+    .command('faults')
+    .description('Write a fault model for a policy with every step, check, arrival, incident, undo, population and installation field, all neutral: a template to fill in.')
+    .argument('<policy>', 'the policy: its root .mpol file, or a folder holding one policy')
+    .option('--out <file>', 'write it there instead of to standard output')
+    .option('--force', 'replace the --out file if it exists', false)
+    .addHelpText('after', exitCodeHelp)
+    .action((policy: string, options: FaultsOptions) => setExitCode(faults(policy, options, ctx)));
 
   program
     .command('simulate')

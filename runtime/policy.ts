@@ -84,6 +84,15 @@ export interface RetryDefinition {
   readonly jitter: JitterDefinition;
 }
 
+/**
+ * An installation field as the policy's `installation` block declares it:
+ * its type, and an enumeration's members in order. A duration holds
+ * milliseconds.
+ */
+export type FieldDefinition =
+  | { readonly type: 'bool' | 'text' | 'number' | 'duration' }
+  | { readonly type: 'enum'; readonly members: readonly string[] };
+
 export interface CohortDefinition {
   readonly title: string;
   readonly groups: readonly string[];
@@ -166,6 +175,12 @@ export interface CompiledPolicy<I, H, C extends string = string, P extends Popul
   readonly errors: Readonly<Record<C, ErrorDefinition>>;
   readonly retries: Readonly<Record<string, RetryDefinition>>;
   readonly cohorts: Readonly<Record<string, CohortDefinition>>;
+  /**
+   * The installation's fields, in declaration order. An emitted policy has
+   * them; a policy written by hand may leave them out, and then a fault
+   * model's fields are not checked against them.
+   */
+  readonly installation?: Readonly<Record<string, FieldDefinition>>;
   /** Failed migration attempts after which an installation is excluded, if any. */
   readonly exclusionAfter: number | null;
   readonly flow: readonly FlowNode<I, C>[];

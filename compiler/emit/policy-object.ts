@@ -3,6 +3,7 @@
  * as plain data, guards and predicates referring to the compiled functions.
  */
 import type { ActionModel, FlowModel, PolicyModel } from '../model.js';
+import type { FieldType } from '../symbols.js';
 import { literal, objectKey } from './escape.js';
 import type { CodeWriter } from './writer.js';
 
@@ -41,6 +42,7 @@ export function emitPolicyObject(out: CodeWriter, model: PolicyModel, functions:
       }
     }, '},');
     record(out, 'cohorts', model.cohorts, (c) => `{ title: ${literal(c.title)}, groups: ${list(c.groups)} }`);
+    record(out, 'installation', new Map(model.fields.map((field) => [field.name, field.type])), fieldDefinition);
     out.line(`exclusionAfter: ${model.exclusionAfter ?? null},`);
     out.open('flow: [');
     const flow = model.flow;
@@ -88,6 +90,11 @@ function action(model: ActionModel | undefined): string {
       return `{ kind: ${literal('incident')}, resolvers: ${list(model.resolvers)}, then: ${literal(model.then)}, code: ${literal(code)}, elseCode: ${literal(elseCode)} }`;
     }
   }
+}
+
+function fieldDefinition(type: FieldType): string {
+  if (type.kind === 'unknown') throw new Error('emit runs only on policies without errors');
+  return type.kind === 'enum' ? `{ type: ${literal('enum')}, members: ${list(type.members)} }` : `{ type: ${literal(type.kind)} }`;
 }
 
 function record<T>(out: CodeWriter, key: string, entries: ReadonlyMap<string, T>, value: (entry: T) => string): void {

@@ -39,18 +39,19 @@ export function readCampaign(
   if (object === null) return null;
   checkKeys(context, object, path, ['estate', 'capacity', 'calendar', 'resubmission']);
   const estate = object.estate === undefined ? null : new Map(Object.entries(readCohorts(context, object.estate, at(path, 'estate'), names.populations)));
-  if (object.capacity === undefined) context.report(at(path, 'capacity'), 'required: the campaign needs a daily capacity, such as `{ "daily": 31000 }`');
-  const capacity = readCapacity(context, object.capacity ?? {}, at(path, 'capacity'), names, resubmitting);
+  const capacity = readCapacity(context, object.capacity, at(path, 'capacity'), names, resubmitting);
   const calendar = readCalendar(context, object.calendar, at(path, 'calendar'));
   const resubmission = readResubmission(context, object.resubmission, at(path, 'resubmission'), names, resubmitting);
   return { estate, capacity, calendar, resubmission };
 }
 
 function readCapacity(context: FieldContext, value: unknown, path: string, names: PolicyNames, resubmitting: ResubmittingParties): CampaignCapacity {
-  const object = readObject(context, value, path) ?? {};
+  if (value === undefined) context.report(path, 'required: the campaign needs a daily capacity, such as `{ "daily": 31000 }`');
+  const read = value === undefined ? null : readObject(context, value, path);
+  const object = read ?? {};
   checkKeys(context, object, path, ['daily', 'cohorts', 'responsible']);
   const daily = object.daily === undefined ? null : readPositive(context, object.daily, at(path, 'daily'));
-  if (object.daily === undefined && Object.keys(object).length > 0) context.report(at(path, 'daily'), 'required: migrations a working day, such as 31000');
+  if (object.daily === undefined && read !== null) context.report(at(path, 'daily'), 'required: migrations a working day, such as 31000');
   const populations = new Map<string, number>();
   if (object.cohorts !== undefined) {
     const cohortsPath = at(path, 'cohorts');

@@ -5,7 +5,9 @@
  * into the normalised `FaultModel` of `fault-model.ts`, with errors naming
  * the field path (`json.ts` first copies it as plain data within limits;
  * `entries.ts`, `fields.ts`, `population.ts` validate its parts against the
- * policy's names, `names.ts`); `fault-handlers.ts` makes
+ * policy's names, `names.ts`, and installation fields against its
+ * declared ones, `installation-fields.ts`); `template.ts` writes a complete
+ * model with neutral values for a policy; `fault-handlers.ts` makes
  * handlers that draw from a model, so `migrate` can replay a simulated
  * installation.
  */
@@ -31,3 +33,5 @@ export type {
 } from './fault-model.js';
 export { faultHandlers, drawInstallation } from './fault-handlers.js';
 export { faultModelDescription } from './fault-model.js';
+export { faultModelTemplate } from './template.js';
+export { fieldsWithoutValues } from './installation-fields.js';

@@ -19,6 +19,8 @@ import {
   type FieldContext,
 } from './fields.js';
 import type { FieldSpec } from './fault-model.js';
+import { checkFieldSpec } from './installation-fields.js';
+import type { FieldDefinition } from '../policy.js';
 
 /** `{ "IOC": 100000, "MOC_Secure/DA": 40000 }`: whole counts for known populations. */
 export function readCohorts(
@@ -51,9 +53,15 @@ export const memberLimit = 1000;
 /**
  * Field specs: `{ "value": x }`, `{ "enum": { "Active": 7, "Dormant": 3 } }`
  * (weights), `{ "bool": 0.97 }` (probability of true), `{ "integer": [1, 4] }`,
- * `{ "number": [0, 1.5] }`, `{ "duration": ["0s", "4h"] }`.
+ * `{ "number": [0, 1.5] }`, `{ "duration": ["0s", "4h"] }`; each for a field
+ * of `declared`, the policy's, and drawing values of its type.
  */
-export function readInstallation(context: FieldContext, value: unknown, path: string): Readonly<Record<string, FieldSpec>> {
+export function readInstallation(
+  context: FieldContext,
+  value: unknown,
+  path: string,
+  declared: Readonly<Record<string, FieldDefinition>> | undefined,
+): Readonly<Record<string, FieldSpec>> {
   const specs = emptyRecord<FieldSpec>();
   const fields = Object.entries(readObject(context, value, path) ?? {});
   // Every installation draws every field, and the simulator writes code for each: a policy's schema has a handful.
@@ -63,7 +71,9 @@ export function readInstallation(context: FieldContext, value: unknown, path: st
   }
   for (const [field, spec] of fields) {
     const read = readFieldSpec(context, spec, at(path, field));
-    if (read !== null) specs[field] = read;
+    if (read === null) continue;
+    checkFieldSpec(context, declared, field, read, at(path, field));
+    specs[field] = read;
   }
   return specs;
 }

@@ -74,7 +74,7 @@ export function validateFaultModel<I, H, C extends string>(json: unknown, policy
     parties: entries('parties', names.parties, 'party', (value, path) => readParty(context, value, path, defaults.party)),
     undos: entries('undos', names.undos, 'undo', (value, path) => readUndo(context, value, path, defaults.undo)),
     cohorts: root.cohorts === undefined ? null : readCohorts(context, root.cohorts, 'cohorts', names.populations),
-    installation: root.installation === undefined ? emptyRecord<FieldSpec>() : readInstallation(context, root.installation, 'installation'),
+    installation: root.installation === undefined ? emptyRecord<FieldSpec>() : readInstallation(context, root.installation, 'installation', policy.installation),
     campaign: root.campaign === undefined ? null : readCampaign(context, root.campaign, 'campaign', names, resubmittingParties(policy.errors)),
   };
   for (const code of Object.keys(model.checks)) {

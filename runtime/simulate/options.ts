@@ -10,6 +10,7 @@ import { MigrationUsageError } from '../errors.js';
 import { populationKeys, splitPopulation } from '../fault-model/names.js';
 import { formatFaultModelErrors, validateFaultModel } from '../fault-model/validate.js';
 import type { FaultModel } from '../fault-model/fault-model.js';
+import { fieldsWithoutValues } from '../fault-model/installation-fields.js';
 import type { CompiledPolicy, Membership, PopulationChoice, PopulationKey } from '../policy.js';
 import { checkStrategy } from '../migrate/schedule.js';
 
@@ -123,8 +124,25 @@ export function prepareSimulation<I, H, C extends string>(
     throw new MigrationUsageError(`${count.toLocaleString('en-GB')} installations is more than one simulation runs (${installationLimit.toLocaleString('en-GB')}: beyond it, installations would repeat each other's draws)`);
   }
   const base = readBase(read.installation);
+  if (generator === null) checkFieldsDrawn(policy, model, base);
   const onProgress = read.onProgress === undefined ? undefined : guardedProgress(read.onProgress as (done: number, total: number) => void);
   return { model, seed, samples, migrationAttempt, base, populations, generator, count, onProgress };
+}
+
+/**
+ * Refuses a simulation in which a declared installation field has no
+ * value: every guard and check reading it would see `undefined`, and a
+ * result such as "migrated 0" would look like a finding.
+ */
+function checkFieldsDrawn<I, H, C extends string>(policy: CompiledPolicy<I, H, C>, model: FaultModel, base: Readonly<Record<string, unknown>>): void {
+  const missing = fieldsWithoutValues(policy.installation, model.installation, base);
+  if (missing.length === 0) return;
+  const names = missing.map((field) => `\`${field}\``).join(', ');
+  throw new MigrationUsageError(
+    `the fault model gives no values for the installation ${missing.length === 1 ? 'field' : 'fields'} ${names}: ` +
+      'every installation would leave them undefined, failing or skipping whatever reads them. ' +
+      'Give each a spec under the fault model\'s `installation` (`mpol faults` and `faultModelTemplate(policy)` write a model with them all), or a value in the `installation` option',
+  );
 }
 
 /** `cohorts`: whole counts by population, each read once into a prototype-free record. */

@@ -5,7 +5,7 @@
  * never a hang, a stack trace or an internal error.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleCopy, hasStackTrace, runCli } from './run-cli.js';
@@ -44,7 +44,7 @@ describe('the fault model file', () => {
 
   it('accepts a byte order mark, as a .mpol file does', () => {
     const folder = exampleCopy();
-    writeFileSync(path.join(folder, 'bom.json'), `\uFEFF{ "steps": { "Commission": { "transient": 0.2 } } }`);
+    writeFileSync(path.join(folder, 'bom.json'), `\uFEFF${readFileSync(path.join(folder, 'faults.json'), 'utf8')}`);
     const run = simulateWith(folder, 'bom.json');
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);

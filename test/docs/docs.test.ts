@@ -6,7 +6,8 @@
  *   fragment of a policy, reporting every error except what a fragment
  *   cannot avoid (names declared elsewhere, things absent).
  * - `ts`: type-checked as a module, with the repository's strict flags.
- * - `sh`: every `mpol` or `npx mpol` line runs and exits 0.
+ * - `sh`: every `mpol` or `npx mpol` line runs and exits 0, the lines of a
+ *   block one after another in one folder.
  * - `text` starting with `$ mpol ...`: a transcript; the command runs and
  *   its output must be the rest of the block, exactly.
  * - anything else says how it is checked, on the line before its fence:
@@ -142,8 +143,10 @@ function checkBlock(block: Block): void {
   } else if (block.language === 'ts') {
     expect(typeErrors.get(moduleName(block)) ?? [], `type errors in ${where(block)}`).toEqual([]);
   } else if (block.language === 'sh') {
+    // The lines of one block run one after another in one folder, as typed in one shell.
+    const folder = sandbox.fresh();
     for (const line of block.text.split('\n').filter((l) => /^(npx )?mpol /.test(l))) {
-      const run = sandbox.run(line);
+      const run = sandbox.run(line, folder);
       expect(run.status, `${line}\n${run.output}`).toBe(0);
     }
   } else if (block.language === 'text' && block.text.startsWith('$ mpol ')) {

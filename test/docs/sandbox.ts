@@ -27,7 +27,7 @@ export class Sandbox {
   private readonly folders: string[] = [];
 
   /** A fresh copy of the policies and examples, shown as `/home/me/project`. */
-  private fresh(): string {
+  fresh(): string {
     const folder = realpathSync(mkdtempSync(path.join(tmpdir(), 'mpol-docs-')));
     this.folders.push(folder);
     for (const part of ['policies', 'docs/examples']) {
@@ -36,9 +36,12 @@ export class Sandbox {
     return folder;
   }
 
-  /** Runs one command line of the documentation: `mpol ...` or `npx mpol ...`, with at most a `> file` at its end. */
-  run(commandLine: string): CommandRun {
-    const folder = this.fresh();
+  /**
+   * Runs one command line of the documentation: `mpol ...` or `npx mpol ...`,
+   * with at most a `> file` at its end; in a fresh copy, or in `folder` (one
+   * of `fresh()`) after the lines before it.
+   */
+  run(commandLine: string, folder = this.fresh()): CommandRun {
     const words = splitWords(commandLine.replace(/\s+#.*$/, ''));
     if (words[0] === 'npx') words.shift();
     if (words.shift() !== 'mpol') throw new Error(`not an mpol command: ${commandLine}`);

@@ -157,11 +157,13 @@ describe('the cases that broke', () => {
       expect(Object.getPrototypeOf(policy[record])).toBe(Object.prototype);
       expect(Object.hasOwn(policy[record], '__proto__')).toBe(true);
     }
-    const policy = await load(compiled(policyText(with_({ C1: '__proto__' }))));
-    const result = await simulate(policy, { faults: JSON.parse('{ "cohorts": { "__proto__": 5 } }') as unknown, seed: 1 });
+    const names = with_({ C1: '__proto__' });
+    const policy = await load(compiled(policyText(names)));
+    const installation = (JSON.parse(faultText(names, allEntries)) as { installation: unknown }).installation;
+    const result = await simulate(policy, { faults: { ...(JSON.parse('{ "cohorts": { "__proto__": 5 } }') as object), installation }, seed: 1 });
     expect(result.populations.map((population) => `${population.cohort} ${population.installations}`)).toEqual(['__proto__ 5']);
     // The same count given as the `cohorts` option, as a harness reading JSON would pass it.
-    const counted = await simulate(policy, { faults: {}, cohorts: JSON.parse('{ "__proto__": 7 }') as Record<string, number>, seed: 1 });
+    const counted = await simulate(policy, { faults: { installation }, cohorts: JSON.parse('{ "__proto__": 7 }') as Record<string, number>, seed: 1 });
     expect(counted.populations.map((population) => `${population.cohort} ${population.installations}`)).toEqual(['__proto__ 7']);
   });
 

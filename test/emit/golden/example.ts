@@ -106,6 +106,13 @@ export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Populatio
     IOC: { title: "Initial Operating Capability", groups: [] },
     MOC_Secure: { title: "Middle Operating Capability, Secure", groups: ["DA"] },
   },
+  installation: {
+    type: { type: "enum", members: ["Active", "Dormant", "Mixed"] },
+    epclListed: { type: "bool" },
+    firmware: { type: "text" },
+    meters: { type: "number" },
+    outage: { type: "duration" },
+  },
   exclusionAfter: 5,
   flow: [
     {

@@ -47,6 +47,9 @@ export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Populatio
   cohorts: {
     C: { title: "' + process.exit(3) + '", groups: ["G"] },
   },
+  installation: {
+    note: { type: "text" },
+  },
   exclusionAfter: null,
   flow: [
     {

@@ -106,6 +106,13 @@ export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Populatio
     IOC: { title: "Initial Operating Capability", groups: [] },
     MOC_MDS: { title: "Middle Operating Capability, MDS", groups: [] },
   },
+  installation: {
+    type: { type: "enum", members: ["Active", "Dormant", "Mixed"] },
+    inventoryMatch: { type: "bool" },
+    deviceRegistered: { type: "bool" },
+    epclListed: { type: "bool" },
+    devicesResponding: { type: "bool" },
+  },
   exclusionAfter: 5,
   flow: [
     {

@@ -167,6 +167,18 @@ export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Populatio
     MOC_Secure: { title: "Middle Operating Capability, Secure", groups: ["DA"] },
     FOC: { title: "Final Operating Capability", groups: [] },
   },
+  installation: {
+    type: { type: "enum", members: ["Active", "Dormant", "Mixed"] },
+    inventoryMatch: { type: "bool" },
+    deviceRegistered: { type: "bool" },
+    productionRecordMatch: { type: "bool" },
+    epclListed: { type: "bool" },
+    secureDesignConfirmed: { type: "bool" },
+    secureProcessConfirmed: { type: "bool" },
+    commsHubFirmwareSupported: { type: "bool" },
+    smsoAccountActive: { type: "bool" },
+    devicesResponding: { type: "bool" },
+  },
   exclusionAfter: 5,
   flow: [
     {

@@ -81,6 +81,11 @@ export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Populatio
     First: { title: "First", groups: [] },
     Second: { title: "Second", groups: ["constructor"] },
   },
+  installation: {
+    ["__proto__"]: { type: "bool" },
+    __defineGetter__: { type: "number" },
+    __defineSetter__: { type: "enum", members: ["__lookupGetter__", "__lookupSetter__"] },
+  },
   exclusionAfter: null,
   flow: [
     {
