@@ -7,7 +7,7 @@ import { duration, failAlways, failPermanently, handlers, resolveBy, table, time
 import { installation20, installation21, ioc, stepsAttempted, v20, v21 } from './mehrs.js';
 
 describe('MEHRS v2.1, Table 1', () => {
-  it('change 1 (A.1): a failure at a commissioning step is MA122, reported in MRR6', async () => {
+  it('change 5 (A.1): a failure at a commissioning step is MA122, reported in MRR6', async () => {
     const after = await migrate(v21, installation21(), { ...ioc, handlers: handlers(v21, { steps: { Commission: failAlways() } }) });
     expect(after.outcome).toMatchObject({ status: 'rolled-back', code: 'MA122', reports: ['MRR6'], step: 'Commission' });
 

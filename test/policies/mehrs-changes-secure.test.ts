@@ -8,26 +8,28 @@ import { arriveAfter, duration, handlers, succeed, table, timelineTable } from '
 import { installation20, installation21, ioc, secureDA, secureOther, stepsAttempted, v20, v21 } from './mehrs.js';
 
 describe('MEHRS v2.1, Table 1', () => {
-  it('change 5 (2.3.2): Secure installations get their own checks, and MA002 matches production', async () => {
+  it('change 1 (2.3.2): MA001 and MA002 match production', async () => {
+    const production = await migrate(v21, installation21({ productionRecordMatch: false }), { ...ioc, handlers: handlers(v21) });
+    expect(production.outcome).toMatchObject({ status: 'failed', code: 'MA002' });
+    const before = await migrate(v20, installation20(), { ...ioc, handlers: handlers(v20) });
+    expect(before.outcome.status).toBe('migrated');
+  });
+
+  it('change 6 (2.3.2): Secure installations get their own checks', async () => {
     const design = await migrate(v21, installation21({ secureDesignConfirmed: false }), { ...secureOther, handlers: handlers(v21) });
     expect(design.outcome).toMatchObject({ status: 'failed', code: 'AS101', step: null });
     const iocDesign = await migrate(v21, installation21({ secureDesignConfirmed: false }), { ...ioc, handlers: handlers(v21) });
     expect(iocDesign.outcome.status).toBe('migrated');
 
-    const production = await migrate(v21, installation21({ productionRecordMatch: false }), { ...ioc, handlers: handlers(v21) });
-    expect(production.outcome).toMatchObject({ status: 'failed', code: 'MA002' });
-
     // MA110 is not applied to MOC Secure in v2.1 (that came in 2022).
     const epcl = await migrate(v21, installation21({ epclListed: false }), { ...secureOther, handlers: handlers(v21) });
     expect(epcl.outcome.status).toBe('migrated');
 
-    // v2.0 has no Secure checks and no production match in MA002.
+    // v2.0 has no Secure checks.
     expect(v20.flow.filter((node) => node.kind === 'check').map((node) => node.code)).toEqual(['MA001', 'MA002', 'MA110', 'AS262', 'AS263']);
-    const before = await migrate(v20, installation20(), { ...ioc, handlers: handlers(v20) });
-    expect(before.outcome.status).toBe('migrated');
   });
 
-  it('change 6 (2.4.1.1): DA installations are checked before the MCF is generated', async () => {
+  it('change 7 (2.4.1.1): DA installations are checked before the MCF is generated', async () => {
     const result = await migrate(v21, installation21({ commsHubFirmwareSupported: false }), { ...secureDA, handlers: handlers(v21) });
     expect(result.outcome).toMatchObject({ status: 'failed', code: 'AS111' });
     expect(stepsAttempted(result)).toEqual([]);
@@ -36,20 +38,16 @@ describe('MEHRS v2.1, Table 1', () => {
     expect(other.outcome.status).toBe('migrated');
   });
 
-  it('change 7 (2.4.4): the processing S1SP generates the MCF, not the MVF', async () => {
+  it('change 8 (2.4.4, 2.4.5): the processing S1SP generates the MCF; the MCVF of the IOC S1SP validates it into the MVF', async () => {
     const overrides = { steps: { GenerateMcf: succeed('10m'), ValidateMcf: succeed('5m') } };
     const after = await migrate(v21, installation21(), { ...ioc, handlers: handlers(v21, overrides) });
     expect(after.artefacts).toMatchObject({ MCF: duration('10m'), MVF: duration('15m') });
+    expect(stepsAttempted(after).slice(0, 2)).toEqual(['GenerateMcf', 'ValidateMcf']);
     expect(v21.flow.find((node) => node.kind === 'step' && node.name === 'GenerateMcf')).toMatchObject({ party: 'S1SP', produces: ['MCF'] });
+    expect(v21.flow.find((node) => node.kind === 'step' && node.name === 'ValidateMcf')).toMatchObject({ party: 'MCVF', produces: ['MVF'] });
 
     const before = await migrate(v20, installation20(), { ...ioc, handlers: handlers(v20, { steps: { GenerateMcf: succeed('10m') } }) });
     expect(before.artefacts).toMatchObject({ MCF: duration('10m'), MVF: duration('10m') });
-  });
-
-  it('change 8 (2.4.5): the MCVF of the IOC S1SP validates the MCF into the MVF', async () => {
-    const result = await migrate(v21, installation21(), { ...secureDA, handlers: handlers(v21) });
-    expect(stepsAttempted(result).slice(0, 2)).toEqual(['GenerateMcf', 'ValidateMcf']);
-    expect(v21.flow.find((node) => node.kind === 'step' && node.name === 'ValidateMcf')).toMatchObject({ party: 'MCVF', produces: ['MVF'] });
     expect(v20.flow.some((node) => node.kind === 'step' && node.name === 'ValidateMcf')).toBe(false);
   });
 
@@ -82,7 +80,7 @@ describe('MEHRS v2.1, Table 1', () => {
     expect(inTime.outcome).toEqual({ status: 'migrated', at: duration('24h29m') });
   });
 
-  it('change 11 (2.5.4, 2.5.6): DA installations generate no MGF', async () => {
+  it('change 11 (2.5.4, 2.5.5, 2.5.6): DA installations generate no MGF', async () => {
     const da = await migrate(v21, installation21(), { ...secureDA, handlers: handlers(v21) });
     expect(da.outcome.status).toBe('migrated');
     expect(stepsAttempted(da)).not.toContain('GenerateMgf');

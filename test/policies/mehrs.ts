@@ -36,3 +36,24 @@ export function stepsAttempted(result: MigrationResult<string>): string[] {
   const steps = result.timeline.filter((event) => event.kind === 'attempt').map((event) => event.step!);
   return [...new Set(steps)];
 }
+
+/** Table 1 of the consultation, as it numbers its changes: each row's MEHRS references, in the row's order. */
+export const table1: readonly (readonly [number, readonly string[]])[] = [
+  [1, ['2.3.2']],
+  [2, ['2.6.6']],
+  [3, ['2.6.7']],
+  [4, ['3.1']],
+  [5, ['A.1']],
+  [6, ['2.3.2']],
+  [7, ['2.4.1.1']],
+  [8, ['2.4.4', '2.4.5']],
+  [9, ['2.5.1.1']],
+  [10, ['2.5.2']],
+  [11, ['2.5.4', '2.5.5', '2.5.6']],
+  [12, ['2.5.5', '2.5.7', '2.5.8', '2.5.10']],
+  [13, ['2.5.9']],
+  [14, ['2.6.2', '2.6.3']],
+  [15, ['2.6.4.1']],
+  [16, ['2.6.5']],
+  [17, ['3.3']],
+];

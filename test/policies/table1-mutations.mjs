@@ -12,16 +12,16 @@ const dir = 'policies/mehrs/v2.1';
 const golden = 'test/emit/golden/mehrs-v2.1.ts';
 const host = { readFile: (p) => existsSync(p) ? { kind: 'text', text: readFileSync(p, 'utf8') } : { kind: 'missing' }, resolveImport: (f, s) => path.join(path.dirname(f), s) };
 const mutations = [
-  [1, 'flow.mpol', 'rollback then fail MA122 ref "A.1"', 'rollback then fail AS900 ref "A.1"'],
+  [1, 'flow.mpol', 'installation.deviceRegistered\n        and installation.productionRecordMatch', 'installation.deviceRegistered'],
   [2, 'flow.mpol', 'resolved by S1SP or DSP', 'resolved by S1SP'],
-  [3, 'flow.mpol', 'then continue else fail MA122', 'then retry else fail MA122'],
+  [3, 'flow.mpol', 'then continue', 'then retry'],
   [3, 'flow.mpol', '  step GenerateCommissioningFile ref "2.6.7" by S1SP {\n    produces CommissioningFile\n  }\n', ''],
   [4, 'assumptions.mpol', 'tier long: every 30m', 'tier long: every 2h'],
   [4, 'assumptions.mpol', 'within 48h', 'within 24h'],
-  [5, 'flow.mpol', '    check AS101 when cohort MOC_Secure requires installation.secureDesignConfirmed\n', ''],
-  [5, 'flow.mpol', 'installation.deviceRegistered and installation.productionRecordMatch', 'installation.deviceRegistered'],
-  [6, 'flow.mpol', '    check AS111 requires installation.commsHubFirmwareSupported\n', ''],
-  [7, 'flow.mpol', '  step GenerateMcf ref "2.4.4" by S1SP {\n    produces MCF\n', '  step GenerateMcf ref "2.4.4" by S1SP {\n    produces MCF\n    produces MVF\n'],
+  [5, 'flow.mpol', 'rollback then fail MA122 ref "A.1"', 'rollback then fail AS900 ref "A.1"'],
+  [6, 'flow.mpol', '    check AS101\n      when cohort MOC_Secure\n      requires installation.secureDesignConfirmed\n', ''],
+  [7, 'flow.mpol', '    check AS111 requires installation.commsHubFirmwareSupported\n', ''],
+  [8, 'flow.mpol', '  step GenerateMcf ref "2.4.4" by S1SP {\n    produces MCF\n', '  step GenerateMcf ref "2.4.4" by S1SP {\n    produces MCF\n    produces MVF\n'],
   [8, 'flow.mpol', 'step ValidateMcf ref "2.4.5" by MCVF', 'step ValidateMcf ref "2.4.5" by S1SP'],
   [9, 'flow.mpol', '    check AS121 requires installation.smsoAccountActive\n', ''],
   [10, 'flow.mpol', 'within 24h after MVF', 'within 25h after MVF'],
