@@ -22,6 +22,8 @@ import { definition, highlights, hover, references } from './features/navigation
 import { formatDocument, formatDocumentRange, type Formatted } from './features/formatting.js';
 import { foldingRanges, inlayHints, selectionRanges, semanticTokens } from './features/structure.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
+import { flowDiagrams, policies } from './features/policy-views.js';
+import { flowDiagramsMethod, policiesMethod, type FlowDiagramsParams, type PoliciesParams } from './protocol.js';
 
 export const serverCapabilities: ServerCapabilities = {
   textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -95,6 +97,16 @@ export function registerRequests(connection: Connection, { context, indexed, sch
   };
   connection.onDocumentFormatting(guard('formatting', [], (params) => formatted(formatDocument(context, params.textDocument.uri, params.options))));
   connection.onDocumentRangeFormatting(guard('range formatting', [], (params) => formatted(formatDocumentRange(context, params.textDocument.uri, params.range, params.options))));
+
+  // The extension's views (lsp/protocol.ts).
+  connection.onRequest(policiesMethod, guard('policies', { policies: [] }, async (params: PoliciesParams) => {
+    await indexed;
+    return policies(context, params.textDocument.uri);
+  }));
+  connection.onRequest(flowDiagramsMethod, guard('flow diagrams', { policies: [] }, async (params: FlowDiagramsParams) => {
+    await indexed;
+    return flowDiagrams(context, params.textDocument.uri);
+  }));
 }
 
 /**

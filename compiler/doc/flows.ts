@@ -8,7 +8,7 @@ import { populationName, populationsOf, type Population } from '../diagrams/popu
 import type { FlowModel, PolicyModel } from '../model.js';
 import { joinWords, type DocumentBuilder } from './document.js';
 
-interface SharedFlow {
+export interface SharedFlow {
   readonly populations: Population[];
   readonly graph: FlowGraph;
 }

@@ -8,3 +8,4 @@ export { assumptionsOf, isAssumptionsFile, type AssumedValue, type AssumptionNot
 export { DocumentBuilder, joinWords, plainText, slug, type Block, type Document, type Inline, type Text } from './document.js';
 export { renderMarkdown } from './markdown.js';
 export { renderHtml, escapeHtml, type HtmlOptions } from './html.js';
+export { sharedFlows, type SharedFlow } from './flows.js';
