@@ -13,6 +13,7 @@ import { fmt, type FmtOptions } from './commands/fmt.js';
 import { faults, type FaultsOptions } from './commands/faults.js';
 import { simulateCommand, simulateFormats, type SimulateOptions } from './commands/simulate.js';
 import type { CliContext, ExitCode } from './context.js';
+import { progressModes } from './progress.js';
 
 export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: ExitCode) => void): Command {
   const program = new Command('mpol')
@@ -99,6 +100,7 @@ export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: E
     .option('--campaign', "play the fault model's campaign: the estate day by day within the capacity, with resubmissions and exclusion (docs/campaign.md)", false)
     .option('--compare <policy|faults.json>', 'play the same campaign under another policy (with its own faults.json, else this fault model) or another fault model, side by side')
     .option('--threads <n>', 'threads a campaign runs on; the result is the same for any number (default: the cores available)')
+    .addOption(new Option('--progress <how>', 'progress of a long run: a bar on a terminal (auto), JSON lines {"done":N,"total":M} on standard error for programs (json), or none').choices(progressModes).default('auto'))
     .addHelpText('after', exitCodeHelp)
     .action(async (policy: string, options: SimulateOptions) => setExitCode(await simulateCommand(policy, options, ctx)));
 

@@ -16,6 +16,37 @@ export interface Progress {
   stop(): void;
 }
 
+/** How `--progress` says to show a long run's progress. */
+export const progressModes = ['auto', 'json', 'none'] as const;
+export type ProgressMode = (typeof progressModes)[number];
+
+/**
+ * The progress of a run as `--progress` asks: `auto` a bar on a terminal
+ * (`progressBar`), `json` one line `{"done":N,"total":M}` on standard
+ * error at most every 100 ms and at the end, for programs such as the
+ * editor extension, `none` nothing.
+ */
+export function progressFor(mode: ProgressMode, ctx: { readonly progress: boolean; err(text: string): void }, label: string): Progress {
+  if (mode === 'auto') return progressBar(ctx.progress, label);
+  if (mode === 'none') return progressBar(false, label);
+  let last = 0;
+  let pending: string | undefined;
+  return {
+    update(done, total) {
+      pending = `${JSON.stringify({ done, total })}\n`;
+      const now = Date.now();
+      if (now - last < 100 && done < total) return;
+      last = now;
+      ctx.err(pending);
+      pending = undefined;
+    },
+    stop() {
+      if (pending !== undefined) ctx.err(pending);
+      pending = undefined;
+    },
+  };
+}
+
 /** Show the cursor, and wrap lines again. */
 export const restoreTerminal = '\u001b[?25h\u001b[?7h';
 

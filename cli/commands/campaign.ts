@@ -25,7 +25,7 @@ import { loadOnePolicy } from '../one-policy.js';
 import { campaignReport } from '../report/campaign-report.js';
 import { requireMermaid } from '../vendor.js';
 import { writeOutput } from '../write-output.js';
-import { progressBar } from '../progress.js';
+import { progressFor, type ProgressMode } from '../progress.js';
 
 /** One side of a campaign: a checked policy and the fault model it runs against. */
 export interface CampaignSide {
@@ -51,6 +51,8 @@ export interface CampaignRun {
   readonly readFaults: (file: string) => FaultFile;
   /** The fault model beside a policy's root file, if there is one. */
   readonly defaultFaults: (policy: CompiledPolicy) => string | undefined;
+  /** `--progress`. */
+  readonly progress: ProgressMode;
 }
 
 const maxThreads = 64;
@@ -109,7 +111,7 @@ function output(text: string, summary: string, format: CampaignRun['format'], ou
 async function play(side: CampaignSide, run: CampaignRun, threads: number, ctx: CliContext, label: string): Promise<CampaignResult> {
   const script = emitPolicy(side.compiled, { target: 'script' });
   const policy = instantiatePolicy(side.compiled);
-  const progress = progressBar(ctx.progress, label);
+  const progress = progressFor(run.progress, ctx, label);
   try {
     return await simulateCampaign(policy, {
       faults: side.faults,

@@ -18,7 +18,7 @@ import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
 import { readFaultFile } from '../fault-file.js';
 import { campaignCommand, type CampaignFlags } from './campaign.js';
 import { loadOnePolicy } from '../one-policy.js';
-import { progressBar } from '../progress.js';
+import { progressFor, type ProgressMode } from '../progress.js';
 import { parseSeed, sizeProblem } from '../simulation-size.js';
 
 export const simulateFormats = ['text', 'json', 'html'] as const;
@@ -34,6 +34,7 @@ export interface SimulateOptions extends CampaignFlags {
   readonly out?: string;
   /** Run more than `installationLimit` installations. */
   readonly force: boolean;
+  readonly progress: ProgressMode;
 }
 
 export async function simulateCommand(policyPath: string, options: SimulateOptions, ctx: CliContext): Promise<ExitCode> {
@@ -58,7 +59,7 @@ export async function simulateCommand(policyPath: string, options: SimulateOptio
     return fail(ctx, `${where} is not a valid fault model:\n${formatFaultModelErrors(validation).map((line) => `  ${line}`).join('\n')}`);
   }
   if (options.campaign || options.compare !== undefined) {
-    const run = { seed, estate: cohorts, format, readFaults: (file: string) => readFaultFile(file, ctx.cwd), defaultFaults: (other: CompiledPolicy) => defaultFaults(other, ctx.cwd) };
+    const run = { seed, estate: cohorts, format, progress: options.progress, readFaults: (file: string) => readFaultFile(file, ctx.cwd), defaultFaults: (other: CompiledPolicy) => defaultFaults(other, ctx.cwd) };
     return campaignCommand({ compiled, faults, faultsPath }, options, run, ctx);
   }
   if (cohorts === undefined && validation.model.cohorts === null) {
@@ -68,7 +69,7 @@ export async function simulateCommand(policyPath: string, options: SimulateOptio
   const tooMany = await sizeProblem(policy, faults, cohorts ?? validation.model.cohorts ?? {}, seed, options.force);
   if (tooMany !== null) return fail(ctx, tooMany);
 
-  const progress = progressBar(ctx.progress, 'simulating');
+  const progress = progressFor(options.progress, ctx, 'simulating');
   try {
     const result = await runSimulation(policy, { faults, seed, onProgress: progress.update, ...(cohorts === undefined ? {} : { cohorts }) });
     progress.stop();
