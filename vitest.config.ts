@@ -10,8 +10,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['test/**/*.test.ts'],
-    // Neovim's tests need Neovim: `npm run test:neovim` (vitest.neovim.config.ts), which .ci/run runs.
-    exclude: ['test/neovim/**', '**/node_modules/**'],
+    // Neovim's tests need Neovim, the editors' tests VS Code (`npm run test:editors`, vitest.editors.config.ts): `npm run test:neovim` (vitest.neovim.config.ts), which .ci/run runs.
+    exclude: ['test/neovim/**', 'test/editors/**', '**/node_modules/**'],
     testTimeout: 30_000,
     // The language server's robustness test forces collections to compare the heap before and after.
     execArgv: ['--expose-gc'],
