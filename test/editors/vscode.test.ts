@@ -1,0 +1,229 @@
+// The extension in a real VS Code: code-server 4.100.3 with the packaged
+// .vsix installed as a user installs it, driven by Debian's Chromium
+// through playwright-core, keyboard first. `npm run test:editors` installs
+// code-server and Chromium when absent, packages the extension and runs
+// this; .ci/run runs it after `npm test`. A failing step saves a
+// screenshot in test-results/editors/; the README's screenshots are taken
+// here too (MPOL_SCREENSHOTS=update copies them into the extension).
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type Browser } from '../browser/browser.js';
+import { startCodeServer, type CodeServer } from './code-server.js';
+import { positionOf, results, Workbench } from './workbench.js';
+import { formatPolicy } from '../../compiler/format/format.js';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+const version = (JSON.parse(readFileSync(path.join(repo, 'vscode-extension', 'package.json'), 'utf8')) as { version: string }).version;
+const vsix = path.join(repo, 'vscode-extension', `mpol-${version}.vsix`);
+const example = readFileSync(path.join(repo, 'policies', 'example', 'example.mpol'), 'utf8');
+const parties = readFileSync(path.join(repo, 'policies', 'example', 'parties.mpol'), 'utf8');
+const brokenText = example.replace('within 48h', 'within');
+// The example (formatted, as every bundled policy is) with its indentation stripped and its spacing spoilt.
+const messyText = example.replace(/^[ \t]+/gm, '').replaceAll(' by ', '   by ').replaceAll(' {', '{');
+
+let folder: string;
+let server: CodeServer;
+let browser: Browser;
+let page: Page;
+let bench: Workbench;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  folder = mkdtempSync(path.join(tmpdir(), 'mpol-vscode-workspace-'));
+  cpSync(path.join(repo, 'policies', 'example'), path.join(folder, 'policy'), { recursive: true });
+  mkdirSync(path.join(folder, 'broken'));
+  for (const file of ['parties.mpol', 'codes.mpol']) copyFileSync(path.join(repo, 'policies', 'example', file), path.join(folder, 'broken', file));
+  writeFileSync(path.join(folder, 'broken', 'broken.mpol'), brokenText);
+  mkdirSync(path.join(folder, 'messy'));
+  for (const file of ['parties.mpol', 'codes.mpol']) copyFileSync(path.join(repo, 'policies', 'example', file), path.join(folder, 'messy', file));
+  writeFileSync(path.join(folder, 'messy', 'messy.mpol'), messyText);
+  // The grammar decides the colours here, not semantic tokens: a language's setting, since the
+  // extension turns them on for mpol (a language default beats a user's general setting).
+  server = await startCodeServer(vsix, folder, { '[mpol]': { 'editor.semanticHighlighting.enabled': false } });
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  bench = new Workbench(page);
+  await page.goto(`${server.url}?folder=${encodeURIComponent(folder)}`);
+  await page.locator('.explorer-folders-view').waitFor({ timeout: 120_000 });
+});
+
+afterEach(async (context) => {
+  if (context.task.result?.state === 'fail') {
+    const name = context.task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+    await bench?.screenshot(`failed-${name}`).catch(() => undefined);
+    writeFileSync(path.join(results, 'code-server.log'), server?.log() ?? '');
+  }
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+});
+
+/** Copies a screenshot into the extension's README folder when asked to. */
+async function readmeShot(name: string): Promise<void> {
+  const file = await bench.screenshot(name);
+  if (process.env['MPOL_SCREENSHOTS'] === 'update') copyFileSync(file, path.join(repo, 'vscode-extension', 'media', 'screenshots', `${name}.png`));
+}
+
+/** The colour the editor draws the first token with exactly this text. */
+async function colourOf(text: string, within = false): Promise<string> {
+  // The editor draws spaces as no-break spaces, which \s matches.
+  const pattern = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll(' ', '\\s');
+  const span = page.locator('.editor-instance .view-line span span', { hasText: new RegExp(within ? pattern : `^${pattern}$`) }).first();
+  await span.waitFor({ timeout: 90_000 });
+  return span.evaluate((element) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(element).color);
+}
+
+describe('the mpol extension in VS Code', () => {
+  it('opens a policy in the mpol language mode', async () => {
+    await bench.open('policy/example.mpol');
+    await page.locator('#status\\.editor\\.mode', { hasText: /^mpol$/ }).waitFor({ timeout: 90_000 });
+  });
+
+  it('colours tokens by the TextMate grammar', async () => {
+    // Default Dark Modern's colours for the scopes the grammar gives.
+    expect(await colourOf('policy')).toBe('rgb(86, 156, 214)'); // storage.type
+    expect(await colourOf('Example')).toBe('rgb(78, 201, 176)'); // entity.name.type
+    expect(await colourOf('"Example migration policy"')).toBe('rgb(206, 145, 120)'); // string
+    expect(await colourOf('A small policy that uses every construct of the language once.', true)).toBe('rgb(106, 153, 85)'); // comment
+    expect(await colourOf('bool')).toBe('rgb(78, 201, 176)'); // support.type
+    expect(await colourOf('section')).toBe('rgb(86, 156, 214)'); // storage.type
+    expect(await colourOf('failed')).toBe('rgb(197, 134, 192)'); // keyword.control
+    expect(await colourOf('5')).toBe('rgb(181, 206, 168)'); // constant.numeric
+    await readmeShot('highlighting');
+  });
+
+  it('shows a broken file\'s error as a squiggle and in Problems, both gone after a fix typed on the keyboard', async () => {
+    await bench.open('broken/broken.mpol');
+    const { line, column } = positionOf(brokenText, 'within\n', 'within'.length);
+    // The editor draws only the lines in view: bring the error's into it.
+    await bench.goTo(line, column);
+    await page.locator('.editor-instance .squiggly-error').first().waitFor({ timeout: 90_000 });
+    await page.keyboard.press('Control+Shift+M');
+    const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'unexpected-token' });
+    await problem.first().waitFor({ timeout: 90_000 });
+    await bench.goTo(line, column);
+    await page.keyboard.type(' 48h');
+    await page.keyboard.press('Escape');
+    await page.locator('.editor-instance .squiggly-error').first().waitFor({ state: 'detached', timeout: 90_000 });
+    await page.locator('.markers-panel', { hasText: 'No problems have been detected in the workspace.' }).waitFor({ timeout: 90_000 });
+    await bench.command('View: Close Panel');
+  });
+
+  it('shows a retry strategy\'s attempt timeline on hover', async () => {
+    await bench.open('policy/example.mpol');
+    const { line, column } = positionOf(example, 'retry Commissioning ref', 'retry Com'.length);
+    await bench.goTo(line, column);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    const hover = page.locator('.monaco-hover', { hasText: 'attempt 1 at 0s' });
+    await hover.waitFor({ timeout: 90_000 });
+    expect(await hover.innerText()).toContain('gives up at 48h');
+    await readmeShot('hover');
+    await page.keyboard.press('Escape');
+  });
+
+  it('offers the error codes after `fail`', async () => {
+    const { line, column } = positionOf(example, 'on failure fail EX900', 'on failure fail '.length);
+    await bench.goTo(line, column);
+    await page.keyboard.press('Control+Space');
+    // The server's items; VS Code lists the extension's snippets too, where no word has been typed.
+    const rows = page.locator('.suggest-widget .monaco-list-row').filter({ hasNot: page.locator('.codicon-symbol-snippet') });
+    await rows.filter({ hasText: 'EX001' }).first().waitFor({ timeout: 90_000 });
+    const labels = (await rows.locator('.label-name').allInnerTexts()).map((label) => label.trim());
+    expect(labels.length).toBeGreaterThan(3);
+    expect(labels.filter((label) => !/^EX\d+$/.test(label))).toEqual([]);
+    await page.keyboard.press('Escape');
+  });
+
+  it('goes to a definition in another file', async () => {
+    const { line, column } = positionOf(example, 'by Provider {', 'by Pro'.length);
+    await bench.goTo(line, column);
+    await page.keyboard.press('F12');
+    await bench.activeTab('parties.mpol');
+    const target = positionOf(parties, 'party Provider', 'party '.length);
+    await page.locator('#status\\.editor\\.selection', { hasText: new RegExp(`^Ln ${target.line}, Col \\d+`) }).waitFor({ timeout: 90_000 });
+  });
+
+  it('formats a badly formatted file into the canonical text with Format Document', async () => {
+    expect(messyText).not.toBe(example);
+    await bench.open('messy/messy.mpol');
+    await bench.command('Format Document');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ timeout: 90_000 });
+    await page.keyboard.press('Control+S');
+    await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached', timeout: 90_000 });
+    const canonical = formatPolicy(example, { tabWidth: 2 });
+    if (canonical.kind !== 'formatted') throw new Error('the example does not parse');
+    expect(readFileSync(path.join(folder, 'messy', 'messy.mpol'), 'utf8')).toBe(canonical.text);
+  });
+
+  it('draws the flow diagram in a webview and draws it again as the text changes', async () => {
+    await bench.open('policy/example.mpol');
+    await bench.command('mpol: Show flow diagram');
+    const frame = await bench.frameWith('body[data-state="drawn"]');
+    expect(await frame.locator('#flows svg').count()).toBeGreaterThanOrEqual(2);
+    expect(await frame.locator('h2').allInnerTexts()).toContain('MOC_Secure/DA');
+    expect((await frame.locator('#flows svg').allTextContents()).join(' ')).toContain('SwitchAccount');
+    await readmeShot('flow-diagram');
+    // Typing in the policy draws it again.
+    await page.locator('.editor-instance .monaco-editor textarea').first().focus();
+    const { line, column } = positionOf(example, 'step GenerateFile ', 'step GenerateFile'.length);
+    await bench.goTo(line, column);
+    await page.keyboard.type('s');
+    await frame.locator('#flows svg', { hasText: 'GenerateFiles' }).first().waitFor({ timeout: 90_000 });
+    await page.keyboard.press('Control+Z');
+    await frame.locator('#flows svg', { hasText: 'GenerateFiles' }).first().waitFor({ state: 'detached', timeout: 90_000 });
+  });
+
+  it('simulates the policy with progress in a notification and shows the report', async () => {
+    await bench.open('policy/example.mpol');
+    const progress = bench.notification('Simulating Example').waitFor({ timeout: 90_000 });
+    await bench.command('mpol: Simulate policy');
+    await progress;
+    const frame = await bench.frameWith('#outcomes-by-cohort-and-group', 180_000);
+    expect(await frame.locator('h1').first().innerText()).toContain('Example');
+    await frame.locator('html[data-diagrams="drawn"]').waitFor({ timeout: 90_000 });
+    await readmeShot('simulation-report');
+  });
+
+  it('restarts a language server that crashed, says so, and answers again', async () => {
+    const pid = languageServerPid(server);
+    process.kill(pid, 'SIGKILL');
+    await bench.notification('stopped unexpectedly and has been restarted').waitFor({ timeout: 90_000 });
+    await bench.open('policy/example.mpol');
+    const { line, column } = positionOf(example, 'retry Commissioning ref', 'retry Com'.length);
+    await bench.goTo(line, column);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await page.locator('.monaco-hover', { hasText: 'attempt 1 at 0s' }).waitFor({ timeout: 90_000 });
+    expect(languageServerPid(server)).not.toBe(pid);
+  });
+
+  it('threw nothing in the workbench', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** The language server's process: in code-server's process group, running the extension's `mpol.mjs lsp`. */
+function languageServerPid(codeServer: CodeServer): number {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (group === codeServer.process.pid && command.some((arg) => arg.endsWith('server/mpol.mjs')) && command.includes('lsp')) found.push(Number(entry));
+    } catch {
+      // A process that ended meanwhile.
+    }
+  }
+  if (found.length !== 1) throw new Error(`expected one language server process, found ${found.length}`);
+  return found[0]!;
+}
