@@ -27,6 +27,7 @@ export const messages = {
   'invalid-escape': entry<{ text: string }>('error', 'an unknown escape in a string', (a) => `unknown escape \`${a.text}\` in a string`),
   'unexpected-token': entry<{ expected: string; found: string }>('error', 'a token that does not fit the grammar here', (a) => `expected ${a.expected}, found ${a.found}`),
   'invalid-duration': entry<{ text: string }>('error', 'a duration too large to represent', (a) => `duration \`${a.text}\` is too large`),
+  'condition-too-deep': entry<{ limit: number }>('error', 'a condition nested deeper than the limit', (a) => `this condition nests more than ${a.limit} levels deep`),
 
   // Files and policies (compiler/project).
   'import-not-found': entry<{ path: string }>('error', 'an import naming a file that does not exist', (a) => `cannot find the imported file \`${a.path}\``),

@@ -1,6 +1,13 @@
 /**
  * Guards and check predicates: the expression rules, with `or` weaker than
  * `and`, `not` before comparisons.
+ *
+ * Invariant: a condition nests at most `conditionDepthLimit` levels
+ * (parentheses, `not`s and operators on one path from the whole condition
+ * to a value), so the parser and every later pass that walks a condition
+ * recursively stay far inside the stack. A deeper condition is one
+ * `condition-too-deep` error and a `Missing` node: the parser skips what
+ * lies deeper without descending into it.
  */
 import { EOF, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import type { BinaryOperator, Expr } from './ast.js';
@@ -17,16 +24,31 @@ const valueTokens: ReadonlySet<TokenType> = new Set([T.Identifier, T.ClosedStrin
 const endsCondition: ReadonlySet<TokenType> = new Set([T.LBrace, T.RBrace, T.RParen, K.and, K.or, K.stage, K.step, K.check, K.on, K.within, K.retry, K.await, K.produces, K.may, K.undo, K.commit, EOF]);
 /** Keywords that start an item with a name: after `installation.`, one followed by a name is that item. */
 const itemsBeforeName: ReadonlySet<TokenType> = new Set([K.check, K.step, K.stage]);
+/** The deepest a condition may nest (docs/language.md, "Guards"). */
+export const conditionDepthLimit = 64;
+
 const orPlace = keywordPlace('`or` or the end of the condition', K.or);
 const andPlace = keywordPlace('`and`, `or` or the end of the condition', K.and, K.or);
 
 export class ExpressionParser extends ParserBase {
+  /** Parentheses and `not`s open around the expression being parsed: the depth of the parser's own recursion. */
+  private nesting = 0;
+  /** The depth of each node built, for `conditionDepthLimit` (a value is 1). */
+  private readonly depths = new WeakMap<Expr, number>();
+  /** Whether the condition being parsed was reported too deep already. */
+  private deepReported = false;
+
   // ---- Expressions --------------------------------------------------------
 
   // expr := and ("or" and)*
-  public expr = this.RULE('expr', (): Expr => this.binaryChain(this.andExpr, K.or, 'or', orPlace), {
-    recoveryValueFunc: () => this.missing(),
-  });
+  public expr = this.RULE(
+    'expr',
+    (): Expr => {
+      if (this.nesting === 0) this.deepReported = false;
+      return this.binaryChain(this.andExpr, K.or, 'or', orPlace);
+    },
+    { recoveryValueFunc: () => this.missing() },
+  );
 
   // and := not ("and" not)*
   private andExpr = this.RULE('andExpr', (): Expr => this.binaryChain(this.notExpr, K.and, 'and', andPlace), {
@@ -43,10 +65,17 @@ export class ExpressionParser extends ParserBase {
     {
       ALT: () => {
         const start = this.here();
-        this.CONSUME(K.not);
-        const operand = this.SUBRULE(this.notExpr);
+        const keyword = this.CONSUME(K.not);
+        // Too deep already: the `not`s that follow are skipped, not descended into.
+        const tooDeep = !this.RECORDING_PHASE && this.nesting >= conditionDepthLimit;
+        if (tooDeep) {
+          this.reportTooDeep(keyword);
+          while (this.LA(1).tokenType === K.not) this.skip();
+        }
+        const operand = this.nested(() => this.SUBRULE(this.notExpr));
         if (this.RECORDING_PHASE) return recorded;
-        return { kind: 'Not', operand, start, end: this.endFrom(start) };
+        if (tooDeep) return { kind: 'Missing', start, end: this.endFrom(start) };
+        return this.atDepth({ kind: 'Not', operand, start, end: this.endFrom(start) }, this.depthAbove(operand), keyword);
       },
     },
     { ALT: () => this.SUBRULE(this.comparison) },
@@ -64,7 +93,10 @@ export class ExpressionParser extends ParserBase {
     this.OPTION(() => {
       const operator = this.OR(this.comparisonOperators);
       const right = this.SUBRULE2(this.primary);
-      if (!this.RECORDING_PHASE) result = { kind: 'Binary', operator: operator.image as BinaryOperator, left: result, right, start, end: this.endFrom(start) };
+      if (!this.RECORDING_PHASE) {
+        const binary: Expr = { kind: 'Binary', operator: operator.image as BinaryOperator, left: result, right, start, end: this.endFrom(start) };
+        result = this.atDepth(binary, this.depthAbove(result, right), operator);
+      }
     });
     return result;
   }, { recoveryValueFunc: () => this.missing() });
@@ -92,10 +124,18 @@ export class ExpressionParser extends ParserBase {
   private readonly primaryAlternatives: IOrAlt<Expr>[] = [
     {
       ALT: () => {
-        this.CONSUME(T.LParen);
-        const inner = this.SUBRULE(this.expr);
+        const open = this.CONSUME(T.LParen);
+        if (!this.RECORDING_PHASE && this.nesting >= conditionDepthLimit) {
+          this.reportTooDeep(open);
+          this.skipToClosingParen();
+          this.CONSUME(T.RParen);
+          return { kind: 'Missing', start: open.startOffset, end: this.endFrom(open.startOffset) };
+        }
+        const inner = this.nested(() => this.SUBRULE(this.expr));
         this.CONSUME(T.RParen);
-        return inner;
+        if (this.RECORDING_PHASE) return inner;
+        // The parentheses count as a level, as they do for the parser.
+        return this.atDepth(inner, this.depthAbove(inner), open);
       },
     },
     {
@@ -201,12 +241,59 @@ export class ExpressionParser extends ParserBase {
     let result = this.SUBRULE(operand);
     // No name may follow an operand: one that misspells the operator (`andd`) is read as it.
     this.readMisspeltKeyword(place);
+    // A chain too long is read to its end, as one `Missing` node.
+    let tooLong = false;
     this.MANY(() => {
-      this.CONSUME(operatorToken);
+      const token = this.CONSUME(operatorToken);
       const right = this.SUBRULE2(operand);
-      if (!this.RECORDING_PHASE) result = { kind: 'Binary', operator, left: result, right, start, end: this.endFrom(start) };
+      if (!this.RECORDING_PHASE && !tooLong) {
+        const depth = this.depthAbove(result, right);
+        tooLong = depth > conditionDepthLimit;
+        result = this.atDepth({ kind: 'Binary', operator, left: result, right, start, end: this.endFrom(start) }, depth, token);
+      }
       this.readMisspeltKeyword(place);
     });
-    return result;
+    return tooLong ? { kind: 'Missing', start, end: this.endFrom(start) } : result;
+  }
+
+  /** Runs `parse` one level of parentheses or `not` deeper. */
+  private nested(parse: () => Expr): Expr {
+    this.nesting++;
+    try {
+      return parse();
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  /** The depth of a node one level above `parts`. */
+  private depthAbove(...parts: Expr[]): number {
+    return 1 + Math.max(...parts.map((part) => this.depths.get(part) ?? 1));
+  }
+
+  /** `node` at `depth`, or a `Missing` node over it when that passes the limit (reported at `token`). */
+  private atDepth(node: Expr, depth: number, token: IToken): Expr {
+    if (depth <= conditionDepthLimit) {
+      this.depths.set(node, depth);
+      return node;
+    }
+    this.reportTooDeep(token);
+    return { kind: 'Missing', start: node.start, end: node.end };
+  }
+
+  private reportTooDeep(token: IToken): void {
+    if (this.deepReported) return;
+    this.deepReported = true;
+    this.nodeDiagnostics.push(diagnostic('condition-too-deep', this.fileName, this.tokenSpan(token), { limit: conditionDepthLimit }));
+  }
+
+  /** Skips up to the `)` that closes a `(` just read, without crossing a brace, whatever nests between. */
+  private skipToClosingParen(): void {
+    let open = 1;
+    for (let token = this.LA(1); token.tokenType !== EOF && token.tokenType !== T.LBrace && token.tokenType !== T.RBrace; token = this.LA(1)) {
+      if (token.tokenType === T.LParen) open++;
+      else if (token.tokenType === T.RParen && --open === 0) return;
+      this.skip();
+    }
   }
 }

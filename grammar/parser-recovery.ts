@@ -213,7 +213,7 @@ export class RecoveringParser extends EmbeddedActionsParser {
   }
 
   /** Skips the next token, noting what it may have declared. */
-  private skip(): void {
+  protected skip(): void {
     this.noteUnread(this.LA(1));
     this.SKIP_TOKEN();
   }
