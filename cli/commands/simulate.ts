@@ -8,8 +8,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { emptyRecord } from '../../common/own.js';
-import { instantiatePolicy, renderHtml, type CompiledPolicy } from '../../compiler/index.js';
-import { faultModelDescription, formatFaultModelErrors, formatSummary, simulate as runSimulation, validateFaultModel, type SimulationResult } from '../../runtime/index.js';
+import { instantiatePolicy, renderHtml, type CompiledPolicy, type LoadedPolicy } from '../../compiler/index.js';
+import { formatFaultModelErrors, formatSummary, formatSummaryCsv, formatSummaryMarkdown, simulate as runSimulation, validateFaultModel, type SimulationResult } from '../../runtime/index.js';
 import { shownPath } from '../../compiler/disk/host.js';
 import { simulationReport } from '../report/simulation-report.js';
 import { requireMermaid } from '../vendor.js';
@@ -21,7 +21,7 @@ import { loadOnePolicy } from '../one-policy.js';
 import { progressFor, type ProgressMode } from '../progress.js';
 import { parseSeed, sizeProblem } from '../simulation-size.js';
 
-export const simulateFormats = ['text', 'json', 'html'] as const;
+export const simulateFormats = ['text', 'json', 'html', 'markdown', 'csv'] as const;
 export type SimulateFormat = (typeof simulateFormats)[number];
 
 export interface SimulateOptions extends CampaignFlags {
@@ -59,6 +59,7 @@ export async function simulateCommand(policyPath: string, options: SimulateOptio
     return fail(ctx, `${where} is not a valid fault model:\n${formatFaultModelErrors(validation).map((line) => `  ${line}`).join('\n')}`);
   }
   if (options.campaign || options.compare !== undefined) {
+    if (format === 'markdown' || format === 'csv') return fail(ctx, `--format ${format} is for a simulation of the cohorts; a campaign prints as text, json or html`);
     const run = { seed, estate: cohorts, format, progress: options.progress, readFaults: (file: string) => readFaultFile(file, ctx.cwd), defaultFaults: (other: CompiledPolicy) => defaultFaults(other, ctx.cwd) };
     return campaignCommand({ compiled, faults, faultsPath }, options, run, ctx);
   }
@@ -73,7 +74,7 @@ export async function simulateCommand(policyPath: string, options: SimulateOptio
   try {
     const result = await runSimulation(policy, { faults, seed, onProgress: progress.update, ...(cohorts === undefined ? {} : { cohorts }) });
     progress.stop();
-    return report({ result, compiled, faults, faultsPath }, format, options.out, ctx);
+    return report({ result, policy, faultsPath }, format, options.out, ctx);
   } catch (error) {
     progress.stop();
     // Usage errors of the runtime (an unknown cohort, say) are the user's; anything else is a bug.
@@ -89,13 +90,14 @@ function formatOf(options: SimulateOptions): SimulateFormat | undefined {
   if (options.format !== undefined) return options.format;
   if (options.out !== undefined && /\.html?$/i.test(options.out)) return 'html';
   if (options.out !== undefined && /\.json$/i.test(options.out)) return 'json';
+  if (options.out !== undefined && /\.(md|markdown)$/i.test(options.out)) return 'markdown';
+  if (options.out !== undefined && /\.csv$/i.test(options.out)) return 'csv';
   return 'text';
 }
 
 interface Simulated {
   readonly result: SimulationResult;
-  readonly compiled: CompiledPolicy;
-  readonly faults: unknown;
+  readonly policy: LoadedPolicy;
   readonly faultsPath: string | undefined;
 }
 
@@ -103,14 +105,14 @@ interface Simulated {
  * The result in its format: to standard output, or written whole to
  * `--out` while the terminal gets the summary and where the file is.
  */
-function report({ result, compiled, faults, faultsPath }: Simulated, format: SimulateFormat, out: string | undefined, ctx: CliContext): ExitCode {
+function report({ result, policy, faultsPath }: Simulated, format: SimulateFormat, out: string | undefined, ctx: CliContext): ExitCode {
+  const context = { policy, faultsFile: faultsPath ?? null };
   let text: string;
   if (format === 'json') text = `${JSON.stringify(result, null, 2)}\n`;
-  else if (format === 'text') text = formatSummary(result);
-  else {
-    const mermaid = requireMermaid();
-    text = renderHtml(simulationReport({ result, model: compiled.model, faults: { file: faultsPath, description: faultModelDescription(faults) } }), { mermaid });
-  }
+  else if (format === 'text') text = formatSummary(result, context);
+  else if (format === 'markdown') text = formatSummaryMarkdown(result, context);
+  else if (format === 'csv') text = formatSummaryCsv(result, context);
+  else text = renderHtml(simulationReport({ result, summary: context }), { mermaid: requireMermaid() });
   if (out === undefined) {
     ctx.out(text);
     return exitCodes.ok;
@@ -118,8 +120,8 @@ function report({ result, compiled, faults, faultsPath }: Simulated, format: Sim
   const file = path.resolve(ctx.cwd, out);
   const failed = writeOutput(ctx, file, text);
   if (failed !== undefined) return failed;
-  const what = format === 'html' ? 'the report, to open in a browser' : format === 'json' ? 'the whole result' : 'this summary';
-  ctx.out(`${formatSummary(result)}\nwrote ${shownPath(ctx.cwd, file)}: ${what}\n`);
+  const what = { html: 'the report, to open in a browser', json: 'the whole result', text: 'this summary', markdown: 'this summary in Markdown', csv: 'this summary as CSV, one figure a line' }[format];
+  ctx.out(`${formatSummary(result, context)}\nwrote ${shownPath(ctx.cwd, file)}: ${what}\n`);
   return exitCodes.ok;
 }
 

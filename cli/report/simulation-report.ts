@@ -1,21 +1,31 @@
 /**
  * A simulation's result as a document a migration manager reads
- * (`mpol simulate --format html`): outcomes per cohort and group with
- * percentages, failures by code (with titles) and by report, incidents by
- * party, the time-to-outcome distribution and the attempts histogram as
- * charts, the fault model's description and the seed, and a few sampled
- * timelines. Built from the result data, never from the text summary.
+ * (`mpol simulate --format html`): the summary's tables (the same figures
+ * as the text, Markdown and CSV summaries: outcomes with percentages,
+ * time to outcome, failures by code with titles and by report, attempts,
+ * resubmission, rollbacks and incidents), the fault model's description
+ * and the seed, with charts of the time-to-outcome distribution and of
+ * attempts, and a few sampled timelines.
  */
-import { barChart, DocumentBuilder, type Document, type PolicyModel, type Text } from '../../compiler/index.js';
-import { formatCount, formatRoundedTime, formatTime, summaryName, type PopulationSummary, type SampleTimeline, type SimulationResult } from '../../runtime/index.js';
+import { barChart, DocumentBuilder, type Document, type Text } from '../../compiler/index.js';
+import {
+  formatCount,
+  formatRoundedTime,
+  formatTime,
+  summaryName,
+  summaryTables,
+  type PopulationSummary,
+  type SampleTimeline,
+  type SimulationResult,
+  type SummaryContext,
+  type SummaryTable,
+} from '../../runtime/index.js';
 import { timelineChart } from './timeline-chart.js';
 
 export interface SimulationReportInput {
   readonly result: SimulationResult;
-  /** The policy, for the titles of codes, reports and parties. */
-  readonly model: PolicyModel;
-  /** The fault model's file as the user named it, if any, and its `description`. */
-  readonly faults: { readonly file: string | undefined; readonly description: string | null };
+  /** The policy and the fault model's file, as the text summary has them: the tables are the same. */
+  readonly summary: SummaryContext;
 }
 
 /** Colours of migrated, failed and rolled back, in the charts and their captions. */
@@ -26,87 +36,46 @@ const samplesShown = 6;
 const whole = formatCount;
 const time = formatRoundedTime;
 const nameOf = summaryName;
-const percent = (part: number, of: number): string => (of === 0 ? '-' : `${((100 * part) / of).toFixed(1)}%`);
-const failuresOf = (summary: PopulationSummary): number => summary.outcomes.failed + summary.outcomes['rolled-back'];
 
-export function simulationReport({ result, model, faults }: SimulationReportInput): Document {
+/**
+ * The page: the summary's tables, exactly as the text, Markdown and CSV
+ * summaries have them (`summaryTables`), each followed by what a page
+ * shows better: the time-to-outcome chart and percentiles per outcome, the
+ * attempts chart, incidents by party, and sampled timelines.
+ */
+export function simulationReport({ result, summary }: SimulationReportInput): Document {
   const doc = new DocumentBuilder();
+  const report = summaryTables(result, summary);
   const title = `${result.policy.name} ${result.policy.version}: simulation of ${whole(result.installations)} installations`;
   const all = [...result.populations, result.total];
   doc.heading(1, title);
-  doc.paragraph('Seed ', { code: String(result.seed) }, ...(faults.file === undefined ? [', no fault model: every handler succeeds.'] : [', fault model ', { code: faults.file }, '.']));
-  doc.paragraph(
-    faults.description === null
-      ? 'The fault model gives no description. Its rates are assumptions until they are replaced by measured ones: read these figures as what the policy does with those rates, not as a forecast.'
-      : `The fault model says: ${faults.description}`,
-  );
+  doc.paragraph('Seed ', { code: String(result.seed) }, '.');
+  doc.paragraph(report.caveat);
   doc.contents([2]);
-
-  doc.heading(2, 'Outcomes by cohort and group');
-  doc.table(
-    ['Population', 'Installations', 'Migrated', '%', 'Failed', '%', 'Rolled back', '%'],
-    all.map((summary): Text[] => {
-      const { migrated, failed } = summary.outcomes;
-      const rolledBack = summary.outcomes['rolled-back'];
-      const n = summary.installations;
-      return [[nameOf(summary)], [whole(n)], [whole(migrated)], [percent(migrated, n)], [whole(failed)], [percent(failed, n)], [whole(rolledBack)], [percent(rolledBack, n)]];
-    }),
-    [false, true, true, true, true, true, true, true],
-  );
-  doc.paragraph(`Rolled back installations failed too: their code is counted under failures below, with the failed ones. Resubmittable: ${whole(result.total.resubmittable)}; excluded: ${whole(result.total.excluded)}.`);
-
-  failureTables(doc, model, all);
-  incidents(doc, model, all);
-  timeToOutcome(doc, all);
-  attempts(doc, result.total);
+  for (const table of report.tables) {
+    doc.heading(2, table.title);
+    for (const note of table.notes) doc.paragraph(note);
+    if (table.rows.length === 0) doc.paragraph('None.');
+    else summaryTable(doc, table);
+    if (table.id === 'time-to-outcome') timeToOutcome(doc, all);
+    if (table.id === 'attempts') attemptsChart(doc, result.total);
+  }
   samples(doc, result.samples);
   return { title, blocks: doc.blocks };
 }
 
-function failureTables(doc: DocumentBuilder, model: PolicyModel, all: readonly PopulationSummary[]): void {
-  const total = all.at(-1)!;
-  const names = all.map(nameOf);
-  doc.heading(2, 'Failures by code');
-  const codes = Object.keys(total.codes);
-  if (codes.length === 0) doc.paragraph('No installation failed.');
-  else {
-    doc.table(
-      ['Code', 'Title', ...names, 'of failures'],
-      codes.map((code): Text[] => [[{ code }], [model.errors.get(code)?.title ?? ''], ...all.map((summary): Text => [whole(summary.codes[code] ?? 0)]), [percent(total.codes[code] ?? 0, failuresOf(total))]]),
-      [false, false, ...names.map(() => true), true],
-    );
-  }
-  doc.heading(2, 'Failures by report');
-  const reports = Object.keys(total.reports);
-  if (reports.length === 0) doc.paragraph('The policy declares no report.');
-  else {
-    doc.table(
-      ['Report', 'Title', ...names],
-      reports.map((report): Text[] => [[report], [model.reports.get(report)?.title ?? ''], ...all.map((summary): Text => [whole(summary.reports[report] ?? 0)])]),
-      [false, false, ...names.map(() => true)],
-    );
-    doc.paragraph('A code may go to several reports, so a failure may be counted in more than one row.');
-  }
-}
-
-function incidents(doc: DocumentBuilder, model: PolicyModel, all: readonly PopulationSummary[]): void {
-  doc.heading(2, 'Incidents by party');
-  const total = all.at(-1)!;
-  if (total.incidents.raised === 0) {
-    doc.paragraph('No incident was raised.');
-    return;
-  }
-  const parties = [...model.parties.keys()].filter((party) => (total.incidents.resolvedBy[party] ?? 0) > 0);
+function summaryTable(doc: DocumentBuilder, table: SummaryTable): void {
+  const asCode = table.id === 'codes';
   doc.table(
-    ['Population', 'Raised', 'Unresolved', ...parties.map((party) => `Resolved by ${party}`)],
-    all.map((summary): Text[] => [[nameOf(summary)], [whole(summary.incidents.raised)], [whole(summary.incidents.unresolved)], ...parties.map((party): Text => [whole(summary.incidents.resolvedBy[party] ?? 0)])]),
-    [false, true, true, ...parties.map(() => true)],
+    table.columns.map((column) => column.label),
+    table.rows.map((row): Text[] => row.map((cell, column): Text => (asCode && column === 0 && cell.text !== 'total' ? [{ code: cell.text }] : [cell.text]))),
+    table.columns.map((column) => column.numeric),
   );
 }
 
+/** The distribution as a chart, and the percentiles of each outcome apart. */
 function timeToOutcome(doc: DocumentBuilder, all: readonly PopulationSummary[]): void {
   const total = all.at(-1)!;
-  doc.heading(2, 'Time to outcome');
   const bins = total.timeToOutcome.distribution;
   if (bins.length > 0) {
     doc.paragraph(
@@ -125,24 +94,23 @@ function timeToOutcome(doc: DocumentBuilder, all: readonly PopulationSummary[]):
       'Installations by time to outcome, stacked by outcome.',
     );
   }
+  doc.paragraph('The same times for each outcome apart:');
   doc.table(
-    ['Population', 'Outcome', 'Installations', 'Mean', 'p50', 'p90', 'p99', 'Max'],
+    ['Population', 'Outcome', 'Installations', 'Mean', 'Median', '90th percentile', '99th percentile', 'Longest'],
     all.flatMap((summary) =>
-      (['all', 'migrated', 'failed', 'rolled-back'] as const)
-        .filter((outcome) => outcome === 'all' || summary.timeToOutcome[outcome].count > 0)
+      (['migrated', 'failed', 'rolled-back'] as const)
+        .filter((outcome) => summary.timeToOutcome[outcome].count > 0)
         .map((outcome): Text[] => {
           const p = summary.timeToOutcome[outcome];
-          return [[nameOf(summary)], [outcome === 'all' ? 'any' : outcome], [whole(p.count)], [time(p.mean)], [time(p.p50)], [time(p.p90)], [time(p.p99)], [time(p.max)]];
+          return [[nameOf(summary)], [outcome], [whole(p.count)], [time(p.mean)], [time(p.p50)], [time(p.p90)], [time(p.p99)], [time(p.max)]];
         }),
     ),
     [false, false, true, true, true, true, true, true],
   );
 }
 
-function attempts(doc: DocumentBuilder, total: PopulationSummary): void {
-  doc.heading(2, 'Step attempts per installation');
+function attemptsChart(doc: DocumentBuilder, total: PopulationSummary): void {
   const histogram = Object.entries(total.attempts.histogram);
-  doc.paragraph(`Handler calls of steps, per installation: mean ${total.attempts.mean ?? '-'}, at most ${whole(total.attempts.max)}. An installation stopped by a check makes no attempt.`);
   if (histogram.length === 0) return;
   doc.diagram(
     barChart({ xLabel: 'step attempts', yLabel: 'installations', categories: histogram.map(([count]) => count), series: [histogram.map(([, n]) => n)], colours: ['#0550ae'] }),

@@ -72,6 +72,8 @@ export type FieldSpec =
   | { readonly kind: 'duration'; readonly low: number; readonly high: number };
 
 export interface FaultModel {
+  /** The model's `description` (which of its values are measured, which assumed), if it is text. */
+  readonly description: string | null;
   readonly defaults: {
     readonly step: StepFaults;
     readonly check: CheckFaults;

@@ -63,6 +63,7 @@ export function validateFaultModel<I, H, C extends string>(json: unknown, policy
   const entries = <T>(key: string, known: ReadonlySet<string>, what: string, read: (value: unknown, path: string, name: string) => T | null) =>
     readEntries(context, root[key], key, known, what, read);
   const model: FaultModel = {
+    description: typeof root.description === 'string' ? root.description : null,
     defaults,
     steps: entries('steps', new Set(names.steps.keys()), 'step', (value, path, name) =>
       readStepEntry(context, value, path, defaults.step, names.steps.get(name)!.mayFail, names),

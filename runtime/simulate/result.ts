@@ -81,6 +81,8 @@ export interface SampleTimeline {
 export interface SimulationResult {
   readonly policy: { readonly name: string; readonly version: string };
   readonly seed: number;
+  /** The fault model's `description`, which says which of its rates are assumed: the result is what the policy does with them, not a forecast. */
+  readonly faultModel: { readonly description: string | null };
   /** Installations started; the outcomes in `total` add up to it. */
   readonly installations: number;
   readonly total: PopulationSummary;

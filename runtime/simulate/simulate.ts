@@ -84,6 +84,7 @@ export async function simulate<I, H, C extends string, P extends PopulationChoic
   const result: SimulationResult = {
     policy: { name: policy.name, version: policy.version },
     seed: prepared.seed,
+    faultModel: { description: prepared.model.description },
     installations: tally.T_started.reduce((sum, count) => sum + count, 0),
     total: summarize(input, used, null, null),
     populations: used.map((p) => summarize(input, [p], populations[p]!.membership.cohort, populations[p]!.membership.group)),

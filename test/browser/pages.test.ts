@@ -45,7 +45,7 @@ describe('Mermaid parses every diagram mpol generates', () => {
     const compiled = compileFolder('policies/mehrs/v2.1');
     const faults: unknown = JSON.parse(readFileSync(path.join(repo, 'policies/mehrs/v2.1/faults.json'), 'utf8'));
     const result = await simulate(instantiatePolicy(compiled), { faults, cohorts: { IOC: 2000, 'MOC_Secure/DA': 2000 }, seed: 3 });
-    diagrams.push(...diagramsOf(simulationReport({ result, model: compiled.model, faults: { file: undefined, description: null } }).blocks));
+    diagrams.push(...diagramsOf(simulationReport({ result, summary: { policy: instantiatePolicy(compiled), faultsFile: null } }).blocks));
     diagrams.push(...result.samples.map((sample) => timelineChart(sample.timeline)));
     const file = path.join(tempFolder(), 'parse.html');
     writeFileSync(file, renderHtml({ title: 'parse', blocks: [] }, { mermaid }));

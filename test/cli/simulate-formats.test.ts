@@ -1,5 +1,5 @@
-// `mpol simulate --format` and `--out`: the result as the summary, as JSON
-// or as one self-contained HTML page, to standard output or to a file
+// `mpol simulate --format` and `--out`: the result as the summary (text,
+// Markdown or CSV), as JSON or as one self-contained HTML page, to standard output or to a file
 // while the terminal gets the summary and where the file is.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -32,6 +32,29 @@ describe('mpol simulate --format and --out', () => {
     expect(first.status).toBe(0);
     expect(first.stdout).toMatch(/^<!doctype html>[^]*<\/html>\n$/);
     expect(again.stdout).toBe(first.stdout);
+  });
+
+  it('prints the summary as Markdown and as CSV, the same figures as the text, and picks them for .md and .csv files', () => {
+    const text = runCli(small, repo).stdout;
+    const markdown = runCli([...small, '--format', 'markdown'], repo);
+    expect(markdown.status).toBe(0);
+    expect(markdown.stdout).toMatch(/^# MEHRS 2\.1, seed 7: 600 installations\n\nThe fault model policies\/mehrs\/v2\.1\/faults\.json says: Default fault model/);
+    expect(markdown.stdout).toContain('\n| code | title | IOC | MOC_Secure/DA | total | % of failures |\n');
+    const csv = runCli([...small, '--format', 'csv'], repo);
+    expect(csv.status).toBe(0);
+    expect(csv.stdout.split('\n')[0]).toBe('table,row,column,value');
+    // The migrated count of the text summary's total row is the CSV's.
+    const migrated = /\ntotal +600 +([\d,]+) /.exec(text)![1]!.replace(',', '');
+    expect(csv.stdout).toContain(`\noutcomes,total,migrated,${migrated}\n`);
+    for (const [name, format] of [['summary.md', markdown], ['summary.csv', csv]] as const) {
+      const file = path.join(tempFolder(), name);
+      const run = runCli([...small, '--out', file], repo);
+      expect(run.stdout.startsWith(text)).toBe(true);
+      expect(readFileSync(file, 'utf8')).toBe(format.stdout);
+    }
+    const campaign = runCli([...small, '--campaign', '--format', 'csv'], repo);
+    expect(campaign.status).toBe(2);
+    expect(campaign.stderr).toBe('mpol: error: --format csv is for a simulation of the cohorts; a campaign prints as text, json or html\n');
   });
 
   it('takes --format json as --json does, and JSON for an --out file ending in .json', () => {
