@@ -3,13 +3,14 @@
  * (docs/campaign.md) on worker threads, and prints when it completes, a
  * burn-up chart and the final outcomes; `--compare` plays the same campaign
  * under another policy or fault model and prints both side by side with
- * the differences. The same seed gives the same output, byte for byte,
+ * the differences, as text, JSON or a page. The same seed gives the same output, byte for byte,
  * whatever `--threads` says.
  */
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { emitPolicy, instantiatePolicy, renderHtml, type CompiledPolicy } from '../../compiler/index.js';
 import {
+  compareCampaigns,
   formatCampaign,
   formatCampaignComparison,
   formatFaultModelErrors,
@@ -23,6 +24,7 @@ import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
 import { shownPath } from '../../compiler/disk/host.js';
 import { loadOnePolicy } from '../one-policy.js';
 import { campaignReport } from '../report/campaign-report.js';
+import { campaignComparisonReport } from '../report/campaign-comparison-report.js';
 import { requireMermaid } from '../vendor.js';
 import { writeOutput } from '../write-output.js';
 import { progressFor, type ProgressMode } from '../progress.js';
@@ -65,7 +67,6 @@ export async function campaignCommand(side: CampaignSide, flags: CampaignFlags, 
   const problem = campaignProblem(side);
   if (problem !== null) return fail(ctx, problem);
   let other: CampaignSide | undefined;
-  if (flags.compare !== undefined && run.format === 'html') return fail(ctx, '--format html shows one campaign; compare two as text or --json');
   if (flags.compare !== undefined) {
     const loaded = compareSide(flags.compare, side, run, ctx);
     if (typeof loaded === 'number') return loaded;
@@ -86,7 +87,13 @@ export async function campaignCommand(side: CampaignSide, flags: CampaignFlags, 
     }
     const b = { label: labelOf(other, ctx), result: await play(other, run, threads, ctx, 'campaign B') };
     const text = formatCampaignComparison(a, b);
-    return output(run.format === 'json' ? `${JSON.stringify({ a, b }, null, 2)}\n` : text, text, run.format, flags.out, ctx);
+    const whole =
+      run.format === 'json'
+        ? `${JSON.stringify({ a, b, comparison: compareCampaigns(a.result, b.result) }, null, 2)}\n`
+        : run.format === 'text'
+          ? text
+          : renderHtml(campaignComparisonReport(a, b), { mermaid: requireMermaid() });
+    return output(whole, text, run.format, flags.out, ctx);
   } catch (error) {
     // Usage errors of the runtime (an estate too large for the capacity, say) are the user's; anything else is a bug.
     if (error instanceof Error && error.name === 'MigrationUsageError') return fail(ctx, error.message);

@@ -44,7 +44,7 @@ export function campaignReport({ result, model, faultsFile }: CampaignReportInpu
 }
 
 /** A day's label: its date when the calendar has one, else `day N`. */
-function dayName(result: CampaignResult, day: number): string {
+export function dayName(result: CampaignResult, day: number): string {
   if (result.calendar.start === null) return `day ${day}`;
   return new Date(Date.parse(`${result.calendar.start}T00:00:00Z`) + day * 86_400_000).toISOString().slice(0, 10);
 }
@@ -55,7 +55,7 @@ function capacitySentence(result: CampaignResult): string {
   return `Capacity ${whole(result.capacity.daily)} migrations a day on ${result.calendar.workingDays.join(', ')}${start}${caps.length === 0 ? '' : ` (${caps.join('; ')})`}.`;
 }
 
-function completionSentence(result: CampaignResult): string {
+export function completionSentence(result: CampaignResult): string {
   const { days } = result;
   if (days.complete === 0) return 'There is nothing to migrate.';
   return `Every installation has an outcome after ${whole(days.complete)} days (${whole(days.working)} working days), on ${dayName(result, days.complete - 1)}.`;

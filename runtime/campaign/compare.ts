@@ -1,8 +1,9 @@
 /**
  * `formatCampaignComparison`: the same campaign under two policies or two
  * fault models, side by side, with the difference B − A for every figure
- * and the two burn-ups on one scale.
+ * (`compareCampaigns`), and the two burn-ups on one scale.
  */
+import { compareCampaigns, type ComparedCount } from './comparison.js';
 import { burnUpChart, capacityUse, completion, number, table } from './report.js';
 import type { CampaignResult } from './result.js';
 
@@ -12,39 +13,25 @@ export interface ComparedCampaign {
   readonly result: CampaignResult;
 }
 
-const signed = (value: number, digits = 0): string => {
+/** `+1,204`, `−3`, `0`; with `digits`, `+0.125`. */
+export const formatDifference = (value: number, digits = 0): string => {
   if (value === 0) return '0';
   const text = digits === 0 ? number(Math.abs(value)) : Math.abs(value).toFixed(digits);
   return `${value > 0 ? '+' : '−'}${text}`;
 };
 
+const cells = ({ a, b, difference }: ComparedCount): string[] => [number(a), number(b), formatDifference(difference)];
+
 export function formatCampaignComparison(a: ComparedCampaign, b: ComparedCampaign): string {
   const [ra, rb] = [a.result, b.result];
+  const comparison = compareCampaigns(ra, rb);
   const sections: string[] = [];
   sections.push([`A: ${a.label}`, `   ${completion(ra)}`, `B: ${b.label}`, `   ${completion(rb)}`].join('\n'));
-  const row = (name: string, of: (result: CampaignResult) => number, digits = 0): string[] => {
-    const [va, vb] = [of(ra), of(rb)];
-    const show = (value: number) => (digits === 0 ? number(value) : value.toFixed(digits));
-    return [name, show(va), show(vb), signed(vb - va, digits)];
-  };
-  const share = (result: CampaignResult): number => (result.capacity.slots === 0 ? 0 : (result.capacity.used / result.capacity.slots) * 100);
-  const peak = (result: CampaignResult): number => Math.max(0, ...result.daily.resubmitted);
+  const show = (value: number, digits: number) => (digits === 0 ? number(value) : value.toFixed(digits));
   sections.push(
     table(
       ['', 'A', 'B', 'B − A'],
-      [
-        row('installations', (r) => r.installations),
-        row('days to complete', (r) => r.days.complete),
-        row('working days', (r) => r.days.working),
-        row('migrated', (r) => r.outcomes.migrated),
-        row('failed for good', (r) => r.outcomes.failed),
-        row('excluded', (r) => r.outcomes.excluded),
-        row('migration attempts', (r) => r.attempts.total),
-        row('resubmissions', (r) => r.attempts.resubmissions),
-        row('attempts per installation', (r) => r.attempts.mean ?? 0, 3),
-        row('most resubmissions a day', peak),
-        row('capacity used, %', share, 1),
-      ],
+      comparison.figures.map((figure) => [figure.label, show(figure.a, figure.digits), show(figure.b, figure.digits), formatDifference(figure.difference, figure.digits)]),
     ),
   );
   const days = Math.max(ra.days.complete, rb.days.complete);
@@ -54,18 +41,20 @@ export function formatCampaignComparison(a: ComparedCampaign, b: ComparedCampaig
     sections.push([`B: installations migrated, cumulative`, ...burnUpChart(rb, days, top)].join('\n'));
     sections.push(`capacity used: A ${capacityUse(ra)}\n               B ${capacityUse(rb)}`);
   }
-  const codes = [...new Set([...ra.codes.map((c) => c.code), ...rb.codes.map((c) => c.code)])];
-  if (codes.length > 0) {
-    const of = (result: CampaignResult, code: string) => result.codes.find((c) => c.code === code);
-    const cells = (code: string, field: 'resubmitted' | 'failed' | 'excluded') => {
-      const [va, vb] = [of(ra, code)?.[field] ?? 0, of(rb, code)?.[field] ?? 0];
-      return [number(va), number(vb), signed(vb - va)];
-    };
+  if (comparison.attempts.length > 0) {
+    sections.push(['installations by migration attempts', table(['attempts', 'A', 'B', 'B − A'], comparison.attempts.map((row) => [row.attempts, ...cells(row)]))].join('\n'));
+  }
+  if (comparison.codes.length > 0) {
     sections.push(
       table(
-        ['code', 'resubmitted A', 'B', 'B − A', 'failed A', 'B', 'B − A', 'excluded A', 'B', 'B − A'],
-        codes.map((code) => [code, ...cells(code, 'resubmitted'), ...cells(code, 'failed'), ...cells(code, 'excluded')]),
+        ['code', 'responsible', 'resubmitted A', 'B', 'B − A', 'failed A', 'B', 'B − A', 'excluded A', 'B', 'B − A'],
+        comparison.codes.map((row) => [row.code, row.responsible ?? '-', ...cells(row.resubmitted), ...cells(row.failed), ...cells(row.excluded)]),
       ),
+    );
+  }
+  if (comparison.excludedByResponsible.length > 0) {
+    sections.push(
+      ['excluded by responsible party', table(['party', 'A', 'B', 'B − A'], comparison.excludedByResponsible.map((row) => [row.responsible ?? '(none)', ...cells(row)]))].join('\n'),
     );
   }
   return `${sections.join('\n\n')}\n`;

@@ -8,8 +8,8 @@
  * waiting, `calendar.ts` the working days); `shard.ts` is the kernel that
  * runs a slice of a day's jobs through the compiled flow (`compile.ts`) and
  * counts into `tally.ts`, in this thread or another (`executor.ts`);
- * `summary.ts`, `result.ts`, `report.ts` and `compare.ts` turn the counts
- * into what a programme manager reads; `replay.ts` runs one installation's
+ * `summary.ts`, `result.ts`, `report.ts`, `comparison.ts` and `compare.ts`
+ * turn the counts into what a programme manager reads; `replay.ts` runs one installation's
  * attempts through `migrate`, and `invariants.ts` checks that everything
  * adds up.
  */
@@ -22,5 +22,6 @@ export { campaignInstallation, type CampaignInstallation, type CampaignAttempt }
 export type { CampaignResult, CampaignPopulation, CampaignCode, CampaignSample, CapUse, FinalCounts, FinalState } from './result.js';
 export { attemptSeed } from './seed.js';
 export { formatCampaign } from './report.js';
-export { formatCampaignComparison, type ComparedCampaign } from './compare.js';
+export { formatCampaignComparison, formatDifference, type ComparedCampaign } from './compare.js';
+export { compareCampaigns, type CampaignComparison, type ComparedCount, type ComparedFigure } from './comparison.js';
 export { columns as dayColumns } from './chart.js';

@@ -181,6 +181,38 @@ describe('mpol simulate --campaign --format html', () => {
   }, 90_000);
 });
 
+describe('mpol simulate --compare --format html', () => {
+  it('both burn-ups drawn as lines with their labels, the tables, no request, no error; fits a phone', async () => {
+    const file = path.join(tempFolder(), 'compared.html');
+    const faults = JSON.parse(readFileSync(path.join(repo, 'policies/mehrs/v2.1/faults.json'), 'utf8')) as { campaign: { capacity: { daily: number } } };
+    faults.campaign.capacity.daily = 5000;
+    const slower = path.join(tempFolder(), 'slower.json');
+    writeFileSync(slower, JSON.stringify(faults));
+    const run = runCli(['simulate', 'policies/mehrs/v2.1', '--compare', slower, '--cohort', 'IOC=30000', '--out', file], repo);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const sources = [...readFileSync(file, 'utf8').matchAll(/<pre class="mermaid">\n([^]*?)<\/pre>/g)].map((match) => unescapeHtml(match[1]!));
+    expect(sources).toHaveLength(1);
+    expect(sources[0]!.match(/^ {2}line \[/gm)).toHaveLength(2);
+    await withPage(browser, 'campaign-comparison', pathToFileURL(file).href, async (page, log) => {
+      expect(await diagramsDrawn(page)).toBe('drawn');
+      const [drawn] = await drawnTexts(page);
+      expect(drawn).not.toBeNull();
+      for (const label of expectedLabels(sources[0]!)) expect(drawn).toContain(label);
+      // Two lines, one per side, each in its side's colour.
+      const strokes = await page.$$eval('pre.mermaid svg path', (paths) => paths.map((p) => p.getAttribute('stroke')).filter((stroke) => stroke === '#0550ae' || stroke === '#b3261e'));
+      expect(strokes.sort()).toEqual(['#0550ae', '#b3261e']);
+      const body = await page.textContent('body');
+      expect(body).toContain('Figures side by side');
+      expect(body).toContain('slower.json');
+      expect(log.errors).toEqual([]);
+      expect(log.requests).toEqual([]);
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => (globalThis as unknown as PageGlobals).document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    });
+  }, 90_000);
+});
+
 function unescapeHtml(text: string): string {
   return text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
 }

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { instantiatePolicy, plainText, renderMarkdown, type Block } from '../../compiler/index.js';
-import { simulateCampaign } from '../../runtime/index.js';
+import { compareCampaigns, simulateCampaign } from '../../runtime/index.js';
 import { campaignReport } from '../../cli/report/campaign-report.js';
+import { campaignComparisonReport } from '../../cli/report/campaign-comparison-report.js';
 import { compileFolder, repo } from '../diagrams/policies.js';
 
 const compiled = compileFolder('policies/mehrs/v2.1');
@@ -41,5 +42,29 @@ describe('campaignReport', () => {
   it('names the responsible party of each code with its title', () => {
     const rows = tables.at(-1)!.rows.map((row) => row.map(plainText));
     expect(rows.find((row) => row[0] === 'AS201')!.slice(1, 3)).toEqual(['DA installation: S1SP Required File Set not received within 24 hours of the MVF', 'SMSO (SMETS1 Meter System Operator)']);
+  });
+});
+
+const slower = { ...(faults as Record<string, unknown>), campaign: { ...(faults as { campaign: object }).campaign, capacity: { daily: 8000 } } };
+const other = await simulateCampaign(instantiatePolicy(compiled), { faults: slower, estate: { IOC: 20_000, 'MOC_Secure/DA': 20_000 }, seed: 2 });
+const compared = campaignComparisonReport({ label: 'v2.1 at 31,000 a day', result }, { label: 'v2.1 at 8,000 a day', result: other });
+const tablesOf = compared.blocks.filter((block): block is Extract<Block, { kind: 'table' }> => block.kind === 'table').map((table) => table.rows.map((row) => row.map(plainText)));
+
+describe('campaignComparisonReport', () => {
+  it('names both sides and has the parts of the text comparison, in order', () => {
+    const headings = compared.blocks.flatMap((block) => (block.kind === 'heading' ? [block.text] : []));
+    expect(headings).toEqual(['Campaigns compared: MEHRS 2.1 and MEHRS 2.1', 'Figures side by side', 'Burn-up', 'Migration attempts per installation', 'Codes and who must act']);
+    const text = renderMarkdown(compared);
+    expect(text).toContain('- **A**: v2.1 at 31,000 a day. Every installation has an outcome after');
+    expect(text).toContain('- **B**: v2.1 at 8,000 a day. Every installation has an outcome after');
+  });
+
+  it('shows every figure of compareCampaigns with B − A, and the codes with their parties', () => {
+    const comparison = compareCampaigns(result, other);
+    expect(tablesOf[0]!.map((row) => row[0])).toEqual(comparison.figures.map((figure) => figure.label));
+    const days = comparison.figures.find((figure) => figure.key === 'daysToComplete')!;
+    expect(days.difference).toBeGreaterThan(0);
+    expect(tablesOf[0]!.find((row) => row[0] === 'days to complete')).toEqual(['days to complete', String(days.a), String(days.b), `+${days.difference}`]);
+    expect(tablesOf[2]!.find((row) => row[0] === 'AS201')![1]).toBe('SMSO');
   });
 });

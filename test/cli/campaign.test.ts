@@ -3,7 +3,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { simulateCampaign, type CampaignResult } from '../../runtime/index.js';
+import { compareCampaigns, simulateCampaign, type CampaignComparison, type CampaignResult } from '../../runtime/index.js';
 import { repositoryPolicy } from '../docs/policies.js';
 import { hasStackTrace, runCli, tempFolder } from './run-cli.js';
 
@@ -71,7 +71,7 @@ describe('mpol simulate --campaign', () => {
     expect(Number(failedForGood[2]!.replace(/,/g, ''))).toBeGreaterThan(Number(failedForGood[1]!.replace(/,/g, '')));
     expect(run.stdout).toContain('A: installations migrated, cumulative\n');
     expect(run.stdout).toContain('B: installations migrated, cumulative\n');
-    expect(run.stdout).toMatch(/\nMA122 +[\d,]+ +[\d,]+ +[+−\d,]+ +[\d,]+ +[\d,]+ +\+[\d,]+ /);
+    expect(run.stdout).toMatch(/\nMA122 +\S+ +[\d,]+ +[\d,]+ +[+−\d,]+ +[\d,]+ +[\d,]+ +\+[\d,]+ /);
   });
 
   it('compares two fault models of one policy, as JSON too', () => {
@@ -82,8 +82,11 @@ describe('mpol simulate --campaign', () => {
     writeFileSync(slower, JSON.stringify(faults));
     const run = runCli(['simulate', v21, '--compare', slower, '--cohort', 'FOC=50000', '--json'], repo);
     expect(run.status).toBe(0);
-    const { a, b } = JSON.parse(run.stdout) as { a: { label: string; result: CampaignResult }; b: { label: string; result: CampaignResult } };
+    const { a, b, comparison } = JSON.parse(run.stdout) as { a: { label: string; result: CampaignResult }; b: { label: string; result: CampaignResult }; comparison: CampaignComparison };
     expect(b.label).toContain('slower.json');
+    expect(comparison).toEqual(compareCampaigns(a.result, b.result));
+    const days = comparison.figures.find((figure) => figure.key === 'daysToComplete')!;
+    expect(days).toMatchObject({ a: a.result.days.complete, b: b.result.days.complete, difference: b.result.days.complete - a.result.days.complete });
     // Two days of 31,000 against at least five of 10,000 (fewer once resubmissions take their share).
     const daysWithNew = (result: CampaignResult) => result.daily.submitted.filter((count) => count > 0).length;
     expect(daysWithNew(a.result)).toBe(2);

@@ -66,13 +66,23 @@ describe('mpol simulate --format and --out', () => {
     expect(readFileSync(file, 'utf8')).toBe(json.stdout);
   });
 
-  it('refuses two formats, and an HTML page for a comparison of campaigns, with exit code 2', () => {
+  it('refuses two formats with exit code 2', () => {
     const both = runCli([...small, '--json', '--format', 'html'], repo);
     expect(both.stderr).toBe('mpol: error: --json and --format html ask for two formats; give one\n');
     expect(both.status).toBe(2);
-    const compared = runCli(['simulate', 'policies/mehrs/v2.1', '--compare', 'policies/mehrs/v2.1/faults.json', '--format', 'html'], repo);
-    expect(compared.stderr).toBe('mpol: error: --format html shows one campaign; compare two as text or --json\n');
-    expect(compared.status).toBe(2);
+  });
+
+  it('writes a comparison of campaigns as a page too, and prints the text comparison and where the page is', () => {
+    const compare = ['simulate', 'policies/mehrs/v2.1', '--compare', 'policies/mehrs/v2.1/faults.json', '--cohort', 'IOC=3000', '--seed', '4'];
+    const file = path.join(tempFolder(), 'compared.html');
+    const run = runCli([...compare, '--out', file], repo);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`${runCli(compare, repo).stdout}\nwrote ${path.relative(repo, file)}: the report, to open in a browser\n`);
+    const page = readFileSync(file, 'utf8');
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('<h2 id="figures-side-by-side">Figures side by side</h2>');
+    expect(runCli([...compare, '--format', 'html'], repo).stdout).toBe(page);
   });
 
   it('exits 2 with one line when --out cannot be written', () => {

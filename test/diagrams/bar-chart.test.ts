@@ -10,6 +10,13 @@ describe('barChart', () => {
     expect(text).toContain('\n  x-axis "time" ["1m", "5m"]\n  y-axis "installations" 0 --> 500\n  bar [10, 420]\n  bar [3, 7]\n  bar [0, 0]\n');
   });
 
+  it('draws lines over the bars and the covering strip, each in its colour, within the axis', () => {
+    const text = barChart({ xLabel: 'day', yLabel: 'n', categories: ['1', '2'], series: [[5, 6]], colours: ['#8c959f', '#000000'], lines: [[10, 30], [20, 600]], lineColours: ['#1e7b34', '#0550ae'] });
+    expect(text).toContain('      plotColorPalette: "#8c959f, #ffffff, #1e7b34, #0550ae"\n');
+    expect(text).toContain('\n  y-axis "n" 0 --> 1000\n  bar [5, 6]\n  bar [0, 0]\n  line [10, 30]\n  line [20, 600]\n');
+    expect(barChart({ xLabel: 'day', yLabel: 'n', categories: ['1'], series: [], colours: [], lines: [[3]], lineColours: ['#1e7b34'] })).toContain('plotColorPalette: "#ffffff, #1e7b34"');
+  });
+
   it('keeps labels inside their quotes', () => {
     expect(barChart({ xLabel: 'a"] bar [1', yLabel: 'y', categories: ['x"]'], series: [[1]], colours: [] })).toContain('x-axis "a bar 1" ["x"]');
   });
