@@ -10,7 +10,13 @@
  * - A comment alone on its line leads the following node, or trails the
  *   preceding one when nothing follows (the last comment of a block).
  * - A comment after code on its line trails the preceding node; right after
- *   a block's `{`, it stays on the brace's line.
+ *   a block's `{`, it stays on the brace's line. A line comment inside an
+ *   expression the printer never breaks (a comparison, `not`, `cohort X`)
+ *   is *held*: printed where it is, the rest of the expression on the next
+ *   line, since moving it to the end of the line would move it past code
+ *   and comments that now break differently. A second line comment after
+ *   the same node (one after the operator that follows it) is *lifted*: it
+ *   leads the following node on a line of its own, as if written there.
  * - A comment between code on one line leads the following node when only
  *   white space separates them (outside a block's items), or else trails
  *   the preceding one.
@@ -27,6 +33,10 @@ export interface Attached {
   readonly dangling: Comment[];
   /** On the line of the node's `{`, before its first item. */
   readonly afterBrace: Comment[];
+  /** Trailing line comments inside an expression that cannot break: a line break follows each. */
+  readonly held: Comment[];
+  /** Leading comments that go on a line of their own though code stands before them on theirs. */
+  readonly lifted: Comment[];
 }
 
 /** The key of each braced kind's items: the children inside its braces. */
@@ -45,7 +55,7 @@ export function attachComments(tree: SourceFile, comments: readonly Comment[], t
   const slot = (node: SyntaxNode): Attached => {
     let entry = attached.get(node);
     if (entry === undefined) {
-      entry = { leading: [], trailing: [], dangling: [], afterBrace: [] };
+      entry = { leading: [], trailing: [], dangling: [], afterBrace: [], held: [], lifted: [] };
       attached.set(node, entry);
     }
     return entry;
@@ -60,11 +70,18 @@ export function attachComments(tree: SourceFile, comments: readonly Comment[], t
       else if (preceding !== undefined) slot(preceding).trailing.push(comment);
       else slot(enclosing).dangling.push(comment);
     } else if (endOfLine) {
-      if (preceding !== undefined) slot(preceding).trailing.push(comment);
+      if (preceding !== undefined && following !== undefined && comment.kind === 'LineComment' && slot(preceding).trailing.some((c) => c.kind === 'LineComment')) {
+        // A second line comment after the same node (`a // one⏎and // two⏎b`) would share the first one's line: it leads what follows, on its own.
+        slot(following).leading.push(comment);
+        slot(following).lifted.push(comment);
+      } else if (preceding !== undefined) {
+        slot(preceding).trailing.push(comment);
+        if (comment.kind === 'LineComment' && isUnbreakable(enclosing)) slot(preceding).held.push(comment);
+      }
       else if (inBraces) slot(enclosing).afterBrace.push(comment);
       else if (following !== undefined) slot(following).leading.push(comment);
       else slot(enclosing).dangling.push(comment);
-    } else if (following !== undefined && !inBraces && isBlank(text, comment.end, following.start)) slot(following).leading.push(comment);
+    } else if (following !== undefined && !inBraces && onlyOpenings(text, comment.end, following.start)) slot(following).leading.push(comment);
     else if (preceding !== undefined) slot(preceding).trailing.push(comment);
     else if (following !== undefined) slot(following).leading.push(comment);
     else slot(enclosing).dangling.push(comment);
@@ -103,6 +120,21 @@ function locate(tree: SourceFile, comment: Span, cache: ChildCache): Location {
       continue;
     }
     return { enclosing, preceding: holder, following: candidates[before + 1], inBraces };
+  }
+}
+
+/** An expression the printer never breaks: a comparison, `not` and the simple conditions. */
+function isUnbreakable(node: SyntaxNode): boolean {
+  switch (node.kind) {
+    case 'Binary':
+      return node.operator !== 'and' && node.operator !== 'or';
+    case 'Not':
+    case 'CohortIs':
+    case 'GroupIs':
+    case 'FieldRef':
+      return true;
+    default:
+      return false;
   }
 }
 
@@ -153,8 +185,9 @@ export function endsLine(text: string, offset: number): boolean {
   return true;
 }
 
-function isBlank(text: string, from: number, to: number): boolean {
-  return text.slice(from, to).trim() === '';
+/** Whether only white space and opening parentheses (printed with the node they open) stand between `from` and `to`. */
+function onlyOpenings(text: string, from: number, to: number): boolean {
+  return /^[\s(]*$/.test(text.slice(from, to));
 }
 
 /** Whether the text between `from` and `to` holds an empty line. */

@@ -39,7 +39,8 @@ function printBare(p: Printer, expr: Expr): Doc {
         const [first, ...rest] = chain(p, expr, expr.operator);
         return group([first!, indent(rest)]);
       }
-      return cat(operand(p, expr.left, needsParensInComparison), ' ', expr.operator, ' ', operand(p, expr.right, needsParensInComparison));
+      // A line comment held after the left operand ends its line: the operator starts the next.
+      return cat(operand(p, expr.left, needsParensInComparison), p.comments(expr.left).held.length > 0 ? '' : ' ', expr.operator, ' ', operand(p, expr.right, needsParensInComparison));
     case 'Not':
       return cat('not ', operand(p, expr.operand, (inner) => inner.kind === 'Binary'));
     case 'CohortIs':

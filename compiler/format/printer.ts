@@ -33,7 +33,7 @@ export function cat(...parts: Doc[]): Doc {
 /** The items of a block and how they share it. */
 export type Layout = 'lines' | 'fit';
 
-const none: Attached = { leading: [], trailing: [], dangling: [], afterBrace: [] };
+const none: Attached = { leading: [], trailing: [], dangling: [], afterBrace: [], held: [], lifted: [] };
 
 export class Printer {
   private readonly attached: Map<SyntaxNode, Attached>;
@@ -79,7 +79,7 @@ export class Printer {
     const parts: Doc[] = [];
     for (const c of this.comments(node).leading) {
       if (this.taken.has(c)) continue;
-      if (startsLine(this.text, c.start)) parts.push(hardline, this.comment(c), hardline);
+      if (this.ownLine(node, c)) parts.push(hardline, this.comment(c), hardline);
       else if (c.kind === 'LineComment') parts.push(this.comment(c), hardline);
       else parts.push(this.comment(c), ' ');
     }
@@ -95,7 +95,7 @@ export class Printer {
   ownLineLeading(node: SyntaxNode): Doc[] {
     const parts: Doc[] = [];
     for (const c of this.comments(node).leading) {
-      if (!startsLine(this.text, c.start)) continue;
+      if (!this.ownLine(node, c)) continue;
       this.taken.add(c);
       parts.push(this.comment(c), hardline);
     }
@@ -103,6 +103,11 @@ export class Printer {
   }
 
   private readonly taken = new Set<Comment>();
+
+  /** Whether `comment`, leading `node`, goes on a line of its own: it was alone on its line, or was lifted onto one. */
+  private ownLine(node: SyntaxNode, comment: Comment): boolean {
+    return startsLine(this.text, comment.start) || this.comments(node).lifted.includes(comment);
+  }
 
   /** The trailing comments of `node`, in the middle of a line (`inline`). */
   trailingInline(node: SyntaxNode): Doc {
@@ -131,13 +136,15 @@ export class Printer {
    * Trailing comments: on the node's line, after it; a comment that was on
    * a line of its own after an item stays on one. After a node in the
    * middle of a line, a line comment goes to the end of the line, so it
-   * cannot swallow the code after the node.
+   * cannot swallow the code after the node; inside an expression that
+   * cannot break there, it stays and the code after it takes a new line.
    */
   private trailing(node: SyntaxNode, trailing: readonly Comment[], parts: Doc[], isItem: boolean): void {
     let previousEnd = node.end;
     for (const c of trailing) {
       const sameLine = !this.text.slice(previousEnd, c.start).includes('\n');
       if (isItem && !sameLine) parts.push(hardline, hasBlankLine(this.text, previousEnd, c.start) ? hardline : '', this.comment(c));
+      else if (this.comments(node).held.includes(c)) parts.push(' ', this.comment(c), hardline);
       else if (c.kind === 'LineComment') parts.push(lineSuffix([' ', this.comment(c)]), breakParent);
       else if (sameLine) parts.push(' ', this.comment(c));
       else parts.push(hardline, this.comment(c));
