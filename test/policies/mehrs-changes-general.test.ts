@@ -4,15 +4,42 @@
 import { describe, expect, it } from 'vitest';
 import { formatTime, migrate } from 'mpol/runtime';
 import { duration, failAlways, failPermanently, handlers, resolveBy, table, timelineTable } from 'mpol/runtime/testing';
-import { installation20, installation21, ioc, stepsAttempted, v20, v21 } from './mehrs.js';
+import { installation20, installation21, ioc, secureDA, secureOther, stepsAttempted, v20, v21 } from './mehrs.js';
 
 describe('MEHRS v2.1, Table 1', () => {
-  it('change 5 (A.1): a failure at a commissioning step is MA122, reported in MRR6', async () => {
-    const after = await migrate(v21, installation21(), { ...ioc, handlers: handlers(v21, { steps: { Commission: failAlways() } }) });
-    expect(after.outcome).toMatchObject({ status: 'rolled-back', code: 'MA122', reports: ['MRR6'], step: 'Commission' });
+  it('change 5 (A.1): every failure at a commissioning step is MA122, reported in MRR6', async () => {
+    const populations = [ioc, { cohort: 'MOC_MDS' }, { cohort: 'FOC' }, secureOther, secureDA] as const;
+    const commissioning = v21.flow.filter((n) => n.kind === 'step' && (n.ref ?? '').startsWith('2.6.') && n.ref !== '2.6.4.1');
+    expect(commissioning.length).toBeGreaterThanOrEqual(4);
+    for (const membership of populations) {
+      for (const node of commissioning) {
+        if (node.kind !== 'step') continue;
+        for (const handler of [failPermanently(), failAlways()]) {
+          const result = await migrate(v21, installation21(), { ...membership, handlers: handlers(v21, { steps: { [node.name]: handler } }) });
+          if (!stepsAttempted(result).includes(node.name)) continue;
+          expect(result.outcome, `${node.name} ${JSON.stringify(membership)}`).toMatchObject({ code: 'MA122', reports: ['MRR6'] });
+        }
+      }
+    }
+    expect(v21.errors.MA122.resubmit).toBe('after-rollback');
 
-    const before = await migrate(v20, installation20(), { ...ioc, handlers: handlers(v20, { steps: { Commission: failAlways() } }) });
-    expect(before.outcome).toMatchObject({ status: 'rolled-back', code: 'AS265', step: 'Commission' });
+    // Cohorts Table 1 did not touch keep v2.0's outcome and resubmission for every commissioning failure.
+    const scenarios = [
+      { Commission: failAlways() },
+      { Commission: failPermanently() },
+      { UpdateChfOnSmi: failPermanently() },
+      { RecordRollbackPoint: failPermanently() },
+    ];
+    for (const membership of [ioc, { cohort: 'MOC_MDS' }] as const) {
+      for (const steps of scenarios) {
+        const after = await migrate(v21, installation21(), { ...membership, handlers: handlers(v21, { steps }) });
+        const before = await migrate(v20, installation20(), { ...membership, handlers: handlers(v20, { steps }) });
+        expect(after.outcome).toMatchObject({ code: 'MA122' });
+        expect(after.outcome).toMatchObject({ status: before.outcome.status, resubmittable: (before.outcome as { resubmittable: boolean }).resubmittable });
+      }
+    }
+    const exhausted = await migrate(v21, installation21(), { ...ioc, handlers: handlers(v21, { steps: { Commission: failAlways() } }) });
+    expect(exhausted.outcome).toMatchObject({ status: 'rolled-back', code: 'MA122', resubmittable: true });
     expect(Object.keys(v20.errors)).not.toContain('MA122');
   });
 
@@ -68,5 +95,13 @@ describe('MEHRS v2.1, Table 1', () => {
     expect(times20.slice(0, 6)).toEqual(['0s', '5m', '10m', '15m', '2h15m', '4h15m']);
     expect(times20.at(-1)).toBe('22h15m');
     expect(before.outcome).toMatchObject({ at: duration('24h') });
+
+    // The IOC S1SP's strategy governs commissioning by every processing S1SP (an assumption): every population retries the same way.
+    for (const membership of [{ cohort: 'MOC_MDS' }, { cohort: 'FOC' }, { cohort: 'MOC_Secure' }, { cohort: 'MOC_Secure', group: 'DA' }] as const) {
+      const other = failAlways();
+      await migrate(v21, installation21(), { ...membership, handlers: handlers(v21, { steps: { Commission: other } }) });
+      const start = other.calls[0]!.now;
+      expect(other.calls.map((call) => formatTime(call.now - start))).toEqual(times);
+    }
   });
 });

@@ -3,7 +3,7 @@
 // rotation as the point of no return, and its retry strategy.
 import { describe, expect, it } from 'vitest';
 import { formatTime, migrate } from 'mpol/runtime';
-import { duration, failAlways, failPermanently, handlers } from 'mpol/runtime/testing';
+import { duration, failAlways, failPermanently, handlers, neverSettle } from 'mpol/runtime/testing';
 import { installation20, installation21, ioc, secureDA, secureOther, stepsAttempted, v20, v21 } from './mehrs.js';
 
 describe('MEHRS v2.1, Table 1', () => {
@@ -34,31 +34,59 @@ describe('MEHRS v2.1, Table 1', () => {
     expect(stepsAttempted(before)).toContain('ApplyTmadClause523');
   });
 
-  it('change 14 (2.6.2, 2.6.3): DA installations skip the commissioning checks, done before the MCF', async () => {
-    const dormantDA = await migrate(v21, installation21({ type: 'Dormant' }), { ...secureDA, handlers: handlers(v21) });
-    expect(dormantDA.outcome.status).toBe('migrated');
-    const dormantOther = await migrate(v21, installation21({ type: 'Dormant' }), { ...secureOther, handlers: handlers(v21) });
-    expect(dormantOther.outcome).toMatchObject({ status: 'failed', code: 'AS262' });
+  it('change 14 (2.6.2, 2.6.3): what the commissioning checks catch for other installations, DA catches at 2.4.1.1', async () => {
+    const commissioningCodes = new Set<string | false>(v21.flow.filter((n) => n.kind === 'check' && (n.ref === '2.6.2' || n.ref === '2.6.3')).map((n) => n.kind === 'check' && n.code));
+    const preMcfCodes = new Set<string | false>(v21.flow.filter((n) => n.kind === 'check' && n.ref === '2.4.1.1').map((n) => n.kind === 'check' && n.code));
+    let caught = 0;
+    for (const field of Object.keys(installation21()).filter((f) => f !== 'type')) {
+      const other = await migrate(v21, installation21({ [field]: false }), { ...secureOther, handlers: handlers(v21) });
+      const code = (other.outcome as { code?: string }).code;
+      if (code === undefined || !commissioningCodes.has(code)) continue;
+      caught++;
+      const da = await migrate(v21, installation21({ [field]: false }), { ...secureDA, handlers: handlers(v21) });
+      expect(da.outcome).toMatchObject({ status: 'failed', step: null });
+      expect(preMcfCodes.has((da.outcome as { code: string }).code)).toBe(true);
+      expect(stepsAttempted(da)).toEqual([]);
+    }
+    expect(caught).toBe(commissioningCodes.size);
+    expect(stepsAttempted(await migrate(v21, installation21(), { ...secureDA, handlers: handlers(v21) }))).not.toContain('CommissioningChecks');
 
-    const silentDA = await migrate(v21, installation21({ devicesResponding: false }), { ...secureDA, handlers: handlers(v21) });
-    expect(silentDA.outcome).toMatchObject({ status: 'failed', code: 'AS112' });
-    expect(stepsAttempted(silentDA)).toEqual([]);
-    const silentOther = await migrate(v21, installation21({ devicesResponding: false }), { ...secureOther, handlers: handlers(v21) });
-    expect(silentOther.outcome).toMatchObject({ status: 'failed', code: 'AS263' });
-
-    const before = await migrate(v20, installation20({ type: 'Dormant' }), { ...ioc, handlers: handlers(v20) });
+    // Dormant SMETS1 meters were migrated: no check refuses an installation for its type, in either version.
+    for (const type of ['Active', 'Dormant', 'Mixed'] as const) {
+      for (const membership of [ioc, secureOther, secureDA]) {
+        expect((await migrate(v21, installation21({ type }), { ...membership, handlers: handlers(v21) })).outcome.status).toBe('migrated');
+      }
+      expect((await migrate(v20, installation20({ type }), { ...ioc, handlers: handlers(v20) })).outcome.status).toBe('migrated');
+    }
+    const before = await migrate(v20, installation20({ installationChecksPassed: false }), { ...ioc, handlers: handlers(v20) });
     expect(before.outcome).toMatchObject({ status: 'failed', code: 'AS262' });
   });
 
-  it('change 15 (2.6.4.1): a failed SUA key rotation switches back; after it, nothing is undone', async () => {
-    const rotation = await migrate(v21, installation21(), { ...secureDA, handlers: handlers(v21, { steps: { RotateSuaKey: failAlways() } }) });
-    expect(rotation.outcome).toMatchObject({ status: 'rolled-back', code: 'AS264', undone: ['SwitchBack'], resubmittable: true });
+  it('change 15 (2.6.4.1): any failure of the SUA key rotation switches back; after it, nothing is undone', async () => {
+    const failures = { permanent: failPermanently(), exhausted: failAlways(), 'never settles': neverSettle() };
+    for (const [cause, handler] of Object.entries(failures)) {
+      const rotation = await migrate(v21, installation21(), {
+        ...secureDA,
+        handlerTimeoutMs: 20,
+        handlers: handlers(v21, { steps: { RotateSuaKey: handler as ReturnType<typeof failAlways> } }),
+      });
+      expect(rotation.outcome, cause).toMatchObject({ status: 'rolled-back', code: 'AS264', undone: ['SwitchBack'], resubmittable: true });
+    }
 
-    // Rotation commits: a commissioning failure after it no longer switches back.
-    const later = await migrate(v21, installation21(), { ...secureDA, handlers: handlers(v21, { steps: { Commission: failAlways() } }) });
-    expect(later.outcome).toMatchObject({ status: 'failed', code: 'MA122' });
-    expect(later.outcome).not.toHaveProperty('undone');
-    expect(later.timeline.some((event) => event.kind === 'undo' || event.kind === 'rollback')).toBe(false);
+    // Every step a DA installation runs from its account switch to its rotation switches back when it fails.
+    const steps = stepsAttempted(await migrate(v21, installation21(), { ...secureDA, handlers: handlers(v21) }));
+    const between = steps.slice(steps.indexOf('SwitchAccount') + 1, steps.indexOf('RotateSuaKey') + 1);
+    expect(between.length).toBeGreaterThan(1);
+    for (const step of between) {
+      const result = await migrate(v21, installation21(), { ...secureDA, handlers: handlers(v21, { steps: { [step]: failPermanently() } }) });
+      expect(result.outcome, step).toMatchObject({ status: 'rolled-back', undone: ['SwitchBack'], resubmittable: true });
+    }
+    // Rotation commits: a failure after it no longer switches back.
+    for (const step of steps.slice(steps.indexOf('RotateSuaKey') + 1)) {
+      const later = await migrate(v21, installation21(), { ...secureDA, handlers: handlers(v21, { steps: { [step]: failPermanently() } }) });
+      expect(later.outcome, step).toMatchObject({ status: 'failed', resubmittable: false });
+      expect(later.timeline.some((event) => event.kind === 'undo' || event.kind === 'rollback')).toBe(false);
+    }
     expect(v20.flow.some((node) => node.kind === 'step' && node.name === 'RotateSuaKey')).toBe(false);
   });
 

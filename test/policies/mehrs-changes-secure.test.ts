@@ -4,15 +4,27 @@
 // v2.0 where the same scenario exists there.
 import { describe, expect, it } from 'vitest';
 import { migrate } from 'mpol/runtime';
-import { arriveAfter, duration, handlers, succeed, table, timelineTable } from 'mpol/runtime/testing';
+import { arriveAfter, duration, handlers, neverArrive, succeed, table, timelineTable } from 'mpol/runtime/testing';
 import { installation20, installation21, ioc, secureDA, secureOther, stepsAttempted, v20, v21 } from './mehrs.js';
 
 describe('MEHRS v2.1, Table 1', () => {
-  it('change 1 (2.3.2): MA001 and MA002 match production', async () => {
-    const production = await migrate(v21, installation21({ productionRecordMatch: false }), { ...ioc, handlers: handlers(v21) });
-    expect(production.outcome).toMatchObject({ status: 'failed', code: 'MA002' });
-    const before = await migrate(v20, installation20(), { ...ioc, handlers: handlers(v20) });
-    expect(before.outcome.status).toBe('migrated');
+  it('change 1 (2.3.2): MA001 and MA002 check in v2.1 what they checked in v2.0, run by the same party', async () => {
+    // The text was amended to match production: each field fails the same validation code in both versions.
+    const shared = ['inventoryMatch', 'deviceRegistered', 'epclListed'] as const;
+    for (const cohort of [ioc, { cohort: 'MOC_MDS' } as const]) {
+      for (const field of shared) {
+        const after = await migrate(v21, installation21({ [field]: false }), { ...cohort, handlers: handlers(v21) });
+        const before = await migrate(v20, installation20({ [field]: false }), { ...cohort, handlers: handlers(v20) });
+        expect(after.outcome).toMatchObject({ status: before.outcome.status, code: (before.outcome as { code?: string }).code });
+      }
+    }
+    // No other field of v2.1 fails MA001 or MA002.
+    for (const field of Object.keys(installation21()).filter((f) => f !== 'type' && !(shared as readonly string[]).includes(f))) {
+      const result = await migrate(v21, installation21({ [field]: false }), { ...ioc, handlers: handlers(v21) });
+      expect(/^MA00[12]$/.test((result.outcome as { code?: string }).code ?? '')).toBe(false);
+    }
+    const parties = (flow: typeof v21.flow | typeof v20.flow) => flow.filter((n) => n.kind === 'check' && /^MA00[12]$/.test(n.code)).map((n) => n.party);
+    expect(parties(v21.flow)).toEqual(parties(v20.flow));
   });
 
   it('change 6 (2.3.2): Secure installations get their own checks', async () => {
@@ -25,17 +37,22 @@ describe('MEHRS v2.1, Table 1', () => {
     const epcl = await migrate(v21, installation21({ epclListed: false }), { ...secureOther, handlers: handlers(v21) });
     expect(epcl.outcome.status).toBe('migrated');
 
+    // Secure checks apply to every Secure installation, DA included.
+    const da = await migrate(v21, installation21({ secureProcessConfirmed: false }), { ...secureDA, handlers: handlers(v21) });
+    expect(da.outcome).toMatchObject({ status: 'failed', code: 'AS102', step: null });
     // v2.0 has no Secure checks.
     expect(v20.flow.filter((node) => node.kind === 'check').map((node) => node.code)).toEqual(['MA001', 'MA002', 'MA110', 'AS262', 'AS263']);
   });
 
   it('change 7 (2.4.1.1): DA installations are checked before the MCF is generated', async () => {
-    const result = await migrate(v21, installation21({ commsHubFirmwareSupported: false }), { ...secureDA, handlers: handlers(v21) });
+    const result = await migrate(v21, installation21({ installationChecksPassed: false }), { ...secureDA, handlers: handlers(v21) });
     expect(result.outcome).toMatchObject({ status: 'failed', code: 'AS111' });
     expect(stepsAttempted(result)).toEqual([]);
 
-    const other = await migrate(v21, installation21({ commsHubFirmwareSupported: false }), { ...secureOther, handlers: handlers(v21) });
-    expect(other.outcome.status).toBe('migrated');
+    // Other installations meet the same check only at commissioning (2.6.2), after the MCF.
+    const other = await migrate(v21, installation21({ installationChecksPassed: false }), { ...secureOther, handlers: handlers(v21) });
+    expect(other.outcome).toMatchObject({ status: 'failed', code: 'AS262' });
+    expect(stepsAttempted(other)).toContain('GenerateMcf');
   });
 
   it('change 8 (2.4.4, 2.4.5): the processing S1SP generates the MCF; the MCVF of the IOC S1SP validates it into the MVF', async () => {
@@ -73,11 +90,23 @@ describe('MEHRS v2.1, Table 1', () => {
       24h30m  failed        SwitchAccount: AS201
     `);
 
-    const inTime = await migrate(v21, installation21(), {
+    // The receipt is the criterion: a file set received at MVF+23h59m is in time even if the switch then takes two hours.
+    const slowSwitch = await migrate(v21, installation21(), {
       ...secureDA,
-      handlers: handlers(v21, { steps: validate, arrivals: { RequiredFileSet: arriveAfter('MVF', '23h59m') } }),
+      handlers: handlers(v21, { steps: { ...validate, SwitchAccount: succeed('2h') }, arrivals: { RequiredFileSet: arriveAfter('MVF', '23h59m') } }),
     });
-    expect(inTime.outcome).toEqual({ status: 'migrated', at: duration('24h29m') });
+    expect(slowSwitch.outcome).toEqual({ status: 'migrated', at: duration('26h29m') });
+    // Received at exactly MVF+24h is in time; never received fails at exactly MVF+24h.
+    const exact = await migrate(v21, installation21(), {
+      ...secureDA,
+      handlers: handlers(v21, { steps: validate, arrivals: { RequiredFileSet: arriveAfter('MVF', '24h') } }),
+    });
+    expect(exact.outcome.status).toBe('migrated');
+    const never = await migrate(v21, installation21(), {
+      ...secureDA,
+      handlers: handlers(v21, { steps: validate, arrivals: { RequiredFileSet: neverArrive() } }),
+    });
+    expect(never.outcome).toMatchObject({ status: 'failed', code: 'AS201', cause: 'deadline', at: duration('24h30m'), resubmittable: true });
   });
 
   it('change 11 (2.5.4, 2.5.5, 2.5.6): DA installations generate no MGF', async () => {

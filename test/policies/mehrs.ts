@@ -12,19 +12,18 @@ export function installation21(overrides: Partial<Installation21> = {}): Install
     type: 'Active',
     inventoryMatch: true,
     deviceRegistered: true,
-    productionRecordMatch: true,
     epclListed: true,
     secureDesignConfirmed: true,
     secureProcessConfirmed: true,
-    commsHubFirmwareSupported: true,
     smsoAccountActive: true,
+    installationChecksPassed: true,
     devicesResponding: true,
     ...overrides,
   };
 }
 
 export function installation20(overrides: Partial<Installation20> = {}): Installation20 {
-  return { type: 'Active', inventoryMatch: true, deviceRegistered: true, epclListed: true, devicesResponding: true, ...overrides };
+  return { type: 'Active', inventoryMatch: true, deviceRegistered: true, epclListed: true, installationChecksPassed: true, devicesResponding: true, ...overrides };
 }
 
 export const ioc = { cohort: 'IOC' } as const;

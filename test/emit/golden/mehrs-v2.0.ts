@@ -6,6 +6,7 @@ export interface Installation {
   readonly inventoryMatch: boolean;
   readonly deviceRegistered: boolean;
   readonly epclListed: boolean;
+  readonly installationChecksPassed: boolean;
   readonly devicesResponding: boolean;
 }
 
@@ -41,7 +42,7 @@ export interface Handlers {
 const requiresCheck_MA001 = (installation: Installation): boolean => installation.inventoryMatch;
 const requiresCheck_MA002 = (installation: Installation): boolean => installation.deviceRegistered;
 const requiresCheck_MA110 = (installation: Installation): boolean => installation.epclListed;
-const requiresCheck_AS262 = (installation: Installation): boolean => installation.type !== "Dormant";
+const requiresCheck_AS262 = (installation: Installation): boolean => installation.installationChecksPassed;
 const requiresCheck_AS263 = (installation: Installation): boolean => installation.devicesResponding;
 
 export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Population> = {
@@ -111,6 +112,7 @@ export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Populatio
     inventoryMatch: { type: "bool" },
     deviceRegistered: { type: "bool" },
     epclListed: { type: "bool" },
+    installationChecksPassed: { type: "bool" },
     devicesResponding: { type: "bool" },
   },
   exclusionAfter: 5,

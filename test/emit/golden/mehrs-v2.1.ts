@@ -5,12 +5,11 @@ export interface Installation {
   readonly type: "Active" | "Dormant" | "Mixed";
   readonly inventoryMatch: boolean;
   readonly deviceRegistered: boolean;
-  readonly productionRecordMatch: boolean;
   readonly epclListed: boolean;
   readonly secureDesignConfirmed: boolean;
   readonly secureProcessConfirmed: boolean;
-  readonly commsHubFirmwareSupported: boolean;
   readonly smsoAccountActive: boolean;
+  readonly installationChecksPassed: boolean;
   readonly devicesResponding: boolean;
 }
 
@@ -53,7 +52,7 @@ export interface Handlers {
 }
 
 const requiresCheck_MA001 = (installation: Installation): boolean => installation.inventoryMatch;
-const requiresCheck_MA002 = (installation: Installation): boolean => installation.deviceRegistered && installation.productionRecordMatch;
+const requiresCheck_MA002 = (installation: Installation): boolean => installation.deviceRegistered;
 const whenCheck_MA110 = (_installation: Installation, membership: Membership): boolean => !(membership.cohort === "MOC_Secure");
 const requiresCheck_MA110 = (installation: Installation): boolean => installation.epclListed;
 const whenCheck_AS101 = (_installation: Installation, membership: Membership): boolean => membership.cohort === "MOC_Secure";
@@ -61,7 +60,7 @@ const requiresCheck_AS101 = (installation: Installation): boolean => installatio
 const whenCheck_AS102 = (_installation: Installation, membership: Membership): boolean => membership.cohort === "MOC_Secure";
 const requiresCheck_AS102 = (installation: Installation): boolean => installation.secureProcessConfirmed;
 const whenCheck_AS111 = (_installation: Installation, membership: Membership): boolean => membership.group === "DA";
-const requiresCheck_AS111 = (installation: Installation): boolean => installation.commsHubFirmwareSupported;
+const requiresCheck_AS111 = (installation: Installation): boolean => installation.installationChecksPassed;
 const whenCheck_AS112 = (_installation: Installation, membership: Membership): boolean => membership.group === "DA";
 const requiresCheck_AS112 = (installation: Installation): boolean => installation.devicesResponding;
 const whenCheck_AS121 = (_installation: Installation, membership: Membership): boolean => membership.group === "DA";
@@ -71,7 +70,7 @@ const whenStep_GenerateMgf = (_installation: Installation, membership: Membershi
 const whenStep_ProcessMgf = (_installation: Installation, membership: Membership): boolean => !(membership.group === "DA");
 const whenStep_ApplyTmadClause523 = (_installation: Installation, membership: Membership): boolean => !(membership.group === "DA");
 const whenCheck_AS262 = (_installation: Installation, membership: Membership): boolean => !(membership.group === "DA");
-const requiresCheck_AS262 = (installation: Installation): boolean => installation.type !== "Dormant";
+const requiresCheck_AS262 = (installation: Installation): boolean => installation.installationChecksPassed;
 const whenCheck_AS263 = (_installation: Installation, membership: Membership): boolean => !(membership.group === "DA");
 const requiresCheck_AS263 = (installation: Installation): boolean => installation.devicesResponding;
 const whenStep_RotateSuaKey = (_installation: Installation, membership: Membership): boolean => membership.group === "DA";
@@ -128,13 +127,13 @@ export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Populatio
     MA001: { title: "Installation failed validation check MA001", ref: "A.1", reports: ["MRR6"], resubmit: false, responsible: null },
     MA002: { title: "Installation failed validation check MA002", ref: "A.1", reports: ["MRR6"], resubmit: false, responsible: null },
     MA110: { title: "Installation does not match an entry on the Eligible Product Combinations List", ref: "A.1", reports: ["MRR6"], resubmit: false, responsible: null },
-    MA122: { title: "Installation failed at a commissioning step", ref: "A.1", reports: ["MRR6"], resubmit: false, responsible: null },
+    MA122: { title: "Installation failed at a commissioning step", ref: "A.1", reports: ["MRR6"], resubmit: "after-rollback", responsible: null },
     AS101: { title: "Secure installation failed the Secure design check", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "Supplier" },
     AS102: { title: "Secure installation failed the Secure process check", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "Supplier" },
-    AS111: { title: "DA installation: communications hub firmware not supported", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "Supplier" },
-    AS112: { title: "DA installation: a device did not respond to the pre-MCF checks", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "Supplier" },
+    AS111: { title: "DA installation failed, before MCF generation, the installation checks of 2.6.2", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "Supplier" },
+    AS112: { title: "DA installation failed, before MCF generation, the device checks of 2.6.3", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "Supplier" },
     AS121: { title: "DA installation: SMSO account not active before the switch", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "SMSO" },
-    AS201: { title: "DA installation: S1SP Required File Set not received within 24 hours of the MVF", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "SMSO" },
+    AS201: { title: "DA installation: the SMSO could not transfer account control so that the S1SP received the Required File Set within 24 hours of the MVF", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "SMSO" },
     AS257: { title: "Installation failed registration after the account switch", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "S1SP" },
     AS258: { title: "Installation failed communications after the account switch", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "S1SP" },
     AS260: { title: "Installation failed preparation for commissioning", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "S1SP" },
@@ -171,34 +170,33 @@ export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Populatio
     type: { type: "enum", members: ["Active", "Dormant", "Mixed"] },
     inventoryMatch: { type: "bool" },
     deviceRegistered: { type: "bool" },
-    productionRecordMatch: { type: "bool" },
     epclListed: { type: "bool" },
     secureDesignConfirmed: { type: "bool" },
     secureProcessConfirmed: { type: "bool" },
-    commsHubFirmwareSupported: { type: "bool" },
     smsoAccountActive: { type: "bool" },
+    installationChecksPassed: { type: "bool" },
     devicesResponding: { type: "bool" },
   },
   exclusionAfter: 5,
   flow: [
     {
-      kind: "check", code: "MA001", ref: "2.3.2", stage: "Validation", party: "MCVF", guard: null,
+      kind: "check", code: "MA001", ref: "2.3.2", stage: "Validation", party: "S1SP", guard: null,
       predicate: requiresCheck_MA001,
     },
     {
-      kind: "check", code: "MA002", ref: "2.3.2", stage: "Validation", party: "MCVF", guard: null,
+      kind: "check", code: "MA002", ref: "2.3.2", stage: "Validation", party: "S1SP", guard: null,
       predicate: requiresCheck_MA002,
     },
     {
-      kind: "check", code: "MA110", ref: "2.3.2", stage: "Validation", party: "MCVF", guard: whenCheck_MA110,
+      kind: "check", code: "MA110", ref: "2.3.2", stage: "Validation", party: "S1SP", guard: whenCheck_MA110,
       predicate: requiresCheck_MA110,
     },
     {
-      kind: "check", code: "AS101", ref: "2.3.2", stage: "Validation", party: "MCVF", guard: whenCheck_AS101,
+      kind: "check", code: "AS101", ref: "2.3.2", stage: "Validation", party: "S1SP", guard: whenCheck_AS101,
       predicate: requiresCheck_AS101,
     },
     {
-      kind: "check", code: "AS102", ref: "2.3.2", stage: "Validation", party: "MCVF", guard: whenCheck_AS102,
+      kind: "check", code: "AS102", ref: "2.3.2", stage: "Validation", party: "S1SP", guard: whenCheck_AS102,
       predicate: requiresCheck_AS102,
     },
     {
@@ -229,7 +227,7 @@ export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Populatio
       kind: "step", name: "SwitchAccount", ref: "2.5.2", stage: null, party: "SMSO", guard: whenStep_SwitchAccount,
       retry: null, await: "RequiredFileSet", deadlines: [{ anchor: "MVF", within: 86400000, arrival: true, action: { kind: "fail", code: "AS201" } }], produces: [], mayFail: [],
       undo: { name: "SwitchBack", party: "S1SP", ref: "2.5.5" }, commit: false,
-      onFailure: { kind: "fail", code: "AS900" }, onExhausted: { kind: "fail", code: "AS900" },
+      onFailure: { kind: "fail", code: "AS201" }, onExhausted: { kind: "fail", code: "AS201" },
     },
     {
       kind: "step", name: "GenerateMgf", ref: "2.5.4", stage: null, party: "S1SP", guard: whenStep_GenerateMgf,
@@ -279,19 +277,19 @@ export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Populatio
       kind: "step", name: "RotateSuaKey", ref: "2.6.4.1", stage: null, party: "S1SP", guard: whenStep_RotateSuaKey,
       retry: "SuaRotation", await: null, deadlines: [], produces: [], mayFail: [],
       undo: null, commit: true,
-      onFailure: { kind: "fail", code: "AS900" }, onExhausted: { kind: "rollback", code: "AS264" },
+      onFailure: { kind: "rollback", code: "AS264" }, onExhausted: { kind: "rollback", code: "AS264" },
     },
     {
       kind: "step", name: "RecordRollbackPoint", ref: "2.6.5", stage: null, party: "S1SP", guard: whenStep_RecordRollbackPoint,
       retry: null, await: null, deadlines: [], produces: [], mayFail: [],
       undo: { name: "RestoreSmsoAccess", party: "S1SP", ref: "2.6.5" }, commit: false,
-      onFailure: { kind: "fail", code: "AS900" }, onExhausted: { kind: "fail", code: "AS900" },
+      onFailure: { kind: "fail", code: "MA122" }, onExhausted: { kind: "fail", code: "MA122" },
     },
     {
       kind: "step", name: "Commission", ref: "2.6.4", stage: null, party: "S1SP", guard: null,
       retry: "IocS1sp", await: null, deadlines: [], produces: [], mayFail: [],
       undo: null, commit: false,
-      onFailure: { kind: "fail", code: "AS900" }, onExhausted: { kind: "rollback", code: "MA122" },
+      onFailure: { kind: "fail", code: "MA122" }, onExhausted: { kind: "rollback", code: "MA122" },
     },
     {
       kind: "step", name: "UpdateChfOnSmi", ref: "2.6.6", stage: null, party: "S1SP", guard: null,
@@ -303,7 +301,7 @@ export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Populatio
       kind: "step", name: "GenerateCommissioningFile", ref: "2.6.7", stage: null, party: "S1SP", guard: null,
       retry: null, await: null, deadlines: [], produces: ["CommissioningFile"], mayFail: [],
       undo: null, commit: false,
-      onFailure: { kind: "fail", code: "AS900" }, onExhausted: { kind: "fail", code: "AS900" },
+      onFailure: { kind: "fail", code: "MA122" }, onExhausted: { kind: "fail", code: "MA122" },
     },
   ],
 };
