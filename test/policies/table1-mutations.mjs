@@ -16,7 +16,7 @@ const mutations = [
   [1, 'flow.mpol', 'stage Validation ref "2.3.2" by S1SP', 'stage Validation ref "2.3.2" by MCVF'],
   [2, 'flow.mpol', 'resolved by S1SP or DSP', 'resolved by S1SP'],
   [3, 'flow.mpol', 'then continue', 'then retry'],
-  [3, 'flow.mpol', '  step GenerateCommissioningFile ref "2.6.7" by S1SP {\n    produces CommissioningFile\n  }\n', ''],
+  [3, 'flow.mpol', '  step GenerateCommissioningFile ref "2.6.7" by S1SP {\n    produces CommissioningFile\n    on failure fail MA122 ref "A.1"\n  }\n', ''],
   [4, 'assumptions.mpol', 'tier long: every 30m', 'tier long: every 2h'],
   [4, 'assumptions.mpol', 'within 48h', 'within 24h'],
   [5, 'flow.mpol', 'rollback then fail MA122 ref "A.1"', 'rollback then fail AS900 ref "A.1"'],

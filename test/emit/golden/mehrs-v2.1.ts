@@ -133,7 +133,7 @@ export const policy: CompiledPolicy<Installation, Handlers, ErrorCode, Populatio
     AS111: { title: "DA installation failed, before MCF generation, the installation checks of 2.6.2", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "Supplier" },
     AS112: { title: "DA installation failed, before MCF generation, the device checks of 2.6.3", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "Supplier" },
     AS121: { title: "DA installation: SMSO account not active before the switch", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "SMSO" },
-    AS201: { title: "DA installation: the SMSO could not transfer account control so that the S1SP received the Required File Set within 24 hours of the MVF", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "SMSO" },
+    AS201: { title: "DA installation: S1SP Required File Set not received within 24 hours of the MVF", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "SMSO" },
     AS257: { title: "Installation failed registration after the account switch", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "S1SP" },
     AS258: { title: "Installation failed communications after the account switch", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "S1SP" },
     AS260: { title: "Installation failed preparation for commissioning", ref: "A.1", reports: ["MRR6"], resubmit: true, responsible: "S1SP" },
