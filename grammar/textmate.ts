@@ -181,7 +181,7 @@ export function tmGrammar(): Rule {
           },
           {
             // `resolved by P or Q`: the parties on either side of `or`.
-            match: `${wordStart}(or)\\s+(${name})${wordEnd}(?=\\s+(?:or|then)${wordEnd})`,
+            match: `${wordStart}(or)\\s+(${name})${wordEnd}(?=\\s+(?:or|then)${wordEnd}|\\s*$)`,
             captures: { 1: { name: keywordScopes.operator }, 2: { name: 'variable.other.party.mpol' } },
           },
         ],
