@@ -6,7 +6,7 @@
  * one line.
  */
 import path from 'node:path';
-import { fail, type CliContext, type ExitCode } from './context.js';
+import { exitCodes, fail, type CliContext, type ExitCode } from './context.js';
 import { describeFileError, shownPath } from '../compiler/disk/host.js';
 import { makeFolder } from './make-folder.js';
 import { targetProblem, writeFileAtomic } from './write-atomic.js';
@@ -25,4 +25,20 @@ export function writeOutput(ctx: CliContext, file: string, text: string): ExitCo
     return fail(ctx, `cannot write '${shown(file)}': ${describeFileError(error)}`);
   }
   return undefined;
+}
+
+/**
+ * A report's `text` to standard output, or written whole to `--out` while
+ * the terminal gets the summary (made only then) and what the file holds.
+ */
+export function printOrWrite(ctx: CliContext, text: string, out: string | undefined, summary: () => string, what: string): ExitCode {
+  if (out === undefined) {
+    ctx.out(text);
+    return exitCodes.ok;
+  }
+  const file = path.resolve(ctx.cwd, out);
+  const failed = writeOutput(ctx, file, text);
+  if (failed !== undefined) return failed;
+  ctx.out(`${summary()}\nwrote ${shownPath(ctx.cwd, file)}: ${what}\n`);
+  return exitCodes.ok;
 }

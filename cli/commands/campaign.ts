@@ -26,7 +26,7 @@ import { loadOnePolicy } from '../one-policy.js';
 import { campaignReport } from '../report/campaign-report.js';
 import { campaignComparisonReport } from '../report/campaign-comparison-report.js';
 import { requireMermaid } from '../vendor.js';
-import { writeOutput } from '../write-output.js';
+import { printOrWrite } from '../write-output.js';
 import { progressFor, type ProgressMode } from '../progress.js';
 
 /** One side of a campaign: a checked policy and the fault model it runs against. */
@@ -103,16 +103,8 @@ export async function campaignCommand(side: CampaignSide, flags: CampaignFlags, 
 
 /** `text` to standard output, or written whole to `--out` while the terminal gets `summary` and where the file is. */
 function output(text: string, summary: string, format: CampaignRun['format'], out: string | undefined, ctx: CliContext): ExitCode {
-  if (out === undefined) {
-    ctx.out(text);
-    return exitCodes.ok;
-  }
-  const file = path.resolve(ctx.cwd, out);
-  const failed = writeOutput(ctx, file, text);
-  if (failed !== undefined) return failed;
   const what = format === 'html' ? 'the report, to open in a browser' : format === 'json' ? 'the whole result' : 'this summary';
-  ctx.out(`${summary}\nwrote ${shownPath(ctx.cwd, file)}: ${what}\n`);
-  return exitCodes.ok;
+  return printOrWrite(ctx, text, out, () => summary, what);
 }
 
 async function play(side: CampaignSide, run: CampaignRun, threads: number, ctx: CliContext, label: string): Promise<CampaignResult> {

@@ -13,7 +13,7 @@ import { formatFaultModelErrors, formatSummary, formatSummaryCsv, formatSummaryM
 import { shownPath } from '../../compiler/disk/host.js';
 import { simulationReport } from '../report/simulation-report.js';
 import { requireMermaid } from '../vendor.js';
-import { writeOutput } from '../write-output.js';
+import { printOrWrite } from '../write-output.js';
 import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
 import { readFaultFile } from '../fault-file.js';
 import { campaignCommand, type CampaignFlags } from './campaign.js';
@@ -113,16 +113,8 @@ function report({ result, policy, faultsPath }: Simulated, format: SimulateForma
   else if (format === 'markdown') text = formatSummaryMarkdown(result, context);
   else if (format === 'csv') text = formatSummaryCsv(result, context);
   else text = renderHtml(simulationReport({ result, summary: context }), { mermaid: requireMermaid() });
-  if (out === undefined) {
-    ctx.out(text);
-    return exitCodes.ok;
-  }
-  const file = path.resolve(ctx.cwd, out);
-  const failed = writeOutput(ctx, file, text);
-  if (failed !== undefined) return failed;
   const what = { html: 'the report, to open in a browser', json: 'the whole result', text: 'this summary', markdown: 'this summary in Markdown', csv: 'this summary as CSV, one figure a line' }[format];
-  ctx.out(`${formatSummary(result, context)}\nwrote ${shownPath(ctx.cwd, file)}: ${what}\n`);
-  return exitCodes.ok;
+  return printOrWrite(ctx, text, out, () => formatSummary(result, context), what);
 }
 
 /** `--cohort IOC=1000 --cohort MOC_Secure/DA=500` as a map, or what is wrong with it. */
