@@ -13,6 +13,7 @@ import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { WriteFailure, writeFilesAtomic } from '../../cli/write-atomic.js';
 import { exampleCopy, hasStackTrace, mainScript, runCli, tempFolder } from './run-cli.js';
+import { childEnv } from '../child-env.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 
@@ -113,8 +114,7 @@ describe('the terminal after mpol simulate', () => {
   it('gets its cursor and line wrapping back after Ctrl-C', async () => {
     const folder = tempFolder();
     const log = path.join(folder, 'terminal.log');
-    const env = { ...process.env };
-    delete env['CI'];
+    const env = childEnv();
     // util-linux's `script` runs the command on a pseudo-terminal; ^C written to it is Ctrl-C, a SIGINT to the command.
     const command = `${process.execPath} ${mainScript} simulate policies/mehrs/v2.1 --cohort IOC=50000000 > /dev/null`;
     const child = spawn('script', ['-qfec', command, log], { cwd: repo, env, stdio: ['pipe', 'ignore', 'ignore'] });

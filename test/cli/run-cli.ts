@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach } from 'vitest';
+import { childEnv } from '../child-env.js';
 
 export const mainScript = fileURLToPath(new URL('../../dist/mpol.js', import.meta.url));
 export const exampleFolder = fileURLToPath(new URL('../../policies/example', import.meta.url));
@@ -24,14 +25,10 @@ export interface CliRun {
  * environment are removed, so each test states the ones it depends on.
  */
 export function runCli(args: readonly string[], cwd: string, env: Record<string, string> = {}, streams: { stdout?: number; input?: string } = {}): CliRun {
-  const base = { ...process.env };
-  delete base['NO_COLOR'];
-  delete base['FORCE_COLOR'];
-  delete base['MPOL_DEBUG'];
   const started = performance.now();
   const child = spawnSync(process.execPath, [mainScript, ...args], {
     cwd,
-    env: { ...base, ...env },
+    env: childEnv(env),
     encoding: 'utf8',
     timeout: 20_000,
     // HTML pages inline their libraries: several megabytes.

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../../runtime/index.js';
 import { repositoryPolicy } from '../docs/policies.js';
 import { mainScript, runCli, tempFolder } from './run-cli.js';
+import { childEnv } from '../child-env.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -71,8 +72,7 @@ describe('mpol simulate', () => {
     const output = path.join(folder, 'summary.txt');
     const log = path.join(folder, 'terminal.log');
     const command = `${process.execPath} ${mainScript} simulate policies/mehrs/v2.1 --cohort MOC_Secure/DA=16000000 > ${output}`;
-    const env = { ...process.env };
-    delete env['CI'];
+    const env = childEnv();
     const run = spawnSync('script', ['-qc', command, log], { cwd: repo, env, encoding: 'utf8', timeout: 60_000 });
     expect(run.status).toBe(0);
     expect(readFileSync(log, 'utf8')).toMatch(/simulating \[[=-]+\] \d+% \| [\d]+\/16000000 installations/);

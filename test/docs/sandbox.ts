@@ -12,6 +12,7 @@ import { cpSync, existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { childEnv } from '../child-env.js';
 import { repo } from './blocks.js';
 
 export const shownFolder = '/home/me/project';
@@ -46,11 +47,9 @@ export class Sandbox {
     if (words[0] === 'npx') words.shift();
     if (words.shift() !== 'mpol') throw new Error(`not an mpol command: ${commandLine}`);
     const redirect = words.length >= 2 && words[words.length - 2] === '>' ? words.splice(-2)[1] : undefined;
-    const env = { ...process.env };
-    for (const name of ['NO_COLOR', 'FORCE_COLOR', 'MPOL_DEBUG', 'CI']) delete env[name];
     const child = spawnSync(process.execPath, [path.join(repo, 'dist/mpol.js'), ...words], {
       cwd: folder,
-      env,
+      env: childEnv(),
       encoding: 'utf8',
       timeout: 60_000,
     });

@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkWorkspace, emitPolicy, memoryHost } from '../../compiler/index.js';
 import { repo, type Block } from './blocks.js';
+import { childEnv } from '../child-env.js';
 
 const out = path.join(repo, 'test/docs/out');
 
@@ -45,7 +46,7 @@ export function typeCheck(blocks: readonly Block[]): Map<string, string[]> {
 
 function runTsc(): Map<string, string[]> {
   const tsc = path.join(repo, 'node_modules/.bin/tsc');
-  const run = spawnSync(tsc, ['-p', path.join(repo, 'test/docs/tsconfig.json')], { cwd: repo, encoding: 'utf8' });
+  const run = spawnSync(tsc, ['-p', path.join(repo, 'test/docs/tsconfig.json'), '--pretty', 'false'], { cwd: repo, env: childEnv(), encoding: 'utf8' });
   const errors = new Map<string, string[]>();
   for (const line of run.stdout.split('\n')) {
     const match = /^test\/docs\/out\/([^(]+)\((\d+),(\d+)\): (.*)$/.exec(line);

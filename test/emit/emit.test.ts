@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkWorkspace, emitPolicy, memoryHost, type CompiledPolicy } from '../../compiler/index.js';
 import { literal } from '../../compiler/emit/escape.js';
+import { childEnv } from '../child-env.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 const here = import.meta.dirname;
@@ -61,7 +62,7 @@ describe('emitted modules', () => {
     for (const policy of policies) writeFileSync(path.join(here, 'out', `${goldenName(policy)}.ts`), emitPolicy(policy));
     for (const file of readdirSync(path.join(here, 'harness'))) cpSync(path.join(here, 'harness', file), path.join(here, 'out', file));
     const tsc = path.join(repo, 'node_modules/.bin/tsc');
-    const run = spawnSync(tsc, ['-p', path.join(here, 'tsconfig.json')], { cwd: repo, encoding: 'utf8' });
+    const run = spawnSync(tsc, ['-p', path.join(here, 'tsconfig.json'), '--pretty', 'false'], { cwd: repo, env: childEnv(), encoding: 'utf8' });
     const errors = run.stdout.split('\n').filter((line) => line !== '').map((line) => line.replace(/^test\/emit\/out\//, ''));
     expect(errors).toEqual([
       expect.stringMatching(/^mistakes\.ts\(9,\d+\): error TS2820: Type '"MOC_Secur"' is not assignable to type '"IOC" \| "MOC_Secure"'\. Did you mean '"MOC_Secure"'\?$/),

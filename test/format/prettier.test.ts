@@ -10,6 +10,7 @@ import path from 'node:path';
 import { format as prettierFormat, formatWithCursor } from 'prettier';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parsers } from '../../compiler/format/plugin.js';
+import { childEnv } from '../child-env.js';
 import { format } from './helpers.js';
 
 const repository = path.resolve(import.meta.dirname, '../..');
@@ -34,7 +35,7 @@ function project(files: Record<string, string>): string {
 }
 
 function prettier(folder: string, args: string[]) {
-  return spawnSync(process.execPath, [prettierBin, ...args], { cwd: folder, encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(process.execPath, [prettierBin, ...args], { cwd: folder, env: childEnv(), encoding: 'utf8', timeout: 30_000 });
 }
 
 const read = (folder: string, name: string): string => readFileSync(path.join(folder, name), 'utf8');
