@@ -2,7 +2,7 @@
 // lists what is not formatted; `--stdin` formats standard input; a file
 // with syntax errors is reported as `mpol check` reports it and left as
 // it was; the options of `.prettierrc` apply, as they do for Prettier.
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatPolicy } from '../../compiler/format/index.js';
@@ -13,7 +13,10 @@ const tidy = 'party P "Provider"\nmigration {\n  on failure fail E1\n  step A by
 
 function folderWith(files: Record<string, string>): string {
   const folder = tempFolder();
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(folder, name), text);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+    writeFileSync(path.join(folder, name), text);
+  }
   return folder;
 }
 
@@ -91,6 +94,19 @@ describe('mpol fmt', () => {
     const wide = folderWith({ 'a.mpol': 'migration { check E1 requires installation.someLongFieldName and installation.anotherLongFieldName }\n', '.prettierrc': '{ "printWidth": 120 }' });
     expect(runCli(['fmt', '.'], wide).status).toBe(0);
     expect(read(wide, 'a.mpol').split('\n')).toHaveLength(4);
+  });
+
+  it('applies the .editorconfig that applies to each file, under a .prettierrc that says otherwise', () => {
+    const editorconfig = 'root = true\n\n[*.mpol]\nindent_style = tab\n\n[b.mpol]\nindent_style = space\nindent_size = 4\n\n[wide/*.mpol]\nmax_line_length = 120\n';
+    const folder = folderWith({ '.editorconfig': editorconfig, 'a.mpol': messy, 'b.mpol': messy, 'wide/c.mpol': 'migration { check E1 requires installation.someLongFieldName and installation.anotherLongFieldName }\n' });
+    expect(runCli(['fmt', '.'], folder).status).toBe(0);
+    expect(read(folder, 'a.mpol')).toBe(tidy.replace(/^( {2})+/gm, (spaces) => '\t'.repeat(spaces.length / 2)));
+    expect(read(folder, 'b.mpol')).toBe(tidy.replace(/^( {2})+/gm, (spaces) => ' '.repeat(spaces.length * 2)));
+    expect(read(folder, 'wide/c.mpol').split('\n')).toHaveLength(4);
+    // A .prettierrc beside it wins, as it does for Prettier.
+    const both = folderWith({ '.editorconfig': editorconfig, '.prettierrc': '{ "useTabs": false, "tabWidth": 2 }', 'a.mpol': messy });
+    expect(runCli(['fmt', '.'], both).status).toBe(0);
+    expect(read(both, 'a.mpol')).toBe(tidy);
   });
 
   it('reports a configuration it cannot read, without a stack trace', () => {
