@@ -9,6 +9,7 @@ import type * as A from '../grammar/index.js';
 import type { PassContext, PolicyFile } from './context.js';
 import { encodeString, nearNameExtras, suggest, type DiagnosticExtras } from '../grammar/index.js';
 import { Fixes, withFix } from './fixes.js';
+import { isAbsolutePath, relativeTo } from './relative-path.js';
 import {
   withArticle,
   type DeclKind,
@@ -93,7 +94,8 @@ function resolve(ctx: PassContext, symbols: Map<string, Symbol>, file: PolicyFil
   }
   if (symbol === undefined) {
     const other = candidates.elsewhere(name.name, expected);
-    const notes = other === undefined ? [] : [{ message: `\`${name.name}\` is declared in \`${other.file}\`, which this policy does not import`, file: other.file, span: other.span }];
+    const shown = other === undefined ? '' : relativeTo(ctx.files[0]?.path ?? '', other.file);
+    const notes = other === undefined ? [] : [{ message: `\`${name.name}\` is declared in \`${shown}\`, which this policy does not import`, file: other.file, span: other.span }];
     // The exact name declared elsewhere is a likelier fix than a near name here, and either than a new declaration.
     const extras = other === undefined ? withFix(nearNameExtras(file.path, name, name.name, candidates.suggestion(name.name, expected)), fixes.declare(name.name, expected, file.path)) : importExtras(ctx.files[0], other.file, fixes);
     ctx.report('unknown-name', file.path, name, { name: name.name, expected: expected.map(describeExpected).join(' or ') }, { ...extras, notes });
@@ -105,13 +107,12 @@ function resolve(ctx: PassContext, symbols: Map<string, Symbol>, file: PolicyFil
   return { file: file.path, span: name, name: name.name, expected, target: undefined };
 }
 
-/** The help, and the fix when the file is beside the root, for a name declared in `other`, which the policy rooted at `root` does not import. */
+/** The help, and the fix, for a name declared in `other`, which the policy rooted at `root` does not import. */
 function importExtras(root: PolicyFile | undefined, other: string, fixes: Fixes): DiagnosticExtras {
-  const path = root?.path ?? '';
-  const folder = path.slice(0, path.lastIndexOf('/') + 1);
-  const specifier = other.startsWith(folder) ? other.slice(folder.length) : undefined;
-  if (root === undefined || specifier === undefined) return { help: `import \`${other}\` into the policy` };
-  return { help: `add \`import "${specifier}"\` to \`${path.slice(folder.length)}\``, fixes: [fixes.importInto(root, specifier)] };
+  const specifier = root === undefined ? other : relativeTo(root.path, other);
+  // A file the root's folder cannot name by a relative path (another drive) can only be described.
+  if (root === undefined || isAbsolutePath(specifier)) return { help: `import \`${specifier}\` into the policy` };
+  return { help: `add \`import "${specifier}"\` to \`${relativeTo(root.path, root.path)}\``, fixes: [fixes.importInto(root, specifier)] };
 }
 
 

@@ -7,11 +7,13 @@
  * with none yet, at the end of the file that names it.
  *
  * A stub's title is `"TODO"`: a fix cannot know what the name means, and
- * the word is easy to find again.
+ * the word is easy to find again. A fix's message names the file it
+ * writes to relative to the folder of the policy's root file.
  */
 import type { DiagnosticExtras, Fix, Span, TextEdit } from '../grammar/index.js';
 import { encodeString as quote } from '../grammar/index.js';
 import type { PolicyFile } from './context.js';
+import { relativeTo } from './relative-path.js';
 import type { DeclKind, FieldSymbol, SectionSymbol, Symbol } from './symbols.js';
 
 /** Kinds whose declaration a stub can stand for: each is a name and a title, and at most one other name. */
@@ -19,6 +21,7 @@ const declarable: readonly DeclKind[] = ['error', 'party', 'artefact', 'report',
 
 export class Fixes {
   private readonly texts: ReadonlyMap<string, string>;
+  private readonly root: string;
   private lastOfKind: Map<DeclKind, Symbol> | undefined;
 
   constructor(
@@ -26,6 +29,7 @@ export class Fixes {
     private readonly symbols: ReadonlyMap<string, Symbol>,
   ) {
     this.texts = new Map(files.map((file) => [file.path, file.text]));
+    this.root = files[0]?.path ?? '';
   }
 
   /** A stub declaring `name` as the first declarable kind of `expected`, where `referrer` names it. */
@@ -36,7 +40,7 @@ export class Fixes {
     if (stub === undefined) return undefined;
     const last = this.lastDeclared(kind);
     const edit = last === undefined ? this.atEnd(referrer, stub) : this.afterLine(last.file, last.node.end, stub);
-    return edit && { message: `declare ${kind} \`${name}\` in \`${edit.file}\``, edits: [edit] };
+    return edit && { message: `declare ${kind} \`${name}\` in \`${relativeTo(this.root, edit.file)}\``, edits: [edit] };
   }
 
   /** A section declared after the policy's last one. */
@@ -45,7 +49,7 @@ export class Fixes {
     for (const section of sections.values()) last = section;
     const stub = `section ${quote(number)} "TODO"`;
     const edit = last === undefined ? this.atEnd(referrer, stub) : this.afterLine(last.file, last.span.end, stub);
-    return edit && { message: `declare section \`${number}\` in \`${edit.file}\``, edits: [edit] };
+    return edit && { message: `declare section \`${number}\` in \`${relativeTo(this.root, edit.file)}\``, edits: [edit] };
   }
 
   /** `import "specifier"` added to the root file, after its imports. */

@@ -3,7 +3,8 @@
  * model with its Markdown and HTML renderings that other reports (the
  * simulation's) use too.
  */
-export { policyDocument, relativeTo } from './policy-document.js';
+export { policyDocument } from './policy-document.js';
+export { relativeTo } from '../relative-path.js';
 export { assumptionsOf, isAssumptionsFile, type AssumedValue, type AssumptionNote, type Assumptions } from './assumptions.js';
 export { DocumentBuilder, joinWords, plainText, slug, type Block, type Document, type Inline, type Text } from './document.js';
 export { renderMarkdown } from './markdown.js';

@@ -13,6 +13,7 @@ import { compareSections } from '../diff/index.js';
 import type { PolicyModel } from '../model.js';
 import { assumptionsOf } from './assumptions.js';
 import { describeAssumptions, describeVocabulary } from './appendices.js';
+import { relativeTo } from '../relative-path.js';
 import { codeSources } from './code-sources.js';
 import { describeCodesByReport } from './codes-by-report.js';
 import { DocumentBuilder, joinWords, type Document, type Inline } from './document.js';
@@ -116,8 +117,3 @@ function exclusionSource(policy: CompiledPolicy): { file: string; span: { start:
   return undefined;
 }
 
-/** `assumptions.mpol` for `policies/mehrs/v2.1/assumptions.mpol` when the root is in that folder. */
-export function relativeTo(root: string, file: string): string {
-  const folder = root.slice(0, Math.max(root.lastIndexOf('/'), root.lastIndexOf('\\')) + 1);
-  return folder !== '' && file.startsWith(folder) ? file.slice(folder.length) : file;
-}

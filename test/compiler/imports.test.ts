@@ -23,7 +23,8 @@ describe('a name declared in a file the policy does not import', () => {
   it('is reported unknown, with a note at its declaration', () => {
     expect(unknown.map((d) => d.message)).toEqual(['unknown report `R1`', 'unknown party `Provider`']);
     const note = unknown[0]!.notes[0]!;
-    expect(note.message).toBe('`R1` is declared in `/p/parties.mpol`, which this policy does not import');
+    // The message names the file as the root's folder sees it; the note's location is the absolute path.
+    expect(note.message).toBe('`R1` is declared in `parties.mpol`, which this policy does not import');
     expect(note.file).toBe('/p/parties.mpol');
     expect(parties.slice(note.span.start, note.span.end)).toBe('R1');
   });
@@ -37,6 +38,14 @@ describe('a name declared in a file the policy does not import', () => {
     const result = checkWorkspace(['/p/main.mpol', '/p/other.mpol'], memoryHost({ '/p/main.mpol': root, '/p/other.mpol': other }));
     const provider = result.diagnostics.find((d) => d.message === 'unknown party `Provider`');
     expect(provider?.notes).toEqual([]);
+  });
+
+  it('offers the import of a file in a folder beside the root, by a relative path', () => {
+    const result = checkWorkspace(['/p/main.mpol', '/shared/parties.mpol'], memoryHost({ '/p/main.mpol': root, '/shared/parties.mpol': parties }));
+    const r1 = result.diagnostics.find((d) => d.message === 'unknown report `R1`')!;
+    expect(r1.notes.map((n) => n.message)).toEqual(['`R1` is declared in `../shared/parties.mpol`, which this policy does not import']);
+    expect(r1.help).toBe('add `import "../shared/parties.mpol"` to `main.mpol`');
+    expect(r1.fixes[0]!.edits[0]!.text).toBe('import "../shared/parties.mpol"\n');
   });
 
   it('prefers the import to a near name of the policy', () => {

@@ -78,6 +78,16 @@ describe('code actions', () => {
     expect(actions[0]!.edit.changes[uri(root)]).toEqual([{ range: { start: position, end: at(text, ' when group') }, newText: 'Provider' }]);
   });
 
+  it('name the file a stub goes into as the policy’s folder sees it, not by its absolute path', async () => {
+    const text = policyText.replace('by Provider when group', 'by Operator when group');
+    const { client } = await opened(text);
+    const position = at(text, 'Operator');
+    const actions = (await client.sendRequest('textDocument/codeAction', { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } })) as { title: string; edit: { changes: Record<string, unknown> } }[];
+    const declare = actions.find((action) => action.title.startsWith('declare'));
+    expect(declare?.title).toBe('declare party `Operator` in `parties.mpol`');
+    expect(Object.keys(declare!.edit.changes)).toEqual([uri(partiesFile)]);
+  });
+
   it('offer removing an unused declaration', async () => {
     server = await startTestServer({ ...policyFiles, [partiesFile]: `${partiesText}party Idle "Nobody"\n` });
     server.open(partiesFile, `${partiesText}party Idle "Nobody"\n`);

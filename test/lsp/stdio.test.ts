@@ -69,7 +69,7 @@ for (const transport of ['stdio', 'node-ipc'] as const) {
       const renamed = (await connection.sendRequest('textDocument/rename', { textDocument, position, newName: 'Commission2' })) as { changes: object };
       expect(Object.keys(renamed.changes)).toEqual([uri]);
       const actions = (await connection.sendRequest('textDocument/codeAction', { textDocument, range, context: { diagnostics: broken.diagnostics } })) as { title: string }[];
-      expect(actions.map((action) => action.title)).toEqual(['replace `EX909` with `EX900`', `declare error \`EX909\` in \`${path.join(folder, 'codes.mpol')}\``]);
+      expect(actions.map((action) => action.title)).toEqual(['replace `EX909` with `EX900`', 'declare error `EX909` in `codes.mpol`']);
       expect(await connection.sendRequest('textDocument/foldingRange', { textDocument })).not.toEqual([]);
       expect(await connection.sendRequest('textDocument/selectionRange', { textDocument, positions: [position] })).toHaveLength(1);
       expect(((await connection.sendRequest('textDocument/semanticTokens/full', { textDocument })) as { data: number[] }).data.length).toBeGreaterThan(100);
