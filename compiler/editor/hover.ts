@@ -9,6 +9,7 @@ import { formatDuration } from '../../common/duration.js';
 import type * as A from '../../grammar/index.js';
 import { printExpr } from '../print.js';
 import { describeKind, type FieldSymbol, type Symbol, type SymbolTable } from '../symbols.js';
+import type { RetryModel } from '../model.js';
 import type { PolicyFacts, StepFacts } from './facts.js';
 import type { Target } from './targets.js';
 import { describeTimeline, retryOf, summarizeTimeline } from './timeline.js';
@@ -116,11 +117,7 @@ function stepLines(step: StepFacts, named: (name: string | undefined) => string,
 
 function retryLines(file: string, node: A.RetryDecl): string[] {
   const retry = retryOf(file, node);
-  const tiers = retry.tiers.map((tier) => {
-    const count = tier.count === undefined ? '' : `${tier.count} ${tier.count === 1 ? 'retry' : 'retries'} `;
-    const growth = tier.factor === undefined ? '' : ` factor ${tier.factor}${tier.cap === undefined ? '' : ` cap ${formatDuration(tier.cap)}`}`;
-    return `tier \`${tier.name}\`: ${count}every ${formatDuration(tier.every)}${growth}`;
-  });
+  const tiers = retry.tiers.map(tierLine);
   const limits = [
     retry.within === undefined ? undefined : `within ${formatDuration(retry.within)}`,
     retry.attempts === undefined ? undefined : `attempts ${retry.attempts}`,
@@ -128,6 +125,13 @@ function retryLines(file: string, node: A.RetryDecl): string[] {
     `jitter ${retry.jitter.kind === 'range' ? `${formatDuration(retry.jitter.low)}..${formatDuration(retry.jitter.high)}` : retry.jitter.kind}`,
   ].filter((part) => part !== undefined);
   return [...tiers, limits.join(' · ')];
+}
+
+/** A tier's schedule: `tier \`short\`: 3 retries every 5m`. */
+export function tierLine(tier: RetryModel['tiers'][number]): string {
+  const count = tier.count === undefined ? '' : `${tier.count} ${tier.count === 1 ? 'retry' : 'retries'} `;
+  const growth = tier.factor === undefined ? '' : ` factor ${tier.factor}${tier.cap === undefined ? '' : ` cap ${formatDuration(tier.cap)}`}`;
+  return `tier \`${tier.name}\`: ${count}every ${formatDuration(tier.every)}${growth}`;
 }
 
 function refLine(ref: A.Ref | undefined, table: SymbolTable): string | undefined {

@@ -14,6 +14,7 @@ export { applyFactsUpdate, factsUpdate, policyFacts, type FactsUpdate, type Poli
 export { actionsFor } from './actions.js';
 export { completionsAt, type Completion, type CompletionKind, type Completions } from './completion.js';
 export { describeTarget, escapeMarkdown } from './hover.js';
+export { describeLocalName } from './hover-local.js';
 export { flattenOutline, outline, type OutlineItem, type OutlineKind } from './outline.js';
 export { declarationOf, importAt, nameAt, referencesOf, sameTarget, type Location, type NameAt, type Target } from './targets.js';
 export { prepareRename, renameAt, type PrepareRename, type Rename } from './rename.js';

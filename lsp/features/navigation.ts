@@ -2,7 +2,7 @@
  * Go to definition, find references, document highlights and hover: the
  * name at the cursor, resolved in every policy that holds the file.
  */
-import { declarationOf, describeTarget, importAt, referencesOf } from '../../compiler/index.js';
+import { declarationOf, describeLocalName, describeTarget, importAt, referencesOf } from '../../compiler/index.js';
 import { DocumentHighlightKind, MarkupKind, type DocumentHighlight, type Hover, type Location, type Position } from 'vscode-languageserver';
 import { cursorAt, namesAt, toLocation, uniqueLocations, type FeatureContext } from './context.js';
 
@@ -51,5 +51,8 @@ export function hover(context: FeatureContext, uri: string, position: Position):
     const value = describeTarget(name.target, view.table, view.facts);
     return { contents: { kind: MarkupKind.Markdown, value }, range: context.files.linesOf(cursor.path).rangeOf(name.span) };
   }
-  return null;
+  // The policy's own name and a strategy's tiers, which no namespace holds.
+  const file = context.files.load(cursor.path).file;
+  const local = file === undefined ? undefined : describeLocalName(cursor.path, file.tree, cursor.offset);
+  return local === undefined ? null : { contents: { kind: MarkupKind.Markdown, value: local.markdown }, range: context.files.linesOf(cursor.path).rangeOf(local.span) };
 }

@@ -48,6 +48,19 @@ describe('completion', () => {
   });
 });
 
+describe('hover', () => {
+  it('describes the policy’s own name as it describes any declaration, and a tier', async () => {
+    const { client } = await opened();
+    const hover = (needle: string) => client.sendRequest('textDocument/hover', { textDocument, position: at(policyText, needle) }) as Promise<{ contents: { value: string }; range: unknown } | null>;
+    expect(await hover('Test version')).toEqual({
+      contents: { kind: 'markdown', value: '**policy** `Test` — Test policy\n\n- version `1`' },
+      range: { start: at(policyText, 'Test version'), end: at(policyText, ' version') },
+    });
+    expect((await hover('short:'))?.contents.value).toMatch(/^\*\*retry tier\*\* `short` of retry strategy `\w+`\n\n- tier `short`: 3 retries every 5m$/);
+    expect(await hover('policy Test')).toBeNull();
+  });
+});
+
 describe('rename', () => {
   it('prepares on a name and renames it in every file', async () => {
     const { client } = await opened();

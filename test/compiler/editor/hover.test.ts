@@ -1,6 +1,8 @@
 // What a hover says about each kind of name.
 import { describe, expect, it } from 'vitest';
-import { describeTarget, nameAt } from '../../../compiler/index.js';
+import { describeLocalName, describeTarget, nameAt } from '../../../compiler/index.js';
+import { parse } from '../../../grammar/index.js';
+import { marked } from '../../lsp/harness.js';
 import { markedPolicy } from './helpers.js';
 
 const root = '/p/main.mpol';
@@ -133,5 +135,39 @@ describe('hover', () => {
   it('shows what the syntax says of a step the last check has not seen', () => {
     const name = nameAt(policy.table, root, policy.cursors.get(root)![12]!)!;
     expect(describeTarget(name.target!, policy.table, { root, steps: new Map() })).toBe('**step** `Commission`\n\nref `1` — Scope');
+  });
+});
+
+describe('hover on the names no namespace holds', () => {
+  const { text, offsets } = marked(`policy <|>Mehrs version "2.1" "MEHRS *v2*"
+retry Quick {
+  tier <|>short: 3 retries every 5m
+  tier <|>long: every 30m factor 2 cap 2h
+  within 48h
+}
+party <|>Nobody "Nobody"
+`);
+  const tree = parse(text, root).tree;
+  const hover = (index: number) => describeLocalName(root, tree, offsets[index]!);
+
+  it('gives the policy its kind, title and version, as a declaration', () => {
+    expect(hover(0)).toEqual({ span: { start: 7, end: 12 }, markdown: '**policy** `Mehrs` — MEHRS \\*v2\\*\n\n- version `2\\.1`' });
+  });
+
+  it('gives a tier its strategy and schedule', () => {
+    expect(hover(1)?.markdown).toBe('**retry tier** `short` of retry strategy `Quick`\n\n- tier `short`: 3 retries every 5m');
+    expect(hover(2)?.markdown).toBe('**retry tier** `long` of retry strategy `Quick`\n\n- tier `long`: every 30m factor 2 cap 2h');
+  });
+
+  it('leaves every other name to the symbol table', () => {
+    expect(hover(3)).toBeUndefined();
+  });
+
+  it('answers in a file with syntax errors, and nothing where the policy line was abandoned', () => {
+    const broken = parse('policy P version "1" "Pilot"\nparty \nretry R { tier t: every }\n', root);
+    expect(describeLocalName(root, broken.tree, 'policy P'.length)?.markdown).toBe('**policy** `P` — Pilot\n\n- version `1`');
+    const tier = 'policy P version "1" "Pilot"\nparty \nretry R { tier '.length;
+    expect(describeLocalName(root, broken.tree, tier)?.markdown ?? '').not.toContain('every');
+    expect(describeLocalName(root, parse('policy P version', root).tree, 'policy P'.length)).toBeUndefined();
   });
 });
