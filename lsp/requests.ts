@@ -22,6 +22,7 @@ import { definition, highlights, hover, references } from './features/navigation
 import { formatDocument, formatDocumentRange, type Formatted } from './features/formatting.js';
 import { foldingRanges, inlayHints, selectionRanges, semanticTokens } from './features/structure.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
+import { documentLinks } from './features/links.js';
 import { flowDiagrams, policies } from './features/policy-views.js';
 import { flowDiagramsMethod, policiesMethod, type FlowDiagramsParams, type PoliciesParams } from './protocol.js';
 
@@ -40,6 +41,7 @@ export const serverCapabilities: ServerCapabilities = {
   selectionRangeProvider: true,
   semanticTokensProvider: { legend: { tokenTypes: [...semanticTokenTypes], tokenModifiers: [...semanticTokenModifiers] }, full: true, range: true },
   inlayHintProvider: true,
+  documentLinkProvider: { resolveProvider: false },
   documentFormattingProvider: true,
   documentRangeFormattingProvider: true,
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -89,6 +91,11 @@ export function registerRequests(connection: Connection, { context, indexed, sch
   connection.onSelectionRanges(guard('selection ranges', [], (params) => selectionRanges(context, params.textDocument.uri, params.positions)));
   connection.languages.semanticTokens.on(guard('semantic tokens', { data: [] }, (params) => semanticTokens(context, params.textDocument.uri, undefined)));
   connection.languages.semanticTokens.onRange(guard('semantic tokens', { data: [] }, (params) => semanticTokens(context, params.textDocument.uri, params.range)));
+  connection.onDocumentLinks(guard('document links', [], async (params) => {
+    // An import may lead out of the folders: its file is read once the workspace is.
+    await indexed;
+    return documentLinks(context, params.textDocument.uri);
+  }));
   connection.languages.inlayHint.on(guard('inlay hints', [], (params) => inlayHints(context, params.textDocument.uri, params.range)));
   // A file that cannot be formatted gets no edits, and the author a message saying why.
   const formatted = ({ edits, refusal }: Formatted) => {

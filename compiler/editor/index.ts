@@ -16,7 +16,7 @@ export { completionsAt, type Completion, type CompletionKind, type Completions }
 export { describeTarget, escapeMarkdown } from './hover.js';
 export { describeLocalName } from './hover-local.js';
 export { flattenOutline, outline, type OutlineItem, type OutlineKind } from './outline.js';
-export { declarationOf, importAt, nameAt, referencesOf, sameTarget, type Location, type NameAt, type Target } from './targets.js';
+export { declarationOf, importAt, importsOf, nameAt, referencesOf, sameTarget, type Location, type NameAt, type Target } from './targets.js';
 export { prepareRename, renameAt, type PrepareRename, type Rename } from './rename.js';
 export { inlayHints, type InlayHint } from './inlay-hints.js';
 export { semanticTokens, semanticTokenModifiers, semanticTokenTypes, type SemanticToken, type SemanticTokenType } from './semantic-tokens.js';

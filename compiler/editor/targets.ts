@@ -98,10 +98,12 @@ export function referencesOf(table: SymbolTable, target: Target, includeDeclarat
   return found.map((location) => ({ file: location.file, span: { start: location.span.start, end: location.span.end } }));
 }
 
+/** Every `import "…"` of a file with a path: its specifier and the span of the string, quotes included. */
+export function importsOf(tree: SourceFile): { specifier: string; span: Span }[] {
+  return tree.items.flatMap((item) => (item.kind === 'Import' && item.path.kind === 'String' ? [{ specifier: item.path.value, span: { start: item.path.start, end: item.path.end } }] : []));
+}
+
 /** The `import "…"` whose path holds `offset`: its specifier and the span of the string. */
 export function importAt(tree: SourceFile, offset: number): { specifier: string; span: Span } | undefined {
-  for (const item of tree.items) {
-    if (item.kind === 'Import' && item.path.kind === 'String' && item.path.start <= offset && offset <= item.path.end) return { specifier: item.path.value, span: { start: item.path.start, end: item.path.end } };
-  }
-  return undefined;
+  return importsOf(tree).find(({ span }) => span.start <= offset && offset <= span.end);
 }

@@ -61,6 +61,32 @@ describe('hover', () => {
   });
 });
 
+describe('document links', () => {
+  it('link each import’s path to its file, in the folders or out of them, and a missing file nowhere', async () => {
+    const text = policyText.replace('import "codes.mpol"\n', 'import "codes.mpol"\nimport "../shared/refs.mpol"\nimport "gone.mpol"\n');
+    server = await startTestServer({ ...policyFiles, [root]: text, '/shared/refs.mpol': 'section "9" "Elsewhere"\n' });
+    server.open(root, text);
+    await server.settled();
+    const links = await server.client.sendRequest('textDocument/documentLink', { textDocument });
+    const inside = (specifier: string) => ({ start: at(text, `"${specifier}"`, 1), end: at(text, `"${specifier}"`, 1 + specifier.length) });
+    expect(links).toEqual([
+      { range: inside('parties.mpol'), target: uri(partiesFile), tooltip: 'open parties.mpol' },
+      { range: inside('codes.mpol'), target: uri(codesFile), tooltip: 'open codes.mpol' },
+      { range: inside('../shared/refs.mpol'), target: uri('/shared/refs.mpol'), tooltip: 'open ../shared/refs.mpol' },
+    ]);
+  });
+
+  it('answer for a half-typed import and a file the server does not know', async () => {
+    const text = policyText.replace('import "codes.mpol"\n', 'import "codes.mpol"\nimport \nimport "par');
+    const { client } = await opened(text);
+    expect(await client.sendRequest('textDocument/documentLink', { textDocument })).toEqual([
+      { range: { start: at(text, 'parties.mpol'), end: at(text, 'parties.mpol', 'parties.mpol'.length) }, target: uri(partiesFile), tooltip: 'open parties.mpol' },
+      { range: { start: at(text, 'codes.mpol'), end: at(text, 'codes.mpol', 'codes.mpol'.length) }, target: uri(codesFile), tooltip: 'open codes.mpol' },
+    ]);
+    expect(await client.sendRequest('textDocument/documentLink', { textDocument: { uri: uri('/elsewhere/none.mpol') } })).toEqual([]);
+  });
+});
+
 describe('rename', () => {
   it('prepares on a name and renames it in every file', async () => {
     const { client } = await opened();

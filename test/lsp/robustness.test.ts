@@ -99,6 +99,7 @@ it(`answers every request after each of ${edits} random edits, and keeps its mem
       ask('textDocument/codeAction', { textDocument, range: { start: position, end: position }, context: { diagnostics: [] } }),
       ask('textDocument/documentSymbol', { textDocument }),
       ask('textDocument/foldingRange', { textDocument }),
+      ask('textDocument/documentLink', { textDocument }),
       ask('textDocument/selectionRange', { textDocument, positions: [position, end] }),
       ask('textDocument/semanticTokens/full', { textDocument }),
       ask('textDocument/semanticTokens/range', { textDocument, range: { start: position, end: position.line <= end.line ? end : position } }),

@@ -71,6 +71,8 @@ for (const transport of ['stdio', 'node-ipc'] as const) {
       const actions = (await connection.sendRequest('textDocument/codeAction', { textDocument, range, context: { diagnostics: broken.diagnostics } })) as { title: string }[];
       expect(actions.map((action) => action.title)).toEqual(['replace `EX909` with `EX900`', 'declare error `EX909` in `codes.mpol`']);
       expect(await connection.sendRequest('textDocument/foldingRange', { textDocument })).not.toEqual([]);
+      const links = (await connection.sendRequest('textDocument/documentLink', { textDocument })) as { target: string }[];
+      expect(links.map((link) => link.target)).toContain(URI.file(path.join(folder, 'parties.mpol')).toString());
       expect(await connection.sendRequest('textDocument/selectionRange', { textDocument, positions: [position] })).toHaveLength(1);
       expect(((await connection.sendRequest('textDocument/semanticTokens/full', { textDocument })) as { data: number[] }).data.length).toBeGreaterThan(100);
       const hints = (await connection.sendRequest('textDocument/inlayHint', { textDocument, range: { start: { line: 0, character: 0 }, end: positionIn(text, text.length) } })) as { label: string }[];
