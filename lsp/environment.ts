@@ -5,6 +5,7 @@
  * their own thread. The server itself touches neither files nor threads.
  */
 import type { ReadResult } from '../compiler/index.js';
+import type { FormatOptions } from '../compiler/format/index.js';
 import type { StartChecker } from './checker.js';
 
 export interface FileAccess {
@@ -18,9 +19,23 @@ export interface FileAccess {
   folderOf(path: string): string;
 }
 
+/**
+ * The formatting options the project sets for a file, as `mpol fmt` and
+ * Prettier read them (a `.prettierrc`, an `.editorconfig`): those it
+ * sets, Prettier's defaults standing in for the rest as they do for
+ * `mpol fmt`; `none` when no configuration applies to the file, so the
+ * editor's settings count; or why they cannot be read.
+ */
+export type ProjectFormatOptions =
+  | { readonly kind: 'options'; readonly options: Partial<FormatOptions> }
+  | { readonly kind: 'none' }
+  | { readonly kind: 'error'; readonly message: string };
+
 export interface ServerEnvironment {
   readonly files: FileAccess;
   readonly startChecker: StartChecker;
+  /** The project's formatting options for a file; without it, the editor's settings alone. Never rejects. */
+  readonly formatOptions?: (path: string) => Promise<ProjectFormatOptions>;
   /** The server's version, reported to the client. */
   readonly version: string;
 }

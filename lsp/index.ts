@@ -10,4 +10,4 @@
 export { startServer, type ServerHandle } from './server.js';
 export { createCheckService, type CheckService } from './check-service.js';
 export { inThreadChecker, type Checker, type CheckRequest, type CheckResponse, type StartChecker } from './checker.js';
-export type { FileAccess, ServerEnvironment } from './environment.js';
+export type { FileAccess, ProjectFormatOptions, ServerEnvironment } from './environment.js';

@@ -19,7 +19,9 @@ import type { CheckScheduler } from './check-scheduler.js';
 import type { FeatureContext } from './features/context.js';
 import { codeActions, completion, prepare, rename } from './features/editing.js';
 import { definition, highlights, hover, references } from './features/navigation.js';
-import { formatDocument, formatDocumentRange, type Formatted } from './features/formatting.js';
+import { formatDocument, formatDocumentRange, noProjectOptions, type Formatted } from './features/formatting.js';
+import type { ProjectFormatOptions } from './environment.js';
+import { pathOf } from './uris.js';
 import { foldingRanges, inlayHints, selectionRanges, semanticTokens } from './features/structure.js';
 import { documentSymbols, workspaceSymbols } from './features/symbols.js';
 import { documentLinks } from './features/links.js';
@@ -54,9 +56,11 @@ export interface RequestDependencies {
   readonly scheduler: CheckScheduler;
   readonly capabilities: () => ClientCapabilities;
   readonly log: (message: string) => void;
+  /** The project's formatting options for a file (`ServerEnvironment.formatOptions`). */
+  readonly formatOptions: ((path: string) => Promise<ProjectFormatOptions>) | undefined;
 }
 
-export function registerRequests(connection: Connection, { context, indexed, scheduler, capabilities, log }: RequestDependencies): void {
+export function registerRequests(connection: Connection, { context, indexed, scheduler, capabilities, log, formatOptions }: RequestDependencies): void {
   const guard = <P, R>(name: string, fallback: R, work: (params: P) => R | Promise<R>) => guarded(log, name, fallback, work);
 
   connection.onHover(guard('hover', null, (params) => hover(context, params.textDocument.uri, params.position)));
@@ -102,8 +106,19 @@ export function registerRequests(connection: Connection, { context, indexed, sch
     if (refusal !== undefined) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: refusal });
     return edits;
   };
-  connection.onDocumentFormatting(guard('formatting', [], (params) => formatted(formatDocument(context, params.textDocument.uri, params.options))));
-  connection.onDocumentRangeFormatting(guard('range formatting', [], (params) => formatted(formatDocumentRange(context, params.textDocument.uri, params.range, params.options))));
+  const projectOptions = async (uri: string): Promise<ProjectFormatOptions> => {
+    const path = pathOf(uri);
+    return path === undefined || formatOptions === undefined ? noProjectOptions : formatOptions(path);
+  };
+  // The options are read first: the text is the document's as it is when they arrive.
+  connection.onDocumentFormatting(guard('formatting', [], async (params) => {
+    const project = await projectOptions(params.textDocument.uri);
+    return formatted(formatDocument(context, params.textDocument.uri, params.options, project));
+  }));
+  connection.onDocumentRangeFormatting(guard('range formatting', [], async (params) => {
+    const project = await projectOptions(params.textDocument.uri);
+    return formatted(formatDocumentRange(context, params.textDocument.uri, params.range, params.options, project));
+  }));
 
   // The extension's views (lsp/protocol.ts).
   connection.onRequest(policiesMethod, guard('policies', { policies: [] }, async (params: PoliciesParams) => {

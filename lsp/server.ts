@@ -139,7 +139,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     return capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   }
 
-  registerRequests(connection, { context, indexed, scheduler, capabilities: () => capabilities, log });
+  registerRequests(connection, { context, indexed, scheduler, capabilities: () => capabilities, log, formatOptions: environment.formatOptions });
 
   connection.onShutdown(() => scheduler.dispose());
 

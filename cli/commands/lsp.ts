@@ -1,8 +1,9 @@
 /**
  * `mpol lsp --stdio | --node-ipc`: the language server, speaking LSP over
  * standard input and output or over Node's IPC channel (how VS Code starts
- * a server it forks). The server is handed the disk and a checker in a
- * worker thread started from this same bundle.
+ * a server it forks). The server is handed the disk, a checker in a
+ * worker thread started from this same bundle, and the project's
+ * formatting options as `mpol fmt` reads them (`../format-options/`).
  *
  * Over stdio, standard output belongs to the protocol: anything else that
  * would print there goes to standard error.
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver/node';
 import { startServer } from '../../lsp/index.js';
 import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
+import { projectFormatOptions } from '../format-options/index.js';
 import { diskAccess } from '../lsp-files.js';
 import { workerChecker } from '../lsp-worker.js';
 
@@ -33,6 +35,7 @@ export function lspCommand(options: LspOptions, ctx: CliContext): ExitCode {
     files: diskAccess,
     startChecker: workerChecker(script, (message) => connection.console.error(message)),
     version: ctx.version,
+    formatOptions: projectFormatOptions(),
   });
   return exitCodes.ok;
 }

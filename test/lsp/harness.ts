@@ -9,7 +9,7 @@
 import { PassThrough } from 'node:stream';
 import { joinPosix, type ReadResult } from '../../compiler/index.js';
 import { inThreadChecker } from '../../lsp/checker.js';
-import type { FileAccess } from '../../lsp/environment.js';
+import type { FileAccess, ServerEnvironment } from '../../lsp/environment.js';
 import { startServer, type ServerHandle } from '../../lsp/server.js';
 import { createConnection, type ClientCapabilities, type Position, type PublishDiagnosticsParams } from 'vscode-languageserver';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection } from 'vscode-languageserver/node';
@@ -98,7 +98,7 @@ const defaultCapabilities: ClientCapabilities = {
   },
 };
 
-export async function startTestServer(files: Record<string, string>, options: { folders?: string[]; capabilities?: ClientCapabilities; gate?: Promise<void> } = {}): Promise<TestServer> {
+export async function startTestServer(files: Record<string, string>, options: { folders?: string[]; capabilities?: ClientCapabilities; gate?: Promise<void>; formatOptions?: ServerEnvironment['formatOptions'] } = {}): Promise<TestServer> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const disk = new MemoryDisk(files);
@@ -109,7 +109,7 @@ export async function startTestServer(files: Record<string, string>, options: { 
     initialize: () => {},
     exit: () => {},
   });
-  const server = startServer(connection, { files: disk, startChecker: inThreadChecker(joinPosix), version: 'test' });
+  const server = startServer(connection, { files: disk, startChecker: inThreadChecker(joinPosix), version: 'test', ...(options.formatOptions === undefined ? {} : { formatOptions: options.formatOptions }) });
   const client = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const published: PublishDiagnosticsParams[] = [];
   client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => void published.push(params));

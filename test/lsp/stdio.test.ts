@@ -119,6 +119,29 @@ describe('mpol lsp', () => {
     expect(after.diagnostics.every((d) => String(d.message).includes('Provider'))).toBe(true);
   });
 
+  it('formats with the project’s .prettierrc and .editorconfig as mpol fmt does, from the bundle alone or beside Prettier', async () => {
+    const { script, folder } = setUp();
+    writeFileSync(path.join(folder, '.editorconfig'), 'root = true\n[*.mpol]\nindent_style = space\nindent_size = 4\nend_of_line = crlf\n');
+    writeFileSync(path.join(folder, '.prettierrc'), 'printWidth: 44\n');
+    const file = path.join(folder, 'example.mpol');
+    const text = readFileSync(file, 'utf8');
+    const fmt = runCli(['fmt', '--stdin', '--stdin-filepath', file], folder, {}, { input: text });
+    expect(fmt.stderr).toBe('');
+    expect(fmt.stdout).toContain('\r\n    ');
+    for (const bundle of [script, mainScript]) {
+      server = startServerProcess(bundle, 'stdio', folder);
+      const { connection } = server;
+      await connection.sendRequest('initialize', { processId: null, rootUri: URI.file(folder).toString(), capabilities: {} });
+      connection.sendNotification('initialized', {});
+      const uri = URI.file(file).toString();
+      connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'mpol', version: 1, text } });
+      const edits = (await connection.sendRequest('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 8, insertSpaces: false } })) as { range: Range; newText: string }[];
+      expect(applyEdits(text, edits)).toBe(fmt.stdout);
+      server.child.kill();
+      await server.exited;
+    }
+  });
+
   it('needs a transport', () => {
     const run = runCli(['lsp'], process.cwd());
     expect(run.status).toBe(2);
