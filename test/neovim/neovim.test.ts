@@ -3,7 +3,7 @@
 // the shipped bundle through a session (session.lua). Run by
 // `npm run test:neovim`, which .ci/run calls after installing Neovim.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { exampleFolder, mainScript, tempFolder } from '../cli/run-cli.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-it('works in Neovim: diagnostics appear and clear, completion after `fail`, hover, definition across files, formatting, a broken policy', () => {
+it('works in Neovim: diagnostics appear and clear, completion after `fail`, hover on a strategy and on the policy’s name, definition across files, formatting (by a folder’s .editorconfig too), a broken policy', () => {
   const root = tempFolder();
   const script = path.join(root, 'mpol.js');
   copyFileSync(mainScript, script);
@@ -27,6 +27,12 @@ it('works in Neovim: diagnostics appear and clear, completion after `fail`, hove
   const canonical = formatted.kind === 'formatted' ? formatted.text : '';
   const messy = path.join(policy, 'messy.mpol');
   writeFileSync(messy, canonical.replace(/^[ \t]+/gm, '').replace(/ "/g, '   "'));
+  // A folder of its own (its own server), whose .editorconfig asks for tabs and 60 columns.
+  const styled = path.join(root, 'styled');
+  mkdirSync(styled);
+  writeFileSync(path.join(styled, '.editorconfig'), 'root = true\n[*.mpol]\nindent_style = tab\nmax_line_length = 60\n');
+  writeFileSync(path.join(styled, 'codes.mpol'), readFileSync(messy, 'utf8'));
+  const tabbed = formatPolicy(canonical, { useTabs: true, printWidth: 60 });
 
   const run = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${path.join(here, 'session.lua')}`], {
     cwd: root,
@@ -40,6 +46,7 @@ it('works in Neovim: diagnostics appear and clear, completion after `fail`, hove
       MPOL_POLICY: path.join(policy, 'example.mpol'),
       MPOL_BROKEN: brokenFile,
       MPOL_MESSY: messy,
+      MPOL_STYLED: path.join(styled, 'codes.mpol'),
       MPOL_RESULTS: results,
     },
   });
@@ -57,4 +64,7 @@ it('works in Neovim: diagnostics appear and clear, completion after `fail`, hove
   expect(seen['jumped']).toBe(path.join(policy, 'parties.mpol'));
   expect(seen['brokenFile']).toEqual(['unexpected-token']);
   expect(seen['formatted']).toBe(canonical);
+  expect(tabbed.kind === 'formatted' && tabbed.text.includes('\n\t')).toBe(true);
+  expect(seen['styled']).toBe(tabbed.kind === 'formatted' ? tabbed.text : '');
+  expect(seen['policyHover']).toBe('**policy** `Example` — Example migration policy\n\n- version `1\\.0`');
 });

@@ -66,6 +66,11 @@ local ok, failure = pcall(function()
   local hover = request(buf, 'textDocument/hover', line, column + 8)
   record('hover', hover and hover.contents and hover.contents.value or '')
 
+  -- Hover on the policy's own name shows its kind and title, as on any declaration.
+  line, column = find(buf, 'policy Example')
+  local policyHover = request(buf, 'textDocument/hover', line, column + 8)
+  record('policyHover', policyHover and policyHover.contents and policyHover.contents.value or '')
+
   -- Definition across files, as a request and as the jump a user makes.
   line, column = find(buf, 'by Provider')
   local definition = request(buf, 'textDocument/definition', line, column + 4)
@@ -88,6 +93,18 @@ local ok, failure = pcall(function()
   vim.bo[messy].tabstop = 2
   vim.lsp.buf.formatting_sync(nil, limit)
   record('formatted', table.concat(vim.api.nvim_buf_get_lines(messy, 0, -1, false), '\n') .. '\n')
+
+  -- In a folder whose .editorconfig asks for tabs, formatting follows it, not the editor's settings.
+  vim.cmd('edit ' .. vim.env.MPOL_STYLED)
+  local styled = vim.api.nvim_get_current_buf()
+  vim.wait(limit, function()
+    for _, client in pairs(vim.lsp.buf_get_clients(styled)) do if client.initialized then return true end end
+    return false
+  end, 20)
+  vim.bo[styled].expandtab = true
+  vim.bo[styled].shiftwidth = 2
+  vim.lsp.buf.formatting_sync(nil, limit)
+  record('styled', table.concat(vim.api.nvim_buf_get_lines(styled, 0, -1, false), '\n') .. '\n')
 
   -- A policy with a syntax error shows it on opening.
   vim.cmd('edit ' .. vim.env.MPOL_BROKEN)
