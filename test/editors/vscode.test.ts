@@ -65,19 +65,23 @@ afterAll(async () => {
   if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
 });
 
-/** Copies a screenshot into the extension's README folder when asked to. */
-async function readmeShot(name: string): Promise<void> {
-  const file = await bench.screenshot(name);
+/**
+ * Saves a screenshot of the editors, or of the group of editors beside them (where a view
+ * opens), copied into the extension's README folder when asked to.
+ */
+async function readmeShot(name: string, part: 'editors' | 'beside' = 'editors'): Promise<void> {
+  const groups = page.locator('.part.editor .editor-group-container');
+  const file = await bench.screenshot(name, part === 'editors' ? page.locator('.part.editor') : groups.last());
   if (process.env['MPOL_SCREENSHOTS'] === 'update') copyFileSync(file, path.join(repo, 'vscode-extension', 'media', 'screenshots', `${name}.png`));
 }
 
-/** The colour the editor draws the first token with exactly this text. */
-async function colourOf(text: string, within = false): Promise<string> {
-  // The editor draws spaces as no-break spaces, which \s matches.
-  const pattern = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll(' ', '\\s');
-  const span = page.locator('.editor-instance .view-line span span', { hasText: new RegExp(within ? pattern : `^${pattern}$`) }).first();
-  await span.waitFor({ timeout: 90_000 });
-  return span.evaluate((element) => (globalThis as unknown as { getComputedStyle(e: unknown): { color: string } }).getComputedStyle(element).color);
+/** Waits until `text`, from the start of a token to the end of one, is drawn in `colour` alone. */
+async function expectColour(text: string, colour: string): Promise<void> {
+  const colours = async (): Promise<string[] | undefined> => {
+    const found = await bench.coloursOf(text);
+    return found && [...new Set(found)];
+  };
+  await expect.poll(colours, { timeout: 90_000, message: `the colours of \`${text}\`` }).toEqual([colour]);
 }
 
 describe('the mpol extension in VS Code', () => {
@@ -88,14 +92,14 @@ describe('the mpol extension in VS Code', () => {
 
   it('colours tokens by the TextMate grammar', async () => {
     // Default Dark Modern's colours for the scopes the grammar gives.
-    expect(await colourOf('policy')).toBe('rgb(86, 156, 214)'); // storage.type
-    expect(await colourOf('Example')).toBe('rgb(78, 201, 176)'); // entity.name.type
-    expect(await colourOf('"Example migration policy"')).toBe('rgb(206, 145, 120)'); // string
-    expect(await colourOf('A small policy that uses every construct of the language once.', true)).toBe('rgb(106, 153, 85)'); // comment
-    expect(await colourOf('bool')).toBe('rgb(78, 201, 176)'); // support.type
-    expect(await colourOf('section')).toBe('rgb(86, 156, 214)'); // storage.type
-    expect(await colourOf('failed')).toBe('rgb(197, 134, 192)'); // keyword.control
-    expect(await colourOf('5')).toBe('rgb(181, 206, 168)'); // constant.numeric
+    await expectColour('policy', 'rgb(86, 156, 214)'); // storage.type
+    await expectColour('Example', 'rgb(78, 201, 176)'); // entity.name.type
+    await expectColour('"Example migration policy"', 'rgb(206, 145, 120)'); // string
+    await expectColour('// A small policy that uses every construct of the language once.', 'rgb(106, 153, 85)'); // comment
+    await expectColour('bool', 'rgb(78, 201, 176)'); // support.type
+    await expectColour('section', 'rgb(86, 156, 214)'); // storage.type
+    await expectColour('failed', 'rgb(197, 134, 192)'); // keyword.control
+    await expectColour('5', 'rgb(181, 206, 168)'); // constant.numeric
     await readmeShot('highlighting');
   });
 
@@ -113,7 +117,9 @@ describe('the mpol extension in VS Code', () => {
     await page.keyboard.press('Escape');
     await page.locator('.editor-instance .squiggly-error').first().waitFor({ state: 'detached', timeout: 90_000 });
     await page.locator('.markers-panel', { hasText: 'No problems have been detected in the workspace.' }).waitFor({ timeout: 90_000 });
-    await bench.command('View: Close Panel');
+    // The panel goes, leaving the editors the whole height again (VS Code 1.100 calls it hiding).
+    await bench.command('View: Hide Panel');
+    await page.locator('.markers-panel').waitFor({ state: 'hidden', timeout: 90_000 });
   });
 
   it('shows a retry strategy\'s attempt timeline on hover', async () => {
@@ -122,7 +128,7 @@ describe('the mpol extension in VS Code', () => {
     await bench.goTo(line, column);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
-    const hover = page.locator('.monaco-hover', { hasText: 'attempt 1 at 0s' });
+    const hover = bench.hover('attempt 1 at 0s');
     await hover.waitFor({ timeout: 90_000 });
     expect(await hover.innerText()).toContain('gives up at 48h');
     await readmeShot('hover');
@@ -170,7 +176,7 @@ describe('the mpol extension in VS Code', () => {
     expect(await frame.locator('#flows svg').count()).toBeGreaterThanOrEqual(2);
     expect(await frame.locator('h2').allInnerTexts()).toContain('MOC_Secure/DA');
     expect((await frame.locator('#flows svg').allTextContents()).join(' ')).toContain('SwitchAccount');
-    await readmeShot('flow-diagram');
+    await readmeShot('flow-diagram', 'beside');
     // Typing in the policy draws it again.
     await page.locator('.editor-instance .monaco-editor textarea').first().focus();
     const { line, column } = positionOf(example, 'step GenerateFile ', 'step GenerateFile'.length);
@@ -189,7 +195,7 @@ describe('the mpol extension in VS Code', () => {
     const frame = await bench.frameWith('#outcomes-by-cohort-and-group', 180_000);
     expect(await frame.locator('h1').first().innerText()).toContain('Example');
     await frame.locator('html[data-diagrams="drawn"]').waitFor({ timeout: 90_000 });
-    await readmeShot('simulation-report');
+    await readmeShot('simulation-report', 'beside');
   });
 
   it('restarts a language server that crashed, says so, and answers again', async () => {
@@ -201,7 +207,7 @@ describe('the mpol extension in VS Code', () => {
     await bench.goTo(line, column);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
-    await page.locator('.monaco-hover', { hasText: 'attempt 1 at 0s' }).waitFor({ timeout: 90_000 });
+    await bench.hover('attempt 1 at 0s').waitFor({ timeout: 90_000 });
     expect(languageServerPid(server)).not.toBe(pid);
   });
 

@@ -58,14 +58,53 @@ export class Workbench {
     }
   }
 
+  /** The hover VS Code shows: it keeps an earlier one in the page, hidden, beside the visible one. */
+  hover(text: string | RegExp): Locator {
+    return this.page.locator('.monaco-hover:not(.hidden)', { hasText: text });
+  }
+
+  /**
+   * The colours the editor draws `text` with, one for each token that covers it, or undefined
+   * while no line in view holds `text` from the start of a token to the end of one. The editor
+   * draws spaces as no-break spaces and cuts long tokens into pieces, so the line's text is
+   * the pieces' text put together, with plain spaces.
+   */
+  async coloursOf(text: string): Promise<string[] | undefined> {
+    return this.page.evaluate((wanted) => {
+      interface Element {
+        readonly textContent: string | null;
+        querySelectorAll(selector: string): Iterable<Element>;
+      }
+      const window = globalThis as unknown as { document: Element; getComputedStyle(element: Element): { color: string } };
+      for (const line of window.document.querySelectorAll('.editor-instance .view-line')) {
+        const tokens = [...line.querySelectorAll(':scope > span > span')];
+        const starts: number[] = [];
+        let lineText = '';
+        for (const token of tokens) {
+          starts.push(lineText.length);
+          lineText += (token.textContent ?? '').replaceAll('\u00a0', ' ');
+        }
+        for (let at = lineText.indexOf(wanted); at >= 0; at = lineText.indexOf(wanted, at + 1)) {
+          const first = starts.indexOf(at);
+          const end = at + wanted.length;
+          const last = end === lineText.length ? tokens.length : starts.indexOf(end);
+          if (first < 0 || last < 0) continue;
+          return tokens.slice(first, last).map((token) => window.getComputedStyle(token).color);
+        }
+      }
+      return undefined;
+    }, text);
+  }
+
   notification(text: string | RegExp): Locator {
     return this.page.locator('.notifications-toasts .notification-toast', { hasText: text });
   }
 
-  async screenshot(name: string): Promise<string> {
+  /** Saves the page, or only what `part` covers, as test-results/editors/<name>.png. */
+  async screenshot(name: string, part?: Locator): Promise<string> {
     mkdirSync(results, { recursive: true });
     const file = path.join(results, `${name}.png`);
-    await this.page.screenshot({ path: file });
+    await (part ?? this.page).screenshot({ path: file });
     return file;
   }
 }
