@@ -12,7 +12,8 @@ import type { LspOptions } from './commands/lsp.js';
 import { fmt, type FmtOptions } from './commands/fmt.js';
 import { faults, type FaultsOptions } from './commands/faults.js';
 import { simulateCommand, simulateFormats, type SimulateOptions } from './commands/simulate.js';
-import type { CliContext, ExitCode } from './context.js';
+import { nearest } from '../common/edit-distance.js';
+import { exitCodes, fail, type CliContext, type ExitCode } from './context.js';
 import { progressModes } from './progress.js';
 
 export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: ExitCode) => void): Command {
@@ -82,7 +83,7 @@ export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: E
     .description('Write a fault model for a policy with every step, check, arrival, incident, undo, population and installation field, all neutral: a template to fill in.')
     .argument('<policy>', 'the policy: its root .mpol file, or a folder holding one policy')
     .option('--out <file>', 'write it there instead of to standard output')
-    .option('--force', 'replace the --out file if it exists', false)
+    .option('--force', 'replace the --out file if it exists')
     .addHelpText('after', exitCodeHelp)
     .action((policy: string, options: FaultsOptions) => setExitCode(faults(policy, options, ctx)));
 
@@ -90,14 +91,14 @@ export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: E
     .command('simulate')
     .description('Simulate many installations of a policy against a fault model, on virtual time.')
     .argument('<policy>', "the policy: its root .mpol file, or a folder holding one policy")
-    .option('--cohort <COHORT=N>', 'installations in a cohort or COHORT/GROUP (repeatable); replaces the fault model\'s mix', collect, [])
+    .option('--cohort <COHORT=N>', 'installations in a cohort or COHORT/GROUP (repeatable); replaces the fault model\'s mix', collect)
     .option('--faults <file.json>', 'the fault model (docs/fault-model.md); default: faults.json beside the policy')
-    .option('--seed <n>', 'the random seed, 0 by default as in the API: the same seed gives the same output', '0')
+    .option('--seed <n>', 'the random seed (default: 0, as in the API): the same seed gives the same output')
     .addOption(new Option('--format <format>', 'output format: the summary, the whole result, or one self-contained page with charts (default: text, or what an --out file ends in)').choices(simulateFormats))
     .option('--out <file>', 'write the output there, and print the summary and where the file is')
-    .option('--json', 'the same as --format json', false)
-    .option('--force', 'run more than 100,000,000 installations, which is refused otherwise with an estimate of the time it would take', false)
-    .option('--campaign', "play the fault model's campaign: the estate day by day within the capacity, with resubmissions and exclusion (docs/campaign.md)", false)
+    .option('--json', 'the same as --format json')
+    .option('--force', 'run more than 100,000,000 installations, which is refused otherwise with an estimate of the time it would take')
+    .option('--campaign', "play the fault model's campaign: the estate day by day within the capacity, with resubmissions and exclusion (docs/campaign.md)")
     .option('--compare <policy|faults.json>', 'play the same campaign under another policy (with its own faults.json, else this fault model) or another fault model, side by side')
     .option('--threads <n>', 'threads a campaign runs on; the result is the same for any number (default: the cores available)')
     .addOption(new Option('--progress <how>', 'progress of a long run: a bar on a terminal (auto), JSON lines {"done":N,"total":M} on standard error for programs (json), or none').choices(progressModes).default('auto'))
@@ -114,12 +115,19 @@ export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: E
     // Loaded only when asked for: the server's protocol library costs every other command start-up time.
     .action(async (options: LspOptions) => setExitCode((await import('./commands/lsp.js')).lspCommand(options, ctx)));
 
-  program.addHelpText('after', `\nRun 'mpol <command> --help' for the flags of a command.\n${exitCodeHelp}`);
+  program
+    .command('help')
+    .description('Show this help, or the help of a command.')
+    .argument('[command]', 'the command whose help to show')
+    .action((name: string | undefined) => setExitCode(showHelp(program, name, ctx)));
+
+  program.addHelpText('after', `\nRun 'mpol help <command>' or 'mpol <command> --help' for the flags of a command.\n${exitCodeHelp}`);
+  markRequiredOptions(program);
   return program;
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 const exitCodeHelp = `
@@ -128,3 +136,26 @@ Exit codes:
   1   the policies have errors
   2   usage error, or an input file could not be read
   70  internal error (a bug in mpol)`;
+
+/** `mpol help [command]`: the help on standard output, or an unknown command named with the nearest one. */
+function showHelp(program: Command, name: string | undefined, ctx: CliContext): ExitCode {
+  if (name === undefined) {
+    program.outputHelp();
+    return exitCodes.ok;
+  }
+  const command = program.commands.find((candidate) => candidate.name() === name);
+  if (command !== undefined) {
+    command.outputHelp();
+    return exitCodes.ok;
+  }
+  const near = nearest(name, program.commands.map((candidate) => candidate.name()), 2);
+  return fail(ctx, `unknown command '${name}'${near === undefined ? '' : ` (did you mean ${near}?)`}; run 'mpol help' for the list`);
+}
+
+/** Puts each command's required options in its usage line (`mpol build --out <dir> [options] <paths...>`), where a reader looks first. */
+function markRequiredOptions(program: Command): void {
+  for (const command of program.commands) {
+    const required = command.options.filter((option) => option.mandatory).map((option) => option.flags);
+    if (required.length > 0) command.usage(`${required.join(' ')} ${command.usage()}`);
+  }
+}

@@ -19,7 +19,7 @@ import { writeOutput } from '../write-output.js';
 
 export interface FaultsOptions {
   readonly out?: string;
-  readonly force: boolean;
+  readonly force?: boolean;
 }
 
 // `dist/mpol.js` finds `schemas/` beside `dist/`; the sources (run by tests) from `cli/commands/`.
@@ -38,7 +38,7 @@ export function faults(policyPath: string, options: FaultsOptions, ctx: CliConte
   const compiled = loadOnePolicy(policyPath, ctx);
   if (typeof compiled === 'number') return compiled;
   const file = options.out === undefined ? undefined : path.resolve(ctx.cwd, options.out);
-  if (file !== undefined && existsSync(file) && !options.force) {
+  if (file !== undefined && existsSync(file) && options.force !== true) {
     return fail(ctx, `'${shownPath(ctx.cwd, file)}' exists; it may be a fault model someone measured. Give another --out, or --force to replace it`);
   }
   const schema = faultModelSchemaFile();

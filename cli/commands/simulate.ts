@@ -7,7 +7,6 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { emptyRecord } from '../../common/own.js';
 import { instantiatePolicy, renderHtml, type CompiledPolicy, type LoadedPolicy } from '../../compiler/index.js';
 import { formatFaultModelErrors, formatSummary, formatSummaryCsv, formatSummaryMarkdown, simulate as runSimulation, validateFaultModel, type SimulationResult } from '../../runtime/index.js';
 import { shownPath } from '../../compiler/disk/host.js';
@@ -20,25 +19,26 @@ import { campaignCommand, type CampaignFlags } from './campaign.js';
 import { loadOnePolicy } from '../one-policy.js';
 import { progressFor, type ProgressMode } from '../progress.js';
 import { parseSeed, sizeProblem } from '../simulation-size.js';
+import { parseCohorts, unknownCohort } from '../cohort-flag.js';
 
 export const simulateFormats = ['text', 'json', 'html', 'markdown', 'csv'] as const;
 export type SimulateFormat = (typeof simulateFormats)[number];
 
 export interface SimulateOptions extends CampaignFlags {
-  readonly cohort: readonly string[];
+  readonly cohort?: readonly string[];
   readonly faults?: string;
-  readonly seed: string;
-  readonly json: boolean;
-  readonly campaign: boolean;
+  readonly seed?: string;
+  readonly json?: boolean;
+  readonly campaign?: boolean;
   readonly format?: SimulateFormat;
   readonly out?: string;
   /** Run more than `installationLimit` installations. */
-  readonly force: boolean;
+  readonly force?: boolean;
   readonly progress: ProgressMode;
 }
 
 export async function simulateCommand(policyPath: string, options: SimulateOptions, ctx: CliContext): Promise<ExitCode> {
-  const seed = parseSeed(options.seed);
+  const seed = parseSeed(options.seed ?? '0');
   if (typeof seed === 'string') return fail(ctx, seed);
   const cohorts = parseCohorts(options.cohort);
   if (typeof cohorts === 'string') return fail(ctx, cohorts);
@@ -53,12 +53,14 @@ export async function simulateCommand(policyPath: string, options: SimulateOptio
   const faults = read.json;
 
   const policy = instantiatePolicy(compiled);
+  const unknown = cohorts === undefined ? null : unknownCohort(cohorts, policy);
+  if (unknown !== null) return fail(ctx, unknown);
   const validation = validateFaultModel(faults, policy);
   if (validation.model === null) {
     const where = faultsPath ?? 'the fault model';
     return fail(ctx, `${where} is not a valid fault model:\n${formatFaultModelErrors(validation).map((line) => `  ${line}`).join('\n')}`);
   }
-  if (options.campaign || options.compare !== undefined) {
+  if (options.campaign === true || options.compare !== undefined) {
     if (format === 'markdown' || format === 'csv') return fail(ctx, `--format ${format} is for a simulation of the cohorts; a campaign prints as text, json or html`);
     const run = { seed, estate: cohorts, format, progress: options.progress, readFaults: (file: string) => readFaultFile(file, ctx.cwd), defaultFaults: (other: CompiledPolicy) => defaultFaults(other, ctx.cwd) };
     return campaignCommand({ compiled, faults, faultsPath }, options, run, ctx);
@@ -67,7 +69,7 @@ export async function simulateCommand(policyPath: string, options: SimulateOptio
     return fail(ctx, `say how many installations to simulate: --cohort ${Object.keys(policy.cohorts)[0] ?? 'COHORT'}=1000, or a "cohorts" map in the fault model`);
   }
 
-  const tooMany = await sizeProblem(policy, faults, cohorts ?? validation.model.cohorts ?? {}, seed, options.force);
+  const tooMany = await sizeProblem(policy, faults, cohorts ?? validation.model.cohorts ?? {}, seed, options.force === true);
   if (tooMany !== null) return fail(ctx, tooMany);
 
   const progress = progressFor(options.progress, ctx, 'simulating');
@@ -85,8 +87,8 @@ export async function simulateCommand(policyPath: string, options: SimulateOptio
 
 /** The format asked for: `--format`, `--json`, or what an `--out` file's extension says; `undefined` when they disagree. */
 function formatOf(options: SimulateOptions): SimulateFormat | undefined {
-  if (options.json && options.format !== undefined && options.format !== 'json') return undefined;
-  if (options.json) return 'json';
+  if (options.json === true && options.format !== undefined && options.format !== 'json') return undefined;
+  if (options.json === true) return 'json';
   if (options.format !== undefined) return options.format;
   if (options.out !== undefined && /\.html?$/i.test(options.out)) return 'html';
   if (options.out !== undefined && /\.json$/i.test(options.out)) return 'json';
@@ -115,20 +117,6 @@ function report({ result, policy, faultsPath }: Simulated, format: SimulateForma
   else text = renderHtml(simulationReport({ result, summary: context }), { mermaid: requireMermaid() });
   const what = { html: 'the report, to open in a browser', json: 'the whole result', text: 'this summary', markdown: 'this summary in Markdown', csv: 'this summary as CSV, one figure a line' }[format];
   return printOrWrite(ctx, text, out, () => formatSummary(result, context), what);
-}
-
-/** `--cohort IOC=1000 --cohort MOC_Secure/DA=500` as a map, or what is wrong with it. */
-function parseCohorts(values: readonly string[]): Record<string, number> | undefined | string {
-  if (values.length === 0) return undefined;
-  // Without a prototype, `--cohort __proto__=5` names a cohort like any other.
-  const cohorts = emptyRecord<number>();
-  for (const value of values) {
-    const match = /^([A-Za-z_][A-Za-z0-9_]*(?:\/[A-Za-z_][A-Za-z0-9_]*)?)=(\d+)$/.exec(value);
-    if (!match) return `--cohort takes COHORT=COUNT or COHORT/GROUP=COUNT, such as IOC=1000, not '${value}'`;
-    if (!Number.isSafeInteger(Number(match[2]))) return `--cohort ${value}: the count is too large to count exactly`;
-    cohorts[match[1]!] = Number(match[2]);
-  }
-  return cohorts;
 }
 
 /** The policy's default fault model: `faults.json` beside its root file, if there is one. */

@@ -8,6 +8,7 @@ import { describeThrown } from '../migrate/describe.js';
 import { describeValue, readOptions, wholeNumber } from '../usage.js';
 import { MigrationUsageError } from '../errors.js';
 import { populationKeys, splitPopulation } from '../fault-model/names.js';
+import { closest } from '../fault-model/fields.js';
 import { formatFaultModelErrors, validateFaultModel } from '../fault-model/validate.js';
 import type { FaultModel } from '../fault-model/fault-model.js';
 import { fieldsWithoutValues } from '../fault-model/installation-fields.js';
@@ -110,7 +111,9 @@ export function prepareSimulation<I, H, C extends string>(
   if (generator === null && counts === null) throw new MigrationUsageError('give `cohorts` (or the fault model\'s `cohorts`) or `installations`');
   const keys = [...populationKeys(policy)];
   for (const key of Object.keys(generator === null ? counts! : {})) {
-    if (!keys.includes(key)) throw new MigrationUsageError(`\`cohorts.${key}\`: the policy has no cohort or \`cohort/group\` \`${key}\``);
+    if (keys.includes(key)) continue;
+    const near = closest(key, keys);
+    throw new MigrationUsageError(`\`cohorts.${key}\`: the policy has no cohort or \`cohort/group\` \`${key}\`${near === null ? '' : `; did you mean \`${near}\`?`}`);
   }
   let first = 0;
   const populations = keys.map((key): Population => {

@@ -21,6 +21,15 @@ describe('mpol diff', () => {
     expect(run.stdout, 'policies/mehrs/CHANGES-v2.0-v2.1.md is out of date: run `npm run generate` and commit the result').toBe(committed);
   });
 
+  it("titles the Markdown table's reference column with the policy's own name", () => {
+    const folder = exampleCopy();
+    writeFileSync(path.join(folder, 'codes.mpol'), readFileSync(path.join(folder, 'codes.mpol'), 'utf8').replace(/error EX900 "[^"]*"/, 'error EX900 "Renamed"'));
+    const run = runCli(['diff', 'policies/example', folder, '--format', 'markdown'], repo);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('| No | Example Reference | Description |');
+    expect(run.stdout).not.toContain('MEHRS');
+  });
+
   it('gives JSON as an array of { ref, kind, subject, before, after }', () => {
     const run = runCli(['diff', 'policies/mehrs/v2.0', 'policies/mehrs/v2.1', '--format', 'json'], repo);
     const changes = JSON.parse(run.stdout) as Record<string, unknown>[];

@@ -24,7 +24,7 @@ describe('names every object inherits', () => {
   it('refuses `--cohort __proto__=5` for a policy without that cohort, instead of simulating nothing', () => {
     const run = runCli(['simulate', exampleFolder, '--cohort', '__proto__=5'], exampleFolder);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('no cohort or `cohort/group` `__proto__`');
+    expect(run.stderr).toContain('--cohort __proto__=5: the policy has no cohort `__proto__`');
     expect(hasStackTrace(run.stderr)).toBe(false);
   });
 });

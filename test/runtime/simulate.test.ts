@@ -78,6 +78,13 @@ describe('simulate', () => {
     expect(excluded.total.resubmittable).toBe(0);
   });
 
+  it('refuses a population the policy lacks, with the nearest one', async () => {
+    const compiled = withPopulations(policy([step('A')]));
+    await expect(simulate(compiled, { faults: {}, cohorts: { IOCC: 1 } })).rejects.toThrow(new MigrationUsageError('`cohorts.IOCC`: the policy has no cohort or `cohort/group` `IOCC`; did you mean `IOC`?'));
+    await expect(simulate(compiled, { faults: {}, cohorts: { 'MOC_Secure/DAA': 1 } })).rejects.toThrow('did you mean `MOC_Secure/DA`?');
+    await expect(simulate(compiled, { faults: {}, cohorts: { Elsewhere: 1 } })).rejects.toThrow(/`Elsewhere`$/);
+  });
+
   it('counts step attempts per installation in a histogram', async () => {
     const compiled = policy([step('A', { retry: 'R' }), step('B')], { retries: { R: retry({ tiers: ['every 1m'], attempts: 3 }) } });
     const result = await run(compiled, { faults: { steps: { A: { transient: 1 } } }, cohorts: { C: 500 } });
