@@ -12,6 +12,7 @@ import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { Random } from '../bench/random.js';
 import { positionIn, startTestServer, uri, type TestServer } from './harness.js';
+import { flowDiagramsMethod, policiesMethod } from '../../lsp/protocol.js';
 
 const edits = Number(process.env['MPOL_ROBUSTNESS_EDITS'] ?? 2_000);
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -46,6 +47,7 @@ it(`answers every request after each of ${edits} random edits, and keeps its mem
   const errors: string[] = [];
   let refusals = 0;
   let renamed = 0;
+  let requests = 0;
   const ask = async (method: string, params: object): Promise<void> => {
     try {
       const answer = (await client.sendRequest(method, params)) as { changes?: object } | null;
@@ -88,7 +90,8 @@ it(`answers every request after each of ${edits} random edits, and keeps its mem
     const word = names.length > 0 && random.int(0, 1) === 0 ? names[random.int(0, names.length - 1)]! : undefined;
     const named = word === undefined ? position : positionIn(text, word.index + random.int(0, word[0].length));
     const end = positionIn(text, wholeCharacter(text, random.int(0, text.length)));
-    await Promise.all([
+    const options = { tabSize: 2, insertSpaces: true };
+    const asked = [
       ask('textDocument/hover', { textDocument, position }),
       ask('textDocument/definition', { textDocument, position: named }),
       ask('textDocument/references', { textDocument, position: named, context: { includeDeclaration: true } }),
@@ -105,7 +108,13 @@ it(`answers every request after each of ${edits} random edits, and keeps its mem
       ask('textDocument/semanticTokens/range', { textDocument, range: { start: position, end: position.line <= end.line ? end : position } }),
       ask('textDocument/inlayHint', { textDocument, range: { start: { line: 0, character: 0 }, end } }),
       ask('workspace/symbol', { query: 'E' }),
-    ]);
+      ask('textDocument/formatting', { textDocument, options }),
+      ask('textDocument/rangeFormatting', { textDocument, range: { start: position, end: position.line <= end.line ? end : position }, options }),
+      // The extension's views draw every flow: asked after one edit in ten.
+      ...(edit % 10 === 0 ? [ask(policiesMethod, { textDocument }), ask(flowDiagramsMethod, { textDocument })] : []),
+    ];
+    requests += asked.length;
+    await Promise.all(asked);
 
     if (edit % 100 === 99) {
       await server.settled();
@@ -122,7 +131,7 @@ it(`answers every request after each of ${edits} random edits, and keeps its mem
   }
   await server.settled();
   const heapAfter = heap();
-  console.log(`robustness: ${edits} edits, ${edits * 15} requests, ${renamed} renames made, ${refusals} refused; heap ${mb(heapBefore)} before, ${mb(heapAfter)} after`);
+  console.log(`robustness: ${edits} edits, ${requests} requests, ${renamed} renames made, ${refusals} refused; heap ${mb(heapBefore)} before, ${mb(heapAfter)} after`);
   expect(errors).toEqual([]);
   // The document drifts far from a policy as edits pile up, so only some names stay declared; some renames must still succeed.
   expect(renamed).toBeGreaterThan(edits / 50);
