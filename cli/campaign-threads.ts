@@ -8,7 +8,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CampaignShard, type CampaignExecutor, type CampaignParallel, type CompiledPolicy, type ShardSetup } from '../runtime/index.js';
+import { CampaignShard, MigrationUsageError, type CampaignExecutor, type CampaignParallel, type CompiledPolicy, type ShardSetup } from '../runtime/index.js';
 import type { CampaignWorkerData, ShardReply, ShardRequest } from './campaign-worker.js';
 
 /** Starts one worker thread that serves a shard made from `setup` (`serveShard` in campaign-worker.ts). */
@@ -20,6 +20,11 @@ export function bundleWorkers(script: string): StartShardWorker {
   return (setup) => new Worker(bundle, { workerData: { mpolRole: 'campaign-shard', script, setup } satisfies CampaignWorkerData });
 }
 
+/** A shard's failure: its input refused, as on one thread, or a bug. */
+function failure(reply: Extract<ShardReply, { kind: 'failed' }>): Error {
+  return reply.usage === true ? new MigrationUsageError(reply.message) : new Error(`a campaign thread failed: ${reply.message}`);
+}
+
 /** One worker, asked one thing at a time. */
 class ShardThread {
   private readonly worker: Worker;
@@ -28,7 +33,7 @@ class ShardThread {
 
   constructor(start: StartShardWorker, setup: ShardSetup) {
     this.worker = start(setup);
-    this.worker.on('message', (reply: ShardReply) => this.settle(reply.kind === 'failed' ? new Error(`a campaign thread failed: ${reply.message}`) : reply));
+    this.worker.on('message', (reply: ShardReply) => this.settle(reply.kind === 'failed' ? failure(reply) : reply));
     this.worker.on('error', (error) => this.settle(new Error(`a campaign thread failed: ${error.message}`)));
     this.worker.on('exit', (code) => this.settle(new Error(`a campaign thread stopped (exit code ${code})`)));
   }

@@ -8,7 +8,7 @@
  * cli/campaign-threads.ts and docs/decisions/0018.
  */
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { CampaignShard, type CampaignTally, type CompiledPolicy, type ShardSetup } from '../runtime/index.js';
+import { CampaignShard, MigrationUsageError, type CampaignTally, type CompiledPolicy, type ShardSetup } from '../runtime/index.js';
 
 export interface CampaignWorkerData {
   readonly mpolRole: 'campaign-shard';
@@ -22,7 +22,8 @@ export type ShardReply =
   | { readonly kind: 'ready' }
   | { readonly kind: 'ran'; readonly records: number }
   | { readonly kind: 'tally'; readonly tally: CampaignTally }
-  | { readonly kind: 'failed'; readonly message: string };
+  /** `usage`: the shard refused its input (a `MigrationUsageError`), which the main thread throws again as one. */
+  | { readonly kind: 'failed'; readonly message: string; readonly usage?: boolean };
 
 /** Whether this thread was started as a campaign shard. */
 export function isCampaignWorker(): boolean {
@@ -38,7 +39,8 @@ export function runCampaignWorker(): void {
 /** Makes a shard of `policy` from `setup` and answers `port`'s requests with it: `ready`, then one reply per request. */
 export function serveShard(policyOf: () => CompiledPolicy<unknown, unknown, string>, setup: ShardSetup, port: MessagePort): void {
   const reply = (message: ShardReply): void => port.postMessage(message);
-  const failed = (error: unknown): void => reply({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+  const failed = (error: unknown): void =>
+    reply({ kind: 'failed', message: error instanceof Error ? error.message : String(error), usage: error instanceof MigrationUsageError });
   try {
     const shard = new CampaignShard(policyOf(), setup);
     port.on('message', (request: ShardRequest) => {

@@ -150,10 +150,11 @@ export function lowerRetry(ctx: PassContext, file: string, node: A.RetryDecl): R
         if (item.every.kind === 'Duration') {
           tiers.push({
             name: nameOf(item.name) ?? '',
-            count: item.count?.value,
+            // An unreadable count, factor or cap is a gap (`isSchedulable`): no timeline is drawn from it.
+            count: item.count?.kind === 'Number' ? item.count.value : undefined,
             every: item.every.ms,
-            factor: item.factor?.value,
-            cap: item.cap?.ms,
+            factor: item.factor?.kind === 'Number' ? item.factor.value : undefined,
+            cap: item.cap?.kind === 'Duration' ? item.cap.ms : undefined,
             source: { file, span: item },
           });
         }

@@ -197,7 +197,7 @@ function hasGaps(retry: RetryModel): boolean {
   return retry.node.items.some((item) => {
     switch (item.kind) {
       case 'Tier':
-        return item.every.kind === 'Missing';
+        return item.every.kind === 'Missing' || item.count?.kind === 'Missing' || item.factor?.kind === 'Missing' || item.cap?.kind === 'Missing';
       case 'RetryWithin':
         return item.period.kind === 'Missing';
       case 'RetryAttempts':

@@ -191,11 +191,11 @@ export type RetryItem = Tier | RetryWithin | RetryAttempts | RetryTimeout | Retr
 export interface Tier extends Span {
   readonly kind: 'Tier';
   readonly name: Name;
-  /** How many retries the tier makes; `undefined` repeats until a limit stops it. */
-  readonly count: NumberLit | undefined;
+  /** How many retries the tier makes; `undefined` repeats until a limit stops it. `Missing` when written but unreadable. */
+  readonly count: NumberLit | Missing | undefined;
   readonly every: DurationLit | Missing;
-  readonly factor: NumberLit | undefined;
-  readonly cap: DurationLit | undefined;
+  readonly factor: NumberLit | Missing | undefined;
+  readonly cap: DurationLit | Missing | undefined;
 }
 
 export interface RetryWithin extends Span {

@@ -11,7 +11,7 @@ export { diagnosticCodes, messages, unnecessaryCodes, type DiagnosticCode, type 
 export { lex, type LexResult } from './lexer.js';
 export { parse, type ParseResult } from './parse.js';
 export { LineMap, type Position } from './line-map.js';
-export { decodeString, encodeString } from './literals.js';
+export { decodeString, encodeString, exactNumber } from './literals.js';
 export { formatDuration, parseDuration } from '../common/duration.js';
 export { suggest } from './suggest.js';
 export { childKeys, childrenOf, forEachChild, nodeAt, nodePathAt } from './visit.js';

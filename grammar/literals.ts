@@ -1,6 +1,7 @@
 /**
- * Decoding of string token images, with their escapes. Durations are read
- * by `common/duration.ts`, which the runtime shares.
+ * Decoding of string token images, with their escapes, and of number
+ * literals. Durations are read by `common/duration.ts`, which the runtime
+ * shares.
  */
 
 export interface DecodedString {
@@ -56,4 +57,19 @@ function endsInEscape(image: string): boolean {
   let backslashes = 0;
   for (let i = image.length - 2; i >= 0 && image[i] === '\\'; i--) backslashes++;
   return backslashes % 2 === 1;
+}
+
+/**
+ * The value of a number literal (`3`, `1.5`), or `undefined` when a double
+ * cannot hold it exactly enough to mean what it says: a whole number past
+ * `Number.MAX_SAFE_INTEGER`, or a decimal of more than 15 significant digits
+ * (every decimal of 15 digits reads back as written) or past that range.
+ * `99999999999999999999 retries` would otherwise be read as 10^20, and a
+ * count or comparison would hold a value the text does not.
+ */
+export function exactNumber(text: string): number | undefined {
+  const value = Number(text);
+  if (!text.includes('.')) return Number.isSafeInteger(value) ? value : undefined;
+  const digits = text.replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  return digits.length <= 15 && Math.abs(value) <= Number.MAX_SAFE_INTEGER ? value : undefined;
 }

@@ -27,6 +27,7 @@ export const messages = {
   'invalid-escape': entry<{ text: string }>('error', 'an unknown escape in a string', (a) => `unknown escape \`${a.text}\` in a string`),
   'unexpected-token': entry<{ expected: string; found: string }>('error', 'a token that does not fit the grammar here', (a) => `expected ${a.expected}, found ${a.found}`),
   'invalid-duration': entry<{ text: string }>('error', 'a duration too large to represent', (a) => `duration \`${a.text}\` is too large`),
+  'invalid-number': entry<{ text: string }>('error', 'a number too large or too precise to represent exactly', (a) => `number \`${a.text}\` cannot be represented exactly`),
   'condition-too-deep': entry<{ limit: number }>('error', 'a condition nested deeper than the limit', (a) => `this condition nests more than ${a.limit} levels deep`),
 
   // Files and policies (compiler/project).
@@ -69,6 +70,7 @@ export const messages = {
   'retry-exceeds-deadline': entry<{ attempt: string; time: string; deadline: string }>('error', 'a retry scheduled after an enclosing deadline', (a) => `attempt ${a.attempt} is scheduled at ${a.time}, after the deadline of ${a.deadline}`),
   'attempt-limit-unreachable': entry<{ limit: string; reached: string }>('warning', 'an `attempts` limit that the schedule can never reach', (a) => `the limit of ${a.limit} attempts is never reached: the schedule makes at most ${a.reached}`),
   'timeout-exceeds-interval': entry<{ timeout: string; interval: string }>('warning', 'a per-attempt timeout longer than a retry interval', (a) => `the attempt timeout of ${a.timeout} is longer than the ${a.interval} interval, so attempts may start late`),
+  'time-too-long': entry<{ name: string; limit: string; tier: string }>('error', 'a retry strategy whose waits and timeouts may last past the range of exact times', (a) => `retry strategy \`${a.name}\` may last longer than ${a.limit} in one step, past which times are not exact${a.tier === '' ? '' : ` (tier \`${a.tier}\` takes it past)`}`),
   'too-many-attempts': entry<{ name: string; count: string; limit: string; tier: string }>('error', 'a retry strategy that may make more attempts in one step than the limit', (a) => `retry strategy \`${a.name}\` may make ${a.count} attempts in one step, more than the limit of ${a.limit} (tier \`${a.tier}\` takes it past the limit)`),
 
   // Failure paths (compiler/checks/failure-*).

@@ -7,7 +7,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import type { Braces, DurationLit, Ident, Missing, Name, NumberLit, Ref, StringLit } from './ast.js';
 import { diagnostic } from './diagnostic.js';
 import { parseDuration } from '../common/duration.js';
-import { decodeString } from './literals.js';
+import { decodeString, exactNumber } from './literals.js';
 import { KeywordParser } from './parser-keywords.js';
 import * as T from './tokens.js';
 
@@ -72,15 +72,24 @@ export class ParserBase extends KeywordParser {
     const end = this.tokenEnd(token);
     const ms = parseDuration(token.image);
     if (ms === undefined) {
+      // Missing, as recovery leaves: no later check computes with a value the text does not hold.
       this.nodeDiagnostics.push(diagnostic('invalid-duration', this.fileName, { start, end }, { text: token.image }));
-      return { kind: 'Duration', ms: Number.MAX_SAFE_INTEGER, start, end };
+      return { kind: 'Missing', start, end };
     }
     return { kind: 'Duration', ms, start, end };
   }
 
   protected number(token: IToken): NumberLit | Missing {
     if (this.isGap(token)) return this.missing();
-    return { kind: 'Number', value: Number(token.image), start: token.startOffset, end: this.tokenEnd(token) };
+    const start = token.startOffset;
+    const end = this.tokenEnd(token);
+    const value = exactNumber(token.image);
+    if (value === undefined) {
+      const help = 'write a whole number up to 9,007,199,254,740,991, or a decimal of at most 15 significant digits';
+      this.nodeDiagnostics.push(diagnostic('invalid-number', this.fileName, { start, end }, { text: token.image }, { help }));
+      return { kind: 'Missing', start, end };
+    }
+    return { kind: 'Number', value, start, end };
   }
 
   protected consumeName(idx: number, type: TokenType = T.Identifier): Name {

@@ -116,15 +116,11 @@ export class RetryParser extends ExpressionParser {
     return this.ACTION(() => ({
       kind: 'Tier',
       name,
-      count: count === undefined ? undefined : asPresent(this.number(count)),
+      count: count === undefined ? undefined : this.number(count),
       every: this.duration(every),
-      factor: factor === undefined ? undefined : asPresent(factor),
-      cap: cap === undefined ? undefined : asPresent(cap),
+      factor,
+      cap,
       start, end: this.endFrom(start),
     }));
   });
-}
-
-function asPresent<T extends { kind: string }>(node: T | A.Missing): T | undefined {
-  return node.kind === 'Missing' ? undefined : (node as T);
 }

@@ -60,7 +60,8 @@ export interface CampaignRun {
 const maxThreads = 64;
 
 export async function campaignCommand(side: CampaignSide, flags: CampaignFlags, run: CampaignRun, ctx: CliContext): Promise<ExitCode> {
-  const threads = flags.threads === undefined ? Math.min(availableParallelism(), maxThreads) : Number(flags.threads);
+  // Digits only: `Number` would take `0x2`, ` 2` or `2e0`.
+  const threads = flags.threads === undefined ? Math.min(availableParallelism(), maxThreads) : /^[0-9]+$/.test(flags.threads) ? Number(flags.threads) : NaN;
   if (!Number.isSafeInteger(threads) || threads < 1 || threads > maxThreads) {
     return fail(ctx, `--threads takes a whole number from 1 to ${maxThreads}, not '${flags.threads}'`);
   }

@@ -13,7 +13,7 @@ export const checkCountsAreWhole: Check = (ctx, { model }) => {
   for (const retry of model.retries.values()) {
     const file = retry.source.file;
     for (const item of retry.node.items) {
-      if (item.kind === 'Tier' && item.count !== undefined) {
+      if (item.kind === 'Tier' && item.count?.kind === 'Number') {
         const tier = item.name.kind === 'Ident' ? ` of tier \`${item.name.name}\`` : '';
         checkCount(ctx, file, item.count, `the retry count${tier}`);
       }

@@ -31,6 +31,7 @@ import { checkStepsReachable } from './steps-reachable.js';
 import { checkTierGrowth } from './tier-growth.js';
 import { checkTimeoutFitsInterval } from './timeout-fits-interval.js';
 import { checkTimeoutIsPositive } from './timeout-is-positive.js';
+import { checkTimesWithinRange } from './times-within-range.js';
 
 export type { Check, CheckInput } from './check.js';
 
@@ -48,6 +49,7 @@ export const checks: readonly Check[] = [
   checkRetryFitsDeadlines,
   checkAttemptLimitReachable,
   checkAttemptsWithinLimit,
+  checkTimesWithinRange,
   // Failure paths.
   checkFailuresHandled,
   checkCodesReported,

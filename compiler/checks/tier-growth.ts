@@ -14,11 +14,11 @@ export const checkTierGrowth: Check = (ctx, { model }) => {
     const file = retry.source.file;
     for (const tier of retry.node.items) {
       if (tier.kind !== 'Tier') continue;
-      if (tier.factor !== undefined && !(tier.factor.value > 1)) {
+      if (tier.factor?.kind === 'Number' && !(tier.factor.value > 1)) {
         const help = 'use a factor above 1, such as `factor 2`, or remove `factor` for a fixed interval';
         ctx.report('invalid-factor', file, tier.factor, { factor: sourceText(ctx, file, tier.factor) }, { help });
       }
-      if (tier.cap !== undefined && tier.factor === undefined && !factorWritten(ctx, file, tier, tier.cap)) {
+      if (tier.cap?.kind === 'Duration' && tier.factor === undefined && !factorWritten(ctx, file, tier, tier.cap)) {
         ctx.report('cap-without-factor', file, tier.cap, {}, { help: 'add a `factor` before `cap`, or remove `cap`' });
       }
     }

@@ -16,11 +16,14 @@
 import { isSchedulable, retryTimeline } from '../retry-timeline.js';
 import type { Check } from './check.js';
 import { formatDuration } from '../../common/duration.js';
+import { longestGo, timeLimit } from '../../common/time-bound.js';
 
 export const checkTimeoutFitsInterval: Check = (ctx, { model }) => {
   for (const retry of model.retries.values()) {
     const timeoutItem = retry.node.items.find((item) => item.kind === 'RetryTimeout');
     if (retry.timeout === undefined || timeoutItem === undefined || !isSchedulable(retry)) continue;
+    // A timeout that takes the strategy past the range of exact times is that error alone (`time-too-long`).
+    if (longestGo(retry).time > timeLimit) continue;
     const retries = retryTimeline(retry).attempts.slice(1);
     const longest = retries.reduce<(typeof retries)[number] | undefined>((best, a) => (best === undefined || a.interval > best.interval ? a : best), undefined);
     if (longest?.tier === undefined || retry.timeout <= longest.interval) continue;

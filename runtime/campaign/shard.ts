@@ -10,6 +10,8 @@
  * installation and the attempt number, never on the shard, so any split of
  * the jobs gives the same records in the same order.
  */
+import { timeLimit, timeLimitInWords } from '../../common/time-bound.js';
+import { MigrationUsageError } from '../errors.js';
 import { drawDuration } from '../fault-model/fault-handlers.js';
 import type { CompiledPolicy } from '../policy.js';
 import type { RandomSource } from '../random.js';
@@ -151,6 +153,8 @@ export class CampaignShard {
       const attempt = J_attempt[k]!;
       const p = J_population[k]!;
       const end = O_end[k]!;
+      // An attempt's end is its latest time (times only move forward): past the limit, no figure built on it is exact.
+      if (!(dayStart + end <= timeLimit)) throw new MigrationUsageError(`an installation's attempt ends past ${timeLimitInWords}, past which times are not exact: the fault model's durations, or the policy's waits, add up to too long a run`);
       const outcomeDay = day + Math.floor(end / dayLength);
       let state: number;
       if (O_status[k] === 0) state = 0;
@@ -166,6 +170,7 @@ export class CampaignShard {
           R_attempt[written] = attempt + 1;
           R_population[written] = p;
           R_due[written] = dayStart + end + delay;
+          if (!(R_due[written]! <= timeLimit)) throw new MigrationUsageError(`a resubmission falls due past ${timeLimitInWords}, past which times are not exact: the fault model's delays are too long`);
           R_party[written] = party;
           written++;
           tally.resubmitted[p * codes + code]!++;

@@ -6,6 +6,7 @@
  * getter that throws is the handler's failure; an invalid value is a
  * `HandlerFailure` too, treated like a handler that threw.
  */
+import { timeLimit } from '../../common/time-bound.js';
 import { HandlerFailure } from './invoke.js';
 
 /** The most characters of a handler's `detail` the timeline keeps. */
@@ -31,13 +32,16 @@ export interface ResolutionSnapshot {
   readonly at: number;
 }
 
+/** A time the runtime computes with exactly: a number of milliseconds within ±`timeLimit`. */
+const isExactTime = (value: unknown): value is number => typeof value === 'number' && Math.abs(value) <= timeLimit;
+
 const invalid = (problem: string): HandlerFailure => new HandlerFailure(`invalid result: ${problem}`, false);
 
 function readDuration(duration: unknown): number | HandlerFailure {
   if (duration === undefined) return 0;
-  return typeof duration === 'number' && duration >= 0 && Number.isFinite(duration)
+  return typeof duration === 'number' && duration >= 0 && duration <= timeLimit
     ? duration
-    : invalid('`duration` is not a finite number of milliseconds >= 0');
+    : invalid('`duration` is not a number of milliseconds from 0 to 2^53 − 1');
 }
 
 function readDetail(detail: unknown): string | undefined | HandlerFailure {
@@ -82,7 +86,7 @@ export function readUndoResult(value: unknown): UndoSnapshot | HandlerFailure {
 /** An arrival time: a finite number, or `null` for an artefact that never arrives. */
 export function readArrival(value: unknown): number | HandlerFailure {
   if (value === null) return new HandlerFailure('it never arrives', false);
-  return typeof value === 'number' && Number.isFinite(value) ? value : new HandlerFailure('invalid arrival time', false);
+  return isExactTime(value) ? value : new HandlerFailure('invalid arrival time', false);
 }
 
 /** An external check's answer: it passes only on `true`. */
@@ -95,7 +99,7 @@ export function readResolution(value: unknown, resolvers: readonly string[]): Re
   if (value === null) return new HandlerFailure('nobody resolved it', false);
   if (typeof value !== 'object') return new HandlerFailure('invalid resolution: not an object', false);
   const { resolvedBy, at } = value as { resolvedBy?: unknown; at?: unknown };
-  if (typeof at !== 'number' || !Number.isFinite(at)) return new HandlerFailure('invalid resolution: `at` is not a finite time', false);
+  if (!isExactTime(at)) return new HandlerFailure('invalid resolution: `at` is not a time within ±(2^53 − 1) ms', false);
   if (typeof resolvedBy !== 'string' || !resolvers.includes(resolvedBy)) {
     const shown = typeof resolvedBy === 'string' ? resolvedBy.slice(0, 60) : typeof resolvedBy === 'object' || typeof resolvedBy === 'symbol' ? `a ${typeof resolvedBy}` : String(resolvedBy);
     return new HandlerFailure(`\`${shown}\` may not resolve it`, false);

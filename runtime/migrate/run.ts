@@ -4,6 +4,7 @@
  * current step is racing. Every other module takes a `Run` first.
  */
 import { emptyRecord, own } from '../../common/own.js';
+import { timeLimit, timeLimitInWords } from '../../common/time-bound.js';
 import type { Clock } from '../clock.js';
 import { MigrationUsageError } from '../errors.js';
 import type { ArrivalContext, CheckContext, IncidentContext, StepContext, UndoContext } from '../handlers.js';
@@ -61,10 +62,15 @@ export class Run<I> {
   /**
    * Waits on the clock until `time` and moves `now` there (or to the clock's
    * reading, if a real clock is already later). Returns a promise only when
-   * the clock does.
+   * the clock does. A time past `timeLimit` (handlers' durations or the
+   * policy's waits, added up) would not be exact: the run stops there with a
+   * usage error, never a rounded time.
    */
   advance(time: number): void | Promise<void> {
     if (time <= this.now) return;
+    if (!(time <= timeLimit)) {
+      throw new MigrationUsageError(`the run's clock would pass ${timeLimitInWords}, past which times are not exact: the durations handlers return, or the policy's waits, add up to too long a run`);
+    }
     const waiting = this.clock.waitUntil(time);
     if (waiting === undefined) {
       this.now = Math.max(time, this.clock.now());

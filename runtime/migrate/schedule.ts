@@ -3,6 +3,7 @@
  * exponential growth, caps and jitter (docs/language.md, "The schedule").
  */
 import { attemptLimit, describeAttempts, mostAttempts } from '../../common/attempt-bound.js';
+import { longestGo, timeLimit, timeLimitInWords } from '../../common/time-bound.js';
 import { MigrationUsageError } from '../errors.js';
 import type { JitterDefinition, RetryDefinition } from '../policy.js';
 import type { RandomSource } from '../random.js';
@@ -75,15 +76,15 @@ export function checkStrategy(name: string, strategy: RetryDefinition): void {
 
 function strategyProblem(strategy: RetryDefinition): string | null {
   const { tiers, within, attempts, timeout, jitter } = strategy;
-  if (within !== null && !(within >= 0)) return 'has a negative `within`';
-  if (attempts !== null && !(Number.isInteger(attempts) && attempts >= 1)) return 'has an `attempts` limit below 1';
-  if (timeout !== null && !(timeout > 0)) return 'has a `timeout` that is not positive';
-  if (jitter.kind === 'range' && !(jitter.low >= 0 && jitter.high >= jitter.low)) return 'has an invalid jitter range';
+  if (within !== null && !isTime(within)) return 'has a `within` that is not a time from 0 to 2^53 − 1 ms';
+  if (attempts !== null && !(Number.isSafeInteger(attempts) && attempts >= 1)) return 'has an `attempts` limit that is not a whole number from 1';
+  if (timeout !== null && !(timeout > 0 && isTime(timeout))) return 'has a `timeout` that is not positive';
+  if (jitter.kind === 'range' && !(isTime(jitter.low) && isTime(jitter.high) && jitter.high >= jitter.low)) return 'has an invalid jitter range';
   for (const tier of tiers) {
-    if (!(tier.every >= 0) || !(tier.factor >= 1) || (tier.cap !== null && !(tier.cap >= 0))) {
+    if (!isTime(tier.every) || !(tier.factor >= 1 && Number.isFinite(tier.factor)) || (tier.cap !== null && !isTime(tier.cap))) {
       return `has an invalid tier \`${tier.name}\``;
     }
-    if (tier.count !== null && !(Number.isInteger(tier.count) && tier.count >= 0)) {
+    if (tier.count !== null && !(Number.isSafeInteger(tier.count) && tier.count >= 0)) {
       return `has an invalid count in tier \`${tier.name}\``;
     }
     if (tier.count === null && attempts === null && within === null) {
@@ -96,5 +97,16 @@ function strategyProblem(strategy: RetryDefinition): string | null {
     const tier = tiers[bound.tier]?.name ?? '';
     return `may make ${describeAttempts(bound)} attempts in one step, more than the limit of ${attemptLimit.toLocaleString('en-GB')} (tier \`${tier}\` takes it past the limit)`;
   }
+  // The same bound and words as the compiler's `time-too-long`.
+  const longest = longestGo(strategy);
+  if (longest.time > timeLimit) {
+    const tier = tiers[longest.tier]?.name;
+    return `may last longer than ${timeLimitInWords} in one step, past which times are not exact${tier === undefined ? '' : ` (tier \`${tier}\` takes it past)`}`;
+  }
   return null;
+}
+
+/** A duration the runtime computes with exactly: a whole or fractional number of milliseconds from 0 to `timeLimit`. */
+function isTime(value: number): boolean {
+  return value >= 0 && value <= timeLimit;
 }

@@ -8,6 +8,8 @@
  * the same outcome and times a global event queue would give, without one.
  */
 import { emptyRecord } from '../../common/own.js';
+import { timeLimit, timeLimitInWords } from '../../common/time-bound.js';
+import { MigrationUsageError } from '../errors.js';
 import { policyNames } from '../fault-model/names.js';
 import type { FieldSpec } from '../fault-model/fault-model.js';
 import type { CompiledPolicy, PopulationChoice } from '../policy.js';
@@ -78,6 +80,7 @@ export async function simulate<I, H, C extends string, P extends PopulationChoic
       if (progress !== undefined && (index + 1) % progressChunk === 0) await reportProgress(progress, index + 1, generator.count);
     }
   }
+  checkTimesExact(tally);
   const timelines = await sampleTimelines(policy, prepared, layout, samples);
   const input = { policy: anyPolicy, layout, tally, migrationAttempt: prepared.migrationAttempt };
   const used = populations.map((_, p) => p).filter((p) => tally.T_started[p]! > 0);
@@ -92,6 +95,20 @@ export async function simulate<I, H, C extends string, P extends PopulationChoic
   };
   checkInvariants(result, prepared.count, samples.capacity);
   return result;
+}
+
+/**
+ * Every installation's time to outcome is its latest time (times only move
+ * forward), so one past `timeLimit` is the only way a time of the run was
+ * not exact: the simulation stops rather than report rounded figures.
+ */
+function checkTimesExact(tally: Tally): void {
+  const longest = tally.T_timeMax.reduce((max, time) => (time > max ? time : max), 0);
+  if (longest > timeLimit) {
+    throw new MigrationUsageError(
+      `an installation's time to outcome passes ${timeLimitInWords}, past which times are not exact: the fault model's durations, or the policy's waits, add up to too long a run`,
+    );
+  }
 }
 
 /** Installations between progress reports: small enough to redraw often, large enough to cost nothing. */

@@ -106,6 +106,8 @@ describe('mpol simulate --campaign', () => {
       [['--faults', badCampaign, '--campaign'], `${badCampaign} is not a valid fault model:\n  campaign.capacity.daily: expected a whole number from 1, got 0\n  campaign.calendar.workingDays[1]: expected a weekday`],
       [['--campaign', '--threads', '0'], "--threads takes a whole number from 1 to 64, not '0'"],
       [['--campaign', '--threads', 'two'], "--threads takes a whole number from 1 to 64, not 'two'"],
+      // Digits only: `Number` would read these as 2, and a count past 2^53 − 1 would be rounded.
+      ...['0x2', ' 2', '2e0', '2.0', '99999999999999999999'].map((text): [string[], string] => [['--campaign', '--threads', text], `--threads takes a whole number from 1 to 64, not '${text}'`]),
       [['--compare', path.join(folder, 'none.json')], `--compare: cannot read the fault model '${path.join(folder, 'none.json')}'`],
       [['--compare', 'policies/mehrs/v2.0'], '--compare policies/mehrs/v2.0: policies/mehrs/v2.0/faults.json has no "campaign" section'],
       [['--campaign', '--cohort', 'IOC=2000000000'], 'a daily capacity of 31000 would take about 247 years to start 2000000000 installations'],

@@ -96,7 +96,7 @@ describe('handlers', () => {
   it('that return invalid values make a failed attempt', async () => {
     const invalid = [
       [{ status: 'done' }, 'invalid result: `status` is not `ok`, `transient` or `permanent`'],
-      [{ status: 'ok', duration: -1 }, 'invalid result: `duration` is not a finite number of milliseconds >= 0'],
+      [{ status: 'ok', duration: -1 }, 'invalid result: `duration` is not a number of milliseconds from 0 to 2^53 − 1'],
       [{ status: 'permanent', code: 'MA8' }, 'invalid result: `MA8` is not a `may fail` code of the step'],
       [undefined, 'invalid result: not an object'],
     ] as const;
