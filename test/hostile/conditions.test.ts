@@ -17,6 +17,7 @@ import { formatPolicy } from '../../compiler/format/index.js';
 import { conditionDepthLimit } from '../../grammar/parser-expressions.js';
 import { simulate, type CompiledPolicy } from '../../runtime/index.js';
 import { runCli, tempFolder } from '../cli/run-cli.js';
+import { expectBoundedHeap } from './heap.js';
 import { fuzzRuns } from './runs.js';
 
 /** A condition's text, its depth counted as the language defines it, and what it may stand in unparenthesised. */
@@ -108,7 +109,7 @@ const unknownName = 'error unresolved-value';
 
 describe('conditions nested at random', () => {
   it('up to the limit check, build, simulate and format; beyond it are one error', async () => {
-    await fc.assert(
+    await expectBoundedHeap(() => fc.assert(
       fc.asyncProperty(conditionArb, fc.boolean(), async (condition, inCheck) => {
         const text = inCheck ? policyWith('cohort C', condition.text) : policyWith(condition.text);
         // Warnings (a guard no cohort passes makes its step unreachable) are the condition's own business.
@@ -130,7 +131,7 @@ describe('conditions nested at random', () => {
         if (formatted.kind === 'formatted') expect(codes(formatted.text)).toEqual(codes(valid));
       }),
       { numRuns: fuzzRuns(40) },
-    );
+    ));
   }, 60_000);
 });
 

@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MigrationUsageError, simulate, validateFaultModel } from '../../runtime/index.js';
 import { policy } from '../emit/golden/example.js';
+import { expectBoundedHeap } from './heap.js';
 import { fuzzRuns } from './runs.js';
 
 const base = readFileSync(path.resolve(import.meta.dirname, '../../policies/example/faults.json'), 'utf8');
@@ -75,7 +76,7 @@ function put(model: Record<string, unknown>, place: string, value: unknown): Rec
 
 describe('random fault models', () => {
   it('validate to a model or at most a hundred short errors, and simulate to a result or a usage error', async () => {
-    await fc.assert(
+    await expectBoundedHeap(() => fc.assert(
       fc.asyncProperty(fc.array(fc.record({ place: fc.constantFrom(...places), value: hostileArb }), { minLength: 1, maxLength: 3 }), async (changes) => {
         let model = JSON.parse(base) as Record<string, unknown>;
         for (const { place, value } of changes) {
@@ -100,6 +101,6 @@ describe('random fault models', () => {
         else expect(JSON.parse(JSON.stringify(outcome)).installations).toBe(40);
       }),
       { numRuns: fuzzRuns(60) },
-    );
+    ));
   }, 60_000);
 });

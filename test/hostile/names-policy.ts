@@ -56,6 +56,8 @@ retry {RT} ref "1" {
 cohort {C1} "First"
 cohort {C2} "Second" { group {G} "Grouped" }
 
+exclude after 3 failed attempts ref "1"
+
 migration {
   on failure fail {E8}
   stage {ST} ref "1" by {P1} {
@@ -110,6 +112,16 @@ export function faultText(names: Names, entries: FaultEntries): string {
     installation: { '{F1}': { bool: 0.9 }, '{F2}': { integer: [0, 3] }, '{F3}': { enum: { '{M1}': 3, '{M2}': 1 } } },
   };
   return fill(JSON.stringify(model), names);
+}
+
+/** A campaign section for the fault model, with the names in its estate, caps and resubmission delays. */
+export function campaignText(names: Names): string {
+  const campaign = {
+    estate: { '{C1}': 120, '{C2}': 40, '{C2}/{G}': 60 },
+    capacity: { daily: 50, cohorts: { '{C1}': 30, '{C2}/{G}': 15 }, responsible: { '{P3}': 5 } },
+    resubmission: { delay: { uniform: ['1d', '3d'] }, responsible: { '{P3}': { delay: { exponential: '2d' } } } },
+  };
+  return fill(JSON.stringify(campaign), names);
 }
 
 /** Rewrites text written with plain names into the same text with `names`. */

@@ -1,8 +1,9 @@
 /**
  * Names that are also properties of `Object.prototype` (`constructor`,
  * `toString`, `__proto__`, ...) in every slot a policy has a name for: the
- * policy is checked, built, diffed, migrated and simulated, and each result
- * must be the one the same policy gives with plain names, renamed. A name
+ * policy is checked, built, diffed, migrated, simulated and played as a
+ * campaign (`simulateCampaign`), and each result must be the one the same
+ * policy gives with plain names, renamed. A name
  * that reached `Object.prototype` anywhere (a lookup keyed by a name, an
  * object literal key, a record a name is written into) would change one.
  *
@@ -20,13 +21,15 @@ import {
   missingHandlers,
   SeededRandom,
   simulate,
+  simulateCampaign,
   simulateOne,
   validateFaultModel,
   drawInstallation,
   type CompiledPolicy,
   type StepHandler,
 } from '../../runtime/index.js';
-import { faultText, hostileNames, plainNames, policyText, renamed, slots, type FaultEntries, type Names } from './names-policy.js';
+import { campaignText, faultText, hostileNames, plainNames, policyText, renamed, slots, type FaultEntries, type Names } from './names-policy.js';
+import { expectBoundedHeap } from './heap.js';
 import { fuzzRuns } from './runs.js';
 
 type AnyPolicy = CompiledPolicy<Record<string, unknown>, unknown>;
@@ -91,6 +94,11 @@ async function observe(names: Names, entries: FaultEntries, seed: number): Promi
   const result = await simulate(policy, { faults, seed, samples: 2 });
   seen.push(JSON.stringify(result));
   seen.push(JSON.stringify(await simulateOne(policy, { faults, seed }, 450)));
+
+  // The campaign: estate, caps per cohort, group and responsible party, resubmissions and exclusion.
+  const campaign = JSON.parse(campaignText(names)) as unknown;
+  const played = await simulateCampaign(policy, { faults: { ...(faults as object), campaign }, seed, samples: 1 });
+  seen.push(JSON.stringify(played));
   return seen;
 }
 
@@ -106,15 +114,15 @@ const namesArb = fc
 const entriesArb = fc.record({ step: fc.boolean(), check: fc.boolean(), artefact: fc.boolean(), party: fc.boolean(), undo: fc.boolean() });
 
 describe('names that are properties of Object.prototype', () => {
-  it('are names like any other: check, diff, build, migrate and simulate give what plain names give', async () => {
-    await fc.assert(
+  it('are names like any other: check, diff, build, migrate, simulate and a campaign give what plain names give', async () => {
+    await expectBoundedHeap(() => fc.assert(
       fc.asyncProperty(namesArb, entriesArb, fc.integer({ min: 0, max: 1000 }), async (names, entries, seed) => {
         const plain = await observe(plainNames, entries, seed);
         const hostile = await observe(names, entries, seed);
         expect(hostile).toEqual(plain.map((text) => renamed(text, names)));
       }),
       { numRuns: fuzzRuns(12) },
-    );
+    ));
   }, 60_000);
 
   it('every one of them in every slot at once', async () => {
