@@ -62,6 +62,8 @@ export function describe(value: unknown): string {
   if (value !== null && typeof value === 'object') return 'an object';
   if (typeof value === 'bigint') return `${value}n`;
   if (typeof value === 'symbol' || typeof value === 'function') return `a ${typeof value}`;
+  // JSON gave a whole number past 2^53 − 1 as another one: say so, or `got 100000000000000000000` reads as a bound.
+  if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) return `${value}, past 2^53 − 1, where whole numbers are not exact`;
   // A long string is cut before it is quoted: a message never copies a megabyte.
   const text = typeof value === 'number' ? String(value) : JSON.stringify(typeof value === 'string' ? value.slice(0, 41) : value);
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;

@@ -69,6 +69,11 @@ describe('fault model validation', () => {
       'cohorts.IOC: expected a whole number from 0, got 1.5',
       'cohorts.MOC_Secure/XX: the policy has no cohort or `cohort/group` `MOC_Secure/XX`; did you mean `MOC_Secure/DA`?',
     ]);
+    // JSON reads 99999999999999999999 as 10^20: refused, saying why the number shown is not the one written.
+    expectErrors(JSON.parse('{ "cohorts": { "IOC": 99999999999999999999 }, "steps": { "Commission": { "duration": 9007199254740993 } } }'), [
+      'steps.Commission.duration: expected a duration such as "2m" or "1h30m", or a whole number of milliseconds, got 9007199254740992, past 2^53 − 1, where whole numbers are not exact',
+      'cohorts.IOC: expected a whole number from 0, got 100000000000000000000, past 2^53 − 1, where whole numbers are not exact',
+    ]);
     expectErrors({ installation: { type: { enum: { Active: 1 }, bool: 0.5 }, meters: { integer: [1.5, 3] }, epclListed: { bool: 2 } } }, [
       'installation.type: expected exactly one of `value`, `enum`, `bool`, `integer`, `number`, `duration`',
       'installation.meters.integer[0]: expected a whole number, got 1.5',
