@@ -4,7 +4,8 @@
 import { Lexer, type IToken } from 'chevrotain';
 import type { Comment } from './ast.js';
 import { diagnostic, type Diagnostic } from './diagnostic.js';
-import { Identifier, LineComment, OpenBlockComment, OpenString, keywordFor, lexerTokens } from './tokens.js';
+import { foreignOperatorExtras, mpolOperator } from './foreign-operators.js';
+import { EqualEqual, ForeignOperator, Identifier, Keywords, LineComment, NotEqual, OpenBlockComment, OpenString, keywordFor, lexerTokens } from './tokens.js';
 
 export interface LexResult {
   readonly tokens: IToken[];
@@ -20,6 +21,15 @@ const lexer = new Lexer(lexerTokens, {
 });
 
 const identifierIdx = Identifier.tokenTypeIdx;
+
+/** The token type a foreign operator is read as, by the mpol operator it stands for. */
+const operatorTypes = new Map([
+  ['and', Keywords.and],
+  ['or', Keywords.or],
+  ['not', Keywords.not],
+  ['==', EqualEqual],
+  ['!=', NotEqual],
+]);
 
 export function lex(text: string, file: string): LexResult {
   const result = lexer.tokenize(text);
@@ -38,6 +48,13 @@ export function lex(text: string, file: string): LexResult {
         token.tokenType = keyword;
         token.tokenTypeIdx = keyword.tokenTypeIdx!;
       }
+    } else if (token.tokenType === ForeignOperator) {
+      const operator = mpolOperator(token.image)!;
+      const type = operatorTypes.get(operator)!;
+      token.tokenType = type;
+      token.tokenTypeIdx = type.tokenTypeIdx!;
+      const where = span(token);
+      diagnostics.push(diagnostic('foreign-operator', file, where, { text: token.image }, foreignOperatorExtras(file, text, where, token.image, operator)));
     } else if (token.tokenType === OpenString) {
       diagnostics.push(diagnostic('unterminated-string', file, span(token), {}));
     }

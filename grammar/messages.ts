@@ -24,6 +24,7 @@ export const messages = {
   'invalid-character': entry<{ text: string }>('error', 'a character that no token starts with', (a) => `unexpected character \`${a.text}\``),
   'unterminated-string': entry('error', 'a string not closed on its line', () => 'this string is not closed before the end of the line'),
   'unterminated-comment': entry('error', 'a block comment never closed', () => 'this block comment is never closed'),
+  'foreign-operator': entry<{ text: string }>('error', 'an operator of another language, such as `&&`', (a) => `\`${a.text}\` is not an mpol operator`),
   'invalid-escape': entry<{ text: string }>('error', 'an unknown escape in a string', (a) => `unknown escape \`${a.text}\` in a string`),
   'unexpected-token': entry<{ expected: string; found: string }>('error', 'a token that does not fit the grammar here', (a) => `expected ${a.expected}, found ${a.found}`),
   'invalid-duration': entry<{ text: string }>('error', 'a duration too large to represent', (a) => `duration \`${a.text}\` is too large`),

@@ -24,6 +24,12 @@ const valueTokens: ReadonlySet<TokenType> = new Set([T.Identifier, T.ClosedStrin
 const endsCondition: ReadonlySet<TokenType> = new Set([T.LBrace, T.RBrace, T.RParen, K.and, K.or, K.stage, K.step, K.check, K.on, K.within, K.retry, K.await, K.produces, K.may, K.undo, K.commit, EOF]);
 /** Keywords that start an item with a name: after `installation.`, one followed by a name is that item. */
 const itemsBeforeName: ReadonlySet<TokenType> = new Set([K.check, K.step, K.stage]);
+/** A comparison operator's token as the operator; `===` and `!==`, reported by the lexer, read as `==` and `!=`. */
+function comparisonOperator(token: IToken): BinaryOperator {
+  if (token.tokenType === T.EqualEqual) return '==';
+  if (token.tokenType === T.NotEqual) return '!=';
+  return token.image as BinaryOperator;
+}
 /** The deepest a condition may nest (docs/language.md, "Guards"). */
 export const conditionDepthLimit = 64;
 
@@ -94,7 +100,7 @@ export class ExpressionParser extends ParserBase {
       const operator = this.OR(this.comparisonOperators);
       const right = this.SUBRULE2(this.primary);
       if (!this.RECORDING_PHASE) {
-        const binary: Expr = { kind: 'Binary', operator: operator.image as BinaryOperator, left: result, right, start, end: this.endFrom(start) };
+        const binary: Expr = { kind: 'Binary', operator: comparisonOperator(operator), left: result, right, start, end: this.endFrom(start) };
         result = this.atDepth(binary, this.depthAbove(result, right), operator);
       }
     });

@@ -95,6 +95,12 @@ export const LessEqual = createToken({ name: 'LessEqual', pattern: '<=', label: 
 export const GreaterEqual = createToken({ name: 'GreaterEqual', pattern: '>=', label: '`>=`' });
 export const Less = createToken({ name: 'Less', pattern: '<', label: '`<`' });
 export const Greater = createToken({ name: 'Greater', pattern: '>', label: '`>`' });
+/**
+ * An operator of other languages (`&&`, `||`, `!`, `===`, `!==`): `lex`
+ * reads it as the mpol operator it stands for and reports it
+ * (`foreign-operators.ts`).
+ */
+export const ForeignOperator = createToken({ name: 'ForeignOperator', pattern: /&&|\|\||===|!==|!(?!=)/ });
 
 /** The tokens the lexer tries, in priority order. */
 export const lexerTokens: TokenType[] = [
@@ -115,6 +121,7 @@ export const lexerTokens: TokenType[] = [
   Comma,
   DotDot,
   Dot,
+  ForeignOperator,
   Pipe,
   EqualEqual,
   NotEqual,
