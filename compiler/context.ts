@@ -12,6 +12,8 @@ export interface PolicyFile {
   readonly unread?: ReadonlySet<string>;
   /** The file's comments, in order, when the reader kept them (editors fold them). */
   readonly comments?: readonly Comment[];
+  /** Where the file's lexical and syntax errors start, in order (`PassContext.recovered`). */
+  readonly syntaxErrors?: readonly number[];
 }
 
 export class PassContext {
@@ -30,6 +32,18 @@ export class PassContext {
 
   report<C extends DiagnosticCode>(code: C, file: string, span: Span, args: MessageArgs<C>, extras?: DiagnosticExtras): void {
     this.diagnostics.push(diagnostic(code, file, span, args, extras));
+  }
+
+  /**
+   * Whether a syntax error lies inside `span` of `file`: recovery may have
+   * left the node there incomplete (a tier dropped, a value read as
+   * another), so a check that reasons over the node's content skips it
+   * until the syntax is mended, rather than report what the error already
+   * explains.
+   */
+  recovered(file: string, span: Span): boolean {
+    const errors = this.files.find((f) => f.path === file)?.syntaxErrors ?? [];
+    return errors.some((at) => at >= span.start && at <= span.end);
   }
 
   get hasErrors(): boolean {

@@ -226,7 +226,8 @@ function readAndParse(path: string, read: ReadResult): LoadedFile {
   if (read.kind !== 'text') return { read, file: undefined, syntax: [] };
   const { tree, diagnostics, unread, comments } = parse(read.text, path);
   const syntax = tree.items.length === 0 && diagnostics.length === 0 ? [diagnostic('empty-file', path, atStart, {})] : diagnostics;
-  return { read, file: { path, text: read.text, tree, unread, comments }, syntax };
+  const syntaxErrors = diagnostics.filter((d) => d.severity === 'error').map((d) => d.span.start);
+  return { read, file: { path, text: read.text, tree, unread, comments, syntaxErrors }, syntax };
 }
 
 export function declaresPolicy(file: PolicyFile): boolean {

@@ -24,10 +24,10 @@ export interface ParseResult {
 }
 
 class Parser extends PolicyParser {
-  run(tokens: IToken[], file: string): { tree: SourceFile; nodeDiagnostics: Diagnostic[]; misspelt: ReadonlyMap<IToken, Keyword>; unread: ReadonlySet<string> } {
+  run(tokens: IToken[], file: string): { tree: SourceFile; nodeDiagnostics: Diagnostic[]; misspelt: ReadonlyMap<IToken, Keyword>; explained: ReadonlySet<IToken>; unread: ReadonlySet<string> } {
     this.begin(tokens, file);
     const tree = this.sourceFile();
-    return { tree, nodeDiagnostics: this.nodeDiagnostics, misspelt: this.misspelt, unread: this.unread };
+    return { tree, nodeDiagnostics: this.nodeDiagnostics, misspelt: this.misspelt, explained: this.explained, unread: this.unread };
   }
 }
 
@@ -42,10 +42,12 @@ export function sharedParser(): PolicyParser {
 export function parse(text: string, file: string): ParseResult {
   parser ??= new Parser();
   const lexed = lex(text, file);
-  const { tree, nodeDiagnostics, misspelt, unread } = parser.run(lexed.tokens, file);
+  const { tree, nodeDiagnostics, misspelt, explained, unread } = parser.run(lexed.tokens, file);
   // A lexical error already explains the parse errors on its own tokens.
   const lexicalEnd = lexed.diagnostics.reduce((ends, d) => ends.set(d.span.start, d.span.end), new Map<number, number>());
-  const syntax = syntaxDiagnostics(parser.errors, text, file, misspelt).filter((d) => !lexicalEnd.has(d.span.start));
+  // A rule that reported a mismatch itself, with a targeted help, explains Chevrotain's error there.
+  const errors = parser.errors.filter((error) => !explained.has(error.token));
+  const syntax = syntaxDiagnostics(errors, text, file, misspelt).filter((d) => !lexicalEnd.has(d.span.start));
   const diagnostics = [...lexed.diagnostics, ...syntax, ...nodeDiagnostics].sort(compareDiagnostics);
   return { tree, comments: lexed.comments, diagnostics, unread };
 }

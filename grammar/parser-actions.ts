@@ -6,7 +6,10 @@
 import type { IOrAlt } from 'chevrotain';
 import type * as A from './ast.js';
 import { recorded } from './parser-base.js';
+import { diagnostic } from './diagnostic.js';
+import { misspells } from './misspelt-keywords.js';
 import { keywordPlace } from './parser-keywords.js';
+import { describeToken } from './syntax-errors.js';
 import { RetryParser } from './parser-retry.js';
 import * as T from './tokens.js';
 
@@ -28,6 +31,7 @@ export class ActionParser extends RetryParser {
     const start = this.here();
     this.CONSUME(K.within);
     const within = this.CONSUME(T.Duration);
+    this.explainLostAnchor(start);
     this.CONSUME(K.after);
     const anchor = this.consumeName(1);
     this.CONSUME(K.else);
@@ -37,6 +41,34 @@ export class ActionParser extends RetryParser {
     if (this.RECORDING_PHASE) return recorded;
     return { kind: 'Deadline', within: this.duration(within), anchor, action, ref, start, end: this.endFrom(start) };
   });
+
+  /**
+   * A deadline without `after` and its anchor (`within 2h else …`, or
+   * `within 2h` alone as a period over the retries): reported once at the
+   * deadline, saying what it is measured from and where a retry period
+   * belongs. The deadline is then abandoned as usual.
+   */
+  private explainLostAnchor(start: number): void {
+    if (this.RECORDING_PHASE) return;
+    const next = this.LA(1);
+    if (next.tokenType === K.after || misspells(next, K.after)) return;
+    this.explained.add(next);
+    const duration = this.LA(0);
+    const arrival = this.LA(-3)?.tokenType === K.await;
+    const help = arrival
+      ? `an arrival deadline is measured from an anchor, an artefact or a step that comes earlier: \`within ${duration.image} after ANCHOR else fail CODE\``
+      : `a step deadline is measured from an anchor, an artefact or a step that comes earlier: \`within ${duration.image} after ANCHOR else fail CODE\`; a period over the retries belongs in the step's \`retry\` strategy`;
+    const span = { start, end: this.tokenEnd(duration) };
+    const expected = { expected: '`after` and the anchor the deadline is measured from', found: describeToken(next) };
+    if (next.tokenType === T.Identifier && this.LA(2).tokenType === K.else) {
+      // Only `after` is missing: the anchor is there.
+      const insert = { file: this.fileName, span: { start: next.startOffset, end: next.startOffset }, text: 'after ' };
+      const extras = { help: `write \`after\` before the anchor: \`within ${duration.image} after ${next.image}\``, fixes: [{ message: `insert \`after\` before \`${next.image}\``, edits: [insert] }] };
+      this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, span, expected, extras));
+      return;
+    }
+    this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, span, expected, { help }));
+  }
 
   // onFailure := "on" ("failure" | "exhausted") action ref?
   protected failureHandler = this.ITEM_RULE('failureHandler', (): A.FailureHandler => {

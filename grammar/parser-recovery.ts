@@ -31,6 +31,8 @@ export class RecoveringParser extends EmbeddedActionsParser {
   protected nodeDiagnostics: Diagnostic[] = [];
   /** Names read as the keyword they misspell where Chevrotain reported the mismatch: its diagnostic gets the suggestion. */
   protected misspelt = new Map<IToken, T.Keyword>();
+  /** Tokens whose mismatch a rule reported already, with a targeted help: Chevrotain's error there is not reported again. */
+  protected explained = new Set<IToken>();
   protected fileName = '';
 
   constructor() {
@@ -90,6 +92,7 @@ export class RecoveringParser extends EmbeddedActionsParser {
     this.fileName = file;
     this.nodeDiagnostics = [];
     this.misspelt = new Map();
+    this.explained = new Set();
     this.reportedOpenBlock = false;
     this.abandonedAt = undefined;
     this.lastErrorToken = undefined;

@@ -2,8 +2,12 @@
  * The grammar of retry strategies: tiers, the total period, the attempt
  * limit, the per-attempt timeout and jitter.
  */
+import type { IToken } from 'chevrotain';
 import type * as A from './ast.js';
 import { blocks } from './blocks.js';
+import { diagnostic } from './diagnostic.js';
+import { misspells } from './misspelt-keywords.js';
+import { describeToken } from './syntax-errors.js';
 import { ExpressionParser } from './parser-expressions.js';
 import { keywordPlace } from './parser-keywords.js';
 import * as T from './tokens.js';
@@ -95,7 +99,7 @@ export class RetryParser extends ExpressionParser {
       this.CONSUME(K.retries);
       return token;
     });
-    this.CONSUME(K.every);
+    const everyKeyword = this.CONSUME(K.every);
     const every = this.CONSUME1(T.Duration);
     let factor: A.NumberLit | A.Missing | undefined;
     let cap: A.DurationLit | A.Missing | undefined;
@@ -113,14 +117,41 @@ export class RetryParser extends ExpressionParser {
       const capToken = this.CONSUME2(T.Duration);
       this.ACTION(() => (cap = this.duration(capToken)));
     });
+    const lateCount = count === undefined ? this.countAfterInterval(everyKeyword, every) : undefined;
     return this.ACTION(() => ({
       kind: 'Tier',
       name,
-      count: count === undefined ? undefined : this.number(count),
+      count: count === undefined && lateCount === undefined ? undefined : this.number((count ?? lateCount)!),
       every: this.duration(every),
       factor,
       cap,
       start, end: this.endFrom(start),
     }));
   });
+
+  /**
+   * A count written after the interval, as other languages order it
+   * (`every 2m 3 retries`): reported once, with mpol's order as the help
+   * and the fix, and read as the tier's count, so the tier is whole.
+   */
+  private countAfterInterval(everyKeyword: IToken, every: IToken): IToken | undefined {
+    if (this.RECORDING_PHASE) return undefined;
+    const count = this.LA(1);
+    const retries = this.LA(2);
+    if (count.tokenType !== T.NumberLiteral || !(retries.tokenType === K.retries || misspells(retries, K.retries))) return undefined;
+    const written = { start: count.startOffset, end: this.tokenEnd(retries) };
+    const moved = `${count.image} retries`;
+    const fix = {
+      message: `move \`${moved}\` before \`every\``,
+      edits: [
+        { file: this.fileName, span: { start: everyKeyword.startOffset, end: everyKeyword.startOffset }, text: `${moved} ` },
+        { file: this.fileName, span: { start: this.lastEnd(), end: written.end }, text: '' },
+      ],
+    };
+    const help = `the count comes first: \`${moved} every ${every.image}\``;
+    this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, written, { expected: places.factorOrCap.expected, found: describeToken(count) }, { help, fixes: [fix] }));
+    this.SKIP_TOKEN();
+    this.SKIP_TOKEN();
+    return count;
+  }
 }

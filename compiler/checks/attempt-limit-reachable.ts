@@ -10,14 +10,15 @@
  * timeline's cap is taken to reach any limit.
  */
 import type { RetryModel } from '../model.js';
-import { attemptCap, isSchedulable, scheduleAttempts } from '../retry-timeline.js';
+import { attemptCap, scheduleAttempts } from '../retry-timeline.js';
 import type { Check } from './check.js';
+import { schedulable } from './syntax-lookup.js';
 import { formatDuration } from '../../common/duration.js';
 
 export const checkAttemptLimitReachable: Check = (ctx, { model }) => {
   for (const retry of model.retries.values()) {
     const limitItem = retry.node.items.find((item) => item.kind === 'RetryAttempts');
-    if (retry.attempts === undefined || limitItem === undefined || !isSchedulable(retry)) continue;
+    if (retry.attempts === undefined || limitItem === undefined || !schedulable(ctx, retry)) continue;
     const { count, endedByWithin } = attemptsWithoutLimit(retry, retry.attempts);
     if (count >= attemptCap || count >= retry.attempts) continue;
     const file = retry.source.file;

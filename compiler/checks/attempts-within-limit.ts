@@ -12,12 +12,13 @@
  */
 import { attemptLimit, describeAttempts, mostAttempts } from '../../common/attempt-bound.js';
 import { formatDuration } from '../../common/duration.js';
-import { isSchedulable } from '../retry-timeline.js';
 import type { Check } from './check.js';
+import type { RetryModel } from '../model.js';
+import { schedulable } from './syntax-lookup.js';
 
 export const checkAttemptsWithinLimit: Check = (ctx, { model }) => {
   for (const retry of model.retries.values()) {
-    if (!isSchedulable(retry)) continue;
+    if (!schedulable(ctx, retry)) continue;
     const bound = mostAttempts(retry);
     if (bound.attempts <= attemptLimit) continue;
     const tier = retry.tiers[bound.tier];
@@ -35,7 +36,7 @@ export const checkAttemptsWithinLimit: Check = (ctx, { model }) => {
   }
 };
 
-function waitOf(retry: Parameters<typeof isSchedulable>[0], every: number): string {
+function waitOf(retry: RetryModel, every: number): string {
   if (retry.jitter.kind === 'full') return `from nothing up to ${formatDuration(every)}`;
   return retry.jitter.kind === 'range' ? `at least ${formatDuration(every + retry.jitter.low)}` : formatDuration(every);
 }

@@ -14,10 +14,10 @@
  * An `await`'s own deadline bounds the arrival, which comes before the
  * first attempt, and not the attempts: the schedule is not judged against it.
  */
-import { firstAttemptAfter, isSchedulable, type PlannedAttempt } from '../retry-timeline.js';
+import { firstAttemptAfter, type PlannedAttempt } from '../retry-timeline.js';
 import { anchorLookup } from './anchors.js';
 import type { Check } from './check.js';
-import { deadlineNodes, sourceKey } from './syntax-lookup.js';
+import { deadlineNodes, sourceKey, schedulable } from './syntax-lookup.js';
 import { formatDuration } from '../../common/duration.js';
 
 export const checkRetryFitsDeadlines: Check = (ctx, { model, table }) => {
@@ -29,11 +29,11 @@ export const checkRetryFitsDeadlines: Check = (ctx, { model, table }) => {
     if (step.kind !== 'step' || step.retry === undefined || step.deadlines.length === 0) continue;
     const retry = model.retries.get(step.retry);
     const retryItem = step.node.items.find((item) => item.kind === 'StepRetry');
-    if (retry === undefined || retryItem === undefined || !isSchedulable(retry)) continue;
+    if (retry === undefined || retryItem === undefined || !schedulable(ctx, retry)) continue;
     for (const deadline of step.deadlines) {
       if (deadline.arrival) continue;
       const node = deadlines.get(sourceKey(deadline.source));
-      if (node === undefined || node.within.kind === 'Missing') continue;
+      if (node === undefined || node.within.kind === 'Missing' || ctx.recovered(deadline.source.file, node)) continue;
       if (anchorState(step, deadline.anchor, false) !== 'reached') continue;
       const key = `${retry.name}:${deadline.within}`;
       if (!late.has(key)) late.set(key, firstAttemptAfter(retry, deadline.within));

@@ -10,14 +10,15 @@
  * tier that promises a number of retries can break its promise. A retry the
  * `attempts` limit stops first is never scheduled, so it is not reported.
  */
-import { firstScheduledAfter, isSchedulable } from '../retry-timeline.js';
+import { firstScheduledAfter } from '../retry-timeline.js';
 import type { Check } from './check.js';
+import { schedulable } from './syntax-lookup.js';
 import { formatDuration } from '../../common/duration.js';
 
 export const checkRetryFitsWithin: Check = (ctx, { model }) => {
   for (const retry of model.retries.values()) {
     const { within } = retry;
-    if (within === undefined || !isSchedulable(retry)) continue;
+    if (within === undefined || !schedulable(ctx, retry)) continue;
     const outside = firstScheduledAfter(retry, within);
     const tier = outside?.tier;
     if (outside === undefined || tier === undefined || tier.count === undefined) continue;

@@ -5,13 +5,24 @@
  */
 import type * as A from '../../grammar/index.js';
 import type { PassContext } from '../context.js';
-import type { Source, StepModel } from '../model.js';
+import type { RetryModel, Source, StepModel } from '../model.js';
+import { isSchedulable } from '../retry-timeline.js';
 import type { SymbolTable } from '../symbols.js';
 
 /** The source text under a span, as the author wrote it. */
 export function sourceText(ctx: PassContext, file: string, span: A.Span): string {
   const text = ctx.files.find((f) => f.path === file)?.text ?? '';
   return text.slice(span.start, span.end);
+}
+
+/**
+ * Whether the checks of retry timelines may judge `retry`: it is well
+ * formed, and no syntax error lies inside it, where recovery may have
+ * dropped a tier, a `within` or an `attempts` (an unread tier would
+ * otherwise be judged as a schedule the author never wrote).
+ */
+export function schedulable(ctx: PassContext, retry: RetryModel): boolean {
+  return isSchedulable(retry) && !ctx.recovered(retry.source.file, retry.node);
 }
 
 /** The stage declaration a step or check sits in, if any. */

@@ -4,8 +4,11 @@
  * Enforces: docs/language.md, "Declarations" › `retry`: "with `factor F`
  * (F > 1) the k-th retry of the tier waits `D × F^(k−1)`, never more than
  * `C` when `cap` is given".
+ *
+ * A tier with a cap and no factor in the tree may still have a `factor`
+ * whose number recovery dropped: a tier with a syntax error inside is not
+ * told it lacks one.
  */
-import type * as A from '../../grammar/index.js';
 import type { Check } from './check.js';
 import { sourceText } from './syntax-lookup.js';
 
@@ -18,19 +21,9 @@ export const checkTierGrowth: Check = (ctx, { model }) => {
         const help = 'use a factor above 1, such as `factor 2`, or remove `factor` for a fixed interval';
         ctx.report('invalid-factor', file, tier.factor, { factor: sourceText(ctx, file, tier.factor) }, { help });
       }
-      if (tier.cap?.kind === 'Duration' && tier.factor === undefined && !factorWritten(ctx, file, tier, tier.cap)) {
+      if (tier.cap?.kind === 'Duration' && tier.factor === undefined && !ctx.recovered(file, tier)) {
         ctx.report('cap-without-factor', file, tier.cap, {}, { help: 'add a `factor` before `cap`, or remove `cap`' });
       }
     }
   }
 };
-
-/**
- * A tier with a cap and no factor in the tree may still have a `factor`
- * whose number recovery dropped, after a syntax error. The word `factor` in
- * the text tells that case apart, so one mistake gives one error.
- */
-function factorWritten(ctx: Parameters<Check>[0], file: string, tier: A.Tier, cap: A.DurationLit): boolean {
-  const between = sourceText(ctx, file, { start: tier.every.end, end: cap.start });
-  return /\bfactor\b/.test(between);
-}

@@ -13,15 +13,16 @@
  * written schedule never holds; that is the warning. Intervals are compared
  * as written, before jitter, and only those of attempts actually made.
  */
-import { isSchedulable, retryTimeline } from '../retry-timeline.js';
+import { retryTimeline } from '../retry-timeline.js';
 import type { Check } from './check.js';
+import { schedulable } from './syntax-lookup.js';
 import { formatDuration } from '../../common/duration.js';
 import { longestGo, timeLimit } from '../../common/time-bound.js';
 
 export const checkTimeoutFitsInterval: Check = (ctx, { model }) => {
   for (const retry of model.retries.values()) {
     const timeoutItem = retry.node.items.find((item) => item.kind === 'RetryTimeout');
-    if (retry.timeout === undefined || timeoutItem === undefined || !isSchedulable(retry)) continue;
+    if (retry.timeout === undefined || timeoutItem === undefined || !schedulable(ctx, retry)) continue;
     // A timeout that takes the strategy past the range of exact times is that error alone (`time-too-long`).
     if (longestGo(retry).time > timeLimit) continue;
     const retries = retryTimeline(retry).attempts.slice(1);

@@ -68,3 +68,61 @@ describe('operators of other languages', () => {
     expect(slips(text)).toEqual(['foreign-operator `&&`: write `and`', 'unexpected-token `exausted`: did you mean `exhausted`?']);
   });
 });
+
+describe('a tier count written after the interval', () => {
+  test.each([
+    ['a fixed interval', '3 retries every 5m', 'every 5m 3 retries', '3 retries', '`3 retries every 5m`'],
+    ['an exponential interval with a cap', '3 retries every 5m', 'every 5m factor 2 cap 20m 3 retries', '3 retries', '`3 retries every 5m`'],
+    ['`retries` misspelt as well', '3 retries every 5m', 'every 5m 3 retires', '3 retires', '`3 retries every 5m`'],
+  ])('%s: one error, the count read as the tier\'s', (_, from, to, underlined, order) => {
+    expect(slips(withMistake(clean, from, to))).toEqual([`unexpected-token \`${underlined}\`: the count comes first: ${order}`]);
+  });
+});
+
+describe('a deadline without its anchor', () => {
+  const steps = (kind: string, within = '2h') =>
+    `unexpected-token \`within ${within}\`: ${kind} deadline is measured from an anchor, an artefact or a step that comes earlier: \`within ${within} after ANCHOR else fail CODE\``;
+  const retryHint = "; a period over the retries belongs in the step's `retry` strategy";
+  test.each([
+    ['a step deadline with no `after`', 'within 2h after Manifest else fail E1', 'within 2h else fail E1', steps('a step') + retryHint],
+    ['a retry period written in the step', 'within 2h after Manifest else fail E1', 'within 2h', steps('a step') + retryHint],
+    ['a deadline of the migration block', 'on failure fail E1\n  check', 'on failure fail E1\n  within 3h else fail E1\n  check', steps('a step', '3h') + retryHint],
+    ['an arrival deadline', '    produces Manifest\n', '    await Manifest within 2h else fail E1\n', steps('an arrival')],
+  ])('%s', (_, from, to, expected) => {
+    expect(slips(withMistake(clean, from, to))).toEqual([expected]);
+  });
+
+  test('a misspelt keyword after it is reported in the same run', () => {
+    let text = withMistake(clean, 'within 2h after Manifest else fail E1', 'within 2h');
+    text = withMistake(text, 'on exhausted', 'on exausted');
+    expect(slips(text)).toEqual([steps('a step') + retryHint, 'unexpected-token `exausted`: did you mean `exhausted`?']);
+  });
+
+  test('only `after` missing: the help and the fix insert it', () => {
+    const text = withMistake(clean, 'within 2h after Manifest', 'within 2h Manifest');
+    expect(slips(text)).toEqual(['unexpected-token `within 2h`: write `after` before the anchor: `within 2h after Manifest`']);
+  });
+});
+
+describe('a check over a node recovery left incomplete waits for the syntax to be mended', () => {
+  // 13 retries every 5m put the 13th at 1h05m, after the step's deadline of 1h after `Manifest`.
+  const late = withMistake(withMistake(clean, '3 retries every 5m', '13 retries every 5m'), '  within 1h\n', '');
+  const deadline = withMistake(late, 'within 2h after Manifest', 'within 1h after Manifest');
+
+  test('the schedule is judged when the strategy is whole', () => {
+    expect(slips(deadline)).toEqual([expect.stringMatching(/^retry-exceeds-deadline `retry Standard`/)]);
+  });
+
+  test.each([
+    ['a tier whose count comes after the interval', '13 retries every 5m', 'every 5m 13 retries', 'unexpected-token `13 retries`'],
+    ['a tier that does not parse', '13 retries every 5m', '13 retries every 5m then 1h', 'unexpected-token `then`'],
+    ['an item of the strategy that does not parse', 'tier short:', 'attempts many\n  tier short:', 'unexpected-token `many`'],
+  ])('%s: no retry-exceeds-deadline about the schedule recovery left', (_, from, to, error) => {
+    expect(slips(withMistake(deadline, from, to)).map((d) => d.replace(/:.*$/, ''))).toEqual([error]);
+  });
+
+  test('a deadline with a syntax error inside is not judged either', () => {
+    const text = withMistake(deadline, 'else fail E1\n    on exhausted', 'else fial E1\n    on exhausted');
+    expect(slips(text).map((d) => d.replace(/:.*$/, ''))).toEqual(['unexpected-token `fial`']);
+  });
+});
