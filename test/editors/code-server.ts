@@ -6,7 +6,7 @@
  * 127.0.0.1 without authentication. `stop` ends its whole process group.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -123,4 +123,22 @@ export async function startCodeServer(vsix: string, folder: string, extraSetting
     throw error;
   });
   return { url, userData, process: child, log: () => output, stop };
+}
+
+/** The language server's process: in code-server's process group, running the extension's `mpol.mjs lsp`. */
+export function languageServerPid(codeServer: CodeServer): number {
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (group === codeServer.process.pid && command.some((arg) => arg.endsWith('server/mpol.mjs')) && command.includes('lsp')) found.push(Number(entry));
+    } catch {
+      // A process that ended meanwhile.
+    }
+  }
+  if (found.length !== 1) throw new Error(`expected one language server process, found ${found.length}`);
+  return found[0]!;
 }

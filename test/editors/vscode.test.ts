@@ -5,13 +5,13 @@
 // this; .ci/run runs it after `npm test`. A failing step saves a
 // screenshot in test-results/editors/; the README's screenshots are taken
 // here too (MPOL_SCREENSHOTS=update copies them into the extension).
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from '../browser/browser.js';
-import { startCodeServer, type CodeServer } from './code-server.js';
+import { languageServerPid, startCodeServer, type CodeServer } from './code-server.js';
 import { positionOf, results, Workbench } from './workbench.js';
 import { formatPolicy } from '../../compiler/format/format.js';
 
@@ -40,6 +40,8 @@ beforeAll(async () => {
   mkdirSync(path.join(folder, 'messy'));
   for (const file of ['parties.mpol', 'codes.mpol']) copyFileSync(path.join(repo, 'policies', 'example', file), path.join(folder, 'messy', file));
   writeFileSync(path.join(folder, 'messy', 'messy.mpol'), messyText);
+  cpSync(path.join(repo, 'policies', 'example'), path.join(folder, 'later'), { recursive: true });
+  renameSync(path.join(folder, 'later', 'example.mpol'), path.join(folder, 'later', 'later.mpol'));
   // The grammar decides the colours here, not semantic tokens: a language's setting, since the
   // extension turns them on for mpol (a language default beats a user's general setting).
   server = await startCodeServer(vsix, folder, { '[mpol]': { 'editor.semanticHighlighting.enabled': false } });
@@ -198,6 +200,32 @@ describe('the mpol extension in VS Code', () => {
     await readmeShot('simulation-report', 'beside');
   });
 
+  it('holds a file\'s problems back until it is saved when mpol.diagnostics.run is onSave', async () => {
+    // The workspace's settings, with line numbers off: they go when VS Code has read the file.
+    const settings = path.join(folder, '.vscode', 'settings.json');
+    mkdirSync(path.dirname(settings), { recursive: true });
+    writeFileSync(settings, JSON.stringify({ 'mpol.diagnostics.run': 'onSave', 'editor.lineNumbers': 'off' }));
+    await bench.open('later/later.mpol');
+    await page.locator('.editor-instance .line-numbers').first().waitFor({ state: 'detached', timeout: 90_000 });
+    const squiggles = page.locator('.editor-instance .squiggly-error');
+    const { line, column } = positionOf(example, 'within 48h', 'within 48h'.length);
+    await bench.goTo(line, column);
+    for (const _ of ' 48h') await page.keyboard.press('Backspace');
+    await serverAnswered();
+    expect(await squiggles.count()).toBe(0);
+    await page.keyboard.press('Control+S');
+    await squiggles.first().waitFor({ timeout: 90_000 });
+    // The fix typed, the error stays until the file is saved.
+    await bench.goTo(line, column - ' 48h'.length);
+    await page.keyboard.type(' 48h');
+    await serverAnswered();
+    expect(await squiggles.count()).toBeGreaterThan(0);
+    await page.keyboard.press('Control+S');
+    await squiggles.first().waitFor({ state: 'detached', timeout: 90_000 });
+    rmSync(path.dirname(settings), { recursive: true });
+    await page.locator('.editor-instance .line-numbers').first().waitFor({ timeout: 90_000 });
+  });
+
   it('restarts a language server that crashed, says so, and answers again', async () => {
     const pid = languageServerPid(server);
     process.kill(pid, 'SIGKILL');
@@ -211,25 +239,42 @@ describe('the mpol extension in VS Code', () => {
     expect(languageServerPid(server)).not.toBe(pid);
   });
 
+  it('restarts the language server on "mpol: Restart language server" and answers again', async () => {
+    const pid = languageServerPid(server);
+    await bench.command('mpol: Restart language server');
+    const restarted = (): boolean => {
+      try {
+        return languageServerPid(server) !== pid;
+      } catch {
+        return false; // between the old one's end and the new one's start
+      }
+    };
+    await expect.poll(restarted, { timeout: 90_000 }).toBe(true);
+    await bench.open('policy/example.mpol');
+    const { line, column } = positionOf(example, 'retry Commissioning ref', 'retry Com'.length);
+    await bench.goTo(line, column);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await bench.hover('attempt 1 at 0s').waitFor({ timeout: 90_000 });
+  });
+
   it('threw nothing in the workbench', () => {
     expect(pageErrors).toEqual([]);
   });
 });
 
-/** The language server's process: in code-server's process group, running the extension's `mpol.mjs lsp`. */
-function languageServerPid(codeServer: CodeServer): number {
-  const found: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const group = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
-      const command = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (group === codeServer.process.pid && command.some((arg) => arg.endsWith('server/mpol.mjs')) && command.includes('lsp')) found.push(Number(entry));
-    } catch {
-      // A process that ended meanwhile.
-    }
+/**
+ * Returns once the language server has answered two hovers asked after the last change: it
+ * publishes a change's diagnostics on its next turn, before it reads the second question.
+ */
+async function serverAnswered(): Promise<void> {
+  const { line, column } = positionOf(example, 'retry Rotation ref', 'retry Rot'.length);
+  for (const _ of [1, 2]) {
+    await bench.goTo(line, column);
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    await bench.hover('retry strategy Rotation').waitFor({ timeout: 90_000 });
+    await page.keyboard.press('Escape');
+    await bench.hover('retry strategy Rotation').waitFor({ state: 'detached', timeout: 90_000 });
   }
-  if (found.length !== 1) throw new Error(`expected one language server process, found ${found.length}`);
-  return found[0]!;
 }
