@@ -142,3 +142,16 @@ export function languageServerPid(codeServer: CodeServer): number {
   if (found.length !== 1) throw new Error(`expected one language server process, found ${found.length}`);
   return found[0]!;
 }
+
+/**
+ * What the extension wrote to its output channel `name`: VS Code keeps each channel in a file
+ * of its logs (`<name>.log`, or `<n>-<name>.log` for a plain channel). Empty while there is none.
+ */
+export function outputChannelText(codeServer: CodeServer, name: string): string {
+  const home = path.dirname(codeServer.userData);
+  const files = (readdirSync(home, { recursive: true, encoding: 'utf8' }) as string[]).filter((file) => {
+    const base = path.basename(file);
+    return file.endsWith('.log') && (base === `${name}.log` || /^\d+-/.test(base) && base.replace(/^\d+-/, '') === `${name}.log`);
+  });
+  return files.map((file) => readFileSync(path.join(home, file), 'utf8')).join('');
+}

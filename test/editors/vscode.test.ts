@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from '../browser/browser.js';
-import { languageServerPid, startCodeServer, type CodeServer } from './code-server.js';
+import { languageServerPid, outputChannelText, startCodeServer, type CodeServer } from './code-server.js';
 import { positionOf, results, Workbench } from './workbench.js';
 import { formatPolicy } from '../../compiler/format/format.js';
 
@@ -44,7 +44,8 @@ beforeAll(async () => {
   renameSync(path.join(folder, 'later', 'example.mpol'), path.join(folder, 'later', 'later.mpol'));
   // The grammar decides the colours here, not semantic tokens: a language's setting, since the
   // extension turns them on for mpol (a language default beats a user's general setting).
-  server = await startCodeServer(vsix, folder, { '[mpol]': { 'editor.semanticHighlighting.enabled': false } });
+  // The messages with the server are traced into their output channel.
+  server = await startCodeServer(vsix, folder, { '[mpol]': { 'editor.semanticHighlighting.enabled': false }, 'mpol.trace.server': 'messages' });
   browser = await launchBrowser();
   page = await browser.context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -227,9 +228,10 @@ describe('the mpol extension in VS Code', () => {
   });
 
   it('restarts a language server that crashed, says so, and answers again', async () => {
-    const pid = languageServerPid(server);
+    const pid = await runningLanguageServer();
     process.kill(pid, 'SIGKILL');
     await bench.notification('stopped unexpectedly and has been restarted').waitFor({ timeout: 90_000 });
+    await expect.poll(() => outputChannelText(server, 'mpol'), { timeout: 30_000 }).toContain('The mpol language server stopped unexpectedly and has been restarted.');
     await bench.open('policy/example.mpol');
     const { line, column } = positionOf(example, 'retry Commissioning ref', 'retry Com'.length);
     await bench.goTo(line, column);
@@ -239,23 +241,19 @@ describe('the mpol extension in VS Code', () => {
     expect(languageServerPid(server)).not.toBe(pid);
   });
 
-  it('restarts the language server on "mpol: Restart language server" and answers again', async () => {
-    const pid = languageServerPid(server);
+  it('restarts the language server on "mpol: Restart language server", logs it, answers again and traces the messages', async () => {
+    const pid = await runningLanguageServer();
     await bench.command('mpol: Restart language server');
-    const restarted = (): boolean => {
-      try {
-        return languageServerPid(server) !== pid;
-      } catch {
-        return false; // between the old one's end and the new one's start
-      }
-    };
-    await expect.poll(restarted, { timeout: 90_000 }).toBe(true);
+    await expect.poll(() => otherLanguageServer(pid), { timeout: 90_000 }).toBe(true);
     await bench.open('policy/example.mpol');
     const { line, column } = positionOf(example, 'retry Commissioning ref', 'retry Com'.length);
     await bench.goTo(line, column);
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
     await bench.hover('attempt 1 at 0s').waitFor({ timeout: 90_000 });
+    await expect.poll(() => outputChannelText(server, 'mpol'), { timeout: 30_000 }).toContain('Restarting the language server.');
+    // mpol.trace.server is messages: the trace holds the hovers asked.
+    await expect.poll(() => outputChannelText(server, 'mpol Language Server Trace'), { timeout: 30_000 }).toContain("Sending request 'textDocument/hover");
   });
 
   it('threw nothing in the workbench', () => {
@@ -276,5 +274,26 @@ async function serverAnswered(): Promise<void> {
     await bench.hover('retry strategy Rotation').waitFor({ timeout: 90_000 });
     await page.keyboard.press('Escape');
     await bench.hover('retry strategy Rotation').waitFor({ state: 'detached', timeout: 90_000 });
+  }
+}
+
+/** The language server's process id, once there is exactly one (none while it starts, two while one ends). */
+async function runningLanguageServer(): Promise<number> {
+  let pid = 0;
+  await expect.poll(() => (pid = oneLanguageServer() ?? 0), { timeout: 90_000, message: 'one language server process' }).toBeGreaterThan(0);
+  return pid;
+}
+
+/** Whether exactly one language server runs, and not the process `pid`. */
+function otherLanguageServer(pid: number): boolean {
+  const now = oneLanguageServer();
+  return now !== undefined && now !== pid;
+}
+
+function oneLanguageServer(): number | undefined {
+  try {
+    return languageServerPid(server);
+  } catch {
+    return undefined;
   }
 }

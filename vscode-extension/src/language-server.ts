@@ -1,11 +1,13 @@
 /**
  * The language client: starts `server/mpol.mjs lsp --node-ipc` (the whole
  * command line in one bundle, without packages), restarts it when it
- * crashes and says so, and logs to the output channel.
+ * crashes and says so, logs to the output channel and traces the messages
+ * with it when `mpol.trace.server` asks (trace-channel.ts).
  */
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { diagnosticsTiming } from './diagnostics-timing';
+import { traceChannel } from './trace-channel';
 
 export interface LanguageServer extends vscode.Disposable {
   /** Settles when the first start has finished (or failed, which the client has shown). */
@@ -22,9 +24,11 @@ export function startLanguageServer(context: vscode.ExtensionContext, output: vs
   const run = { module: serverScript(context), transport: TransportKind.ipc, args: ['lsp'] };
   const serverOptions: ServerOptions = { run, debug: run };
   const timing = diagnosticsTiming();
+  const trace = traceChannel();
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: 'file', language: 'mpol' }],
     outputChannel: output,
+    traceOutputChannel: trace,
     errorHandler: crashHandler(output),
     middleware: timing.middleware,
   };
@@ -41,7 +45,7 @@ export function startLanguageServer(context: vscode.ExtensionContext, output: vs
     },
     dispose() {
       timing.dispose();
-      void client.stop();
+      void client.stop().finally(() => trace.dispose());
     },
   };
 }
