@@ -87,6 +87,43 @@ describe('document links', () => {
   });
 });
 
+describe('symbols and highlights', () => {
+  type Symbol = { name: string; kind: number; children?: Symbol[]; containerName?: string };
+  const outlineOf = (symbols: Symbol[]): unknown[] => symbols.map((symbol) => (symbol.children === undefined || symbol.children.length === 0 ? symbol.name : { [symbol.name]: outlineOf(symbol.children) }));
+
+  it('outline the document, nested: the migration’s checks and steps, a strategy’s tiers', async () => {
+    const { client } = await opened();
+    const symbols = (await client.sendRequest('textDocument/documentSymbol', { textDocument })) as Symbol[];
+    const migration = symbols.find((symbol) => symbol.name === 'migration')!;
+    expect(outlineOf(migration.children!)).toEqual(['MA001', 'Commission', 'Switch']);
+    expect(outlineOf([symbols.find((symbol) => symbol.name === 'Commissioning')!])).toEqual([{ Commissioning: ['short', 'long'] }]);
+    expect(symbols[0]).toMatchObject({ name: 'Test', kind: 2 });
+  });
+
+  it('outline flat, with containers, for a client without nesting', async () => {
+    server = await startTestServer(policyFiles, { capabilities: {} });
+    server.open(root, policyText);
+    await server.settled();
+    const symbols = (await server.client.sendRequest('textDocument/documentSymbol', { textDocument })) as Symbol[];
+    expect(symbols.find((symbol) => symbol.name === 'Commission')).toMatchObject({ kind: 12, containerName: 'migration' });
+  });
+
+  it('find declarations of every file, open or not, by the letters typed in order', async () => {
+    const { client } = await opened();
+    const found = (await client.sendRequest('workspace/symbol', { query: 'ma12' })) as { name: string; location: { uri: string } }[];
+    expect(found.map((symbol) => [symbol.name, symbol.location.uri])).toEqual([['MA122', uri(codesFile)]]);
+  });
+
+  it('highlight a declaration as written and its uses as read, in this document only', async () => {
+    const { client } = await opened();
+    const highlights = (await client.sendRequest('textDocument/documentHighlight', { textDocument, position: at(policyText, 'Commissioning ref') })) as { range: { start: { line: number } }; kind: number }[];
+    expect(highlights.map((h) => [h.range.start.line, h.kind])).toEqual([
+      [at(policyText, 'Commissioning ref').line, 3],
+      [at(policyText, 'retry Commissioning\n').line, 2],
+    ]);
+  });
+});
+
 describe('rename', () => {
   it('prepares on a name and renames it in every file', async () => {
     const { client } = await opened();
