@@ -8,6 +8,7 @@
  * Over stdio, standard output belongs to the protocol: anything else that
  * would print there goes to standard error.
  */
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { createConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver/node';
 import { startServer } from '../../lsp/index.js';
@@ -29,7 +30,7 @@ export function lspCommand(options: LspOptions, ctx: CliContext): ExitCode {
     const toStderr = (...args: unknown[]): void => ctx.err(`${args.map(String).join(' ')}\n`);
     console.log = console.info = console.debug = console.warn = toStderr;
   }
-  const connection = options.stdio === true ? createConnection(process.stdin, process.stdout) : createConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
+  const connection = options.stdio === true ? createConnection(process.stdin, protocolOutput(ctx)) : createConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
   const script = fileURLToPath(import.meta.url);
   startServer(connection, {
     files: diskAccess,
@@ -38,4 +39,21 @@ export function lspCommand(options: LspOptions, ctx: CliContext): ExitCode {
     formatOptions: projectFormatOptions(),
   });
   return exitCodes.ok;
+}
+
+/**
+ * Standard output for the protocol, written through the command line's
+ * guarded stream: once the editor has stopped reading, replies are
+ * dropped. Handed to the protocol library, a failed write closed the
+ * connection and the library then reported the failure on that same
+ * connection, which threw again, as an internal error. The server still
+ * ends as the protocol says: at `exit`, or when its input ends.
+ */
+function protocolOutput(ctx: CliContext): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      ctx.out(chunk.toString('utf8'));
+      done();
+    },
+  });
 }

@@ -4,62 +4,17 @@
  * before it writes (`mpol check . | head`, a CI step piping into
  * `grep -q`), ends at once with the exit code it would have had, and still
  * does its work. Standard input is left open and never written to, so a
- * command that read it would hang here too. Signals end a long simulation.
+ * command that read it would hang here too; the commands that read it
+ * (`fmt --stdin`, `lsp --stdio`) get their input and its end. Every
+ * command is here (`commands` below is checked against `mpol help`);
+ * signals and a closed standard input are in `signals.test.ts`.
  */
-import { spawn } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, openSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
-import { exampleFolder, hasStackTrace, mainScript, runCli } from './run-cli.js';
-
-// The cases run concurrently, so their folders outlive each test (the shared
-// `tempFolder` removes every folder after each test) and go at the end.
-const folders: string[] = [];
-afterAll(() => {
-  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-});
-
-function exampleCopy(): string {
-  const folder = mkdtempSync(path.join(tmpdir(), 'mpol-streams-'));
-  folders.push(folder);
-  cpSync(exampleFolder, folder, { recursive: true });
-  return folder;
-}
-
-type Closed = 'stdout' | 'stderr' | 'both';
-
-interface Ended {
-  readonly status: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly milliseconds: number;
-}
-
-/** Runs `mpol args` with the reading end of the `closed` streams shut before the child writes anything. */
-function runClosed(args: readonly string[], cwd: string, closed: Closed, env: Record<string, string> = {}): Promise<Ended> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [mainScript, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    if (closed === 'stdout' || closed === 'both') child.stdout.destroy();
-    else child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    if (closed === 'stderr' || closed === 'both') child.stderr.destroy();
-    else child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`mpol ${args.join(' ')} with ${closed} closed did not end within 15 s`));
-    }, 15_000);
-    child.on('error', reject);
-    child.on('close', (status, signal) => {
-      clearTimeout(timer);
-      resolve({ status, signal, stdout, stderr, milliseconds: performance.now() - started });
-    });
-  });
-}
+import { describe, expect, it } from 'vitest';
+import { hasStackTrace, runCli } from './run-cli.js';
+import { exampleCopy, lspSession, runClosed, type Input } from './run-closed.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 
@@ -70,6 +25,7 @@ interface Case {
   /** What must exist afterwards, however the output went. */
   readonly wrote?: (folder: string) => string;
   readonly env?: (folder: string) => Record<string, string>;
+  readonly input?: Input;
 }
 
 function brokenPolicy(folder: string): string {
@@ -101,14 +57,43 @@ const cases: Case[] = [
   { name: 'simulate --json', args: () => ['simulate', '.', '--cohort', 'IOC=200', '--json'], status: 0 },
   { name: 'simulate with a bad fault model', args: () => ['simulate', '.', '--faults', 'nope.json'], status: 2 },
   { name: 'an internal error', args: () => ['check', '.'], status: 70, env: breakingPreload },
+  { name: 'help', args: () => ['help'], status: 0 },
+  { name: 'help simulate', args: () => ['help', 'simulate'], status: 0 },
+  { name: 'help of an unknown command', args: () => ['help', 'nope'], status: 2 },
+  { name: 'check --fix', args: () => ['check', '.', '--fix'], status: 0 },
+  { name: 'fmt', args: (folder) => ['fmt', messyPolicy(folder)], status: 0, wrote: (folder) => path.join(folder, 'messy.mpol') },
+  { name: 'fmt --check', args: (folder) => ['fmt', '--check', messyPolicy(folder)], status: 1 },
+  { name: 'fmt --stdin', args: () => ['fmt', '--stdin'], status: 0, input: { text: 'policy   X version "1" "x"\n' } },
+  { name: 'fmt --stdin with syntax errors', args: () => ['fmt', '--stdin'], status: 1, input: { text: 'party P\n' } },
+  { name: 'doc', args: () => ['doc', '.'], status: 0 },
+  { name: 'doc --format html', args: () => ['doc', '.', '--format', 'html'], status: 0 },
+  { name: 'doc --out', args: () => ['doc', '.', '--out', 'policy.md'], status: 0, wrote: (folder) => path.join(folder, 'policy.md') },
+  { name: 'faults', args: () => ['faults', '.'], status: 0 },
+  { name: 'faults --out', args: () => ['faults', '.', '--out', 'template.json'], status: 0, wrote: (folder) => path.join(folder, 'template.json') },
+  { name: 'faults of a missing policy', args: () => ['faults', 'nope'], status: 2 },
+  { name: 'simulate --format html', args: () => ['simulate', '.', '--cohort', 'IOC=50', '--format', 'html'], status: 0 },
+  { name: 'simulate --format markdown', args: () => ['simulate', '.', '--cohort', 'IOC=50', '--format', 'markdown'], status: 0 },
+  { name: 'simulate --format csv', args: () => ['simulate', '.', '--cohort', 'IOC=50', '--format', 'csv'], status: 0 },
+  { name: 'simulate --out', args: () => ['simulate', '.', '--cohort', 'IOC=50', '--out', 'report.html'], status: 0, wrote: (folder) => path.join(folder, 'report.html') },
+  { name: 'simulate --progress json', args: () => ['simulate', '.', '--cohort', 'IOC=50', '--progress', 'json'], status: 0 },
+  { name: 'simulate --campaign', args: () => ['simulate', path.join(repo, 'policies/mehrs/v2.1'), '--campaign', '--cohort', 'FOC=300', '--threads', '2'], status: 0 },
+  { name: 'simulate --compare', args: () => ['simulate', path.join(repo, 'policies/mehrs/v2.1'), '--compare', path.join(repo, 'policies/mehrs/v2.1/faults.json'), '--cohort', 'FOC=300', '--threads', '1'], status: 0 },
+  { name: 'lsp --stdio, a whole session', args: () => ['lsp', '--stdio'], status: 0, input: { text: lspSession, endAfter: 5000 } },
+  { name: 'lsp --stdio, a client that goes away', args: () => ['lsp', '--stdio'], status: 1, input: { text: '' } },
+  { name: 'lsp without a transport', args: () => ['lsp'], status: 2 },
 ];
+
+function messyPolicy(folder: string): string {
+  writeFileSync(path.join(folder, 'messy.mpol'), 'policy   Messy version "1" "Messy"\n');
+  return path.join(folder, 'messy.mpol');
+}
 
 describe('closed output streams', () => {
   for (const closed of ['both', 'stdout', 'stderr'] as const) {
     describe(`with ${closed === 'both' ? 'both streams' : closed} closed early`, () => {
       it.concurrent.each(cases.map((c) => [c.name, c] as const))('%s ends with its own exit code', async (_name, testCase) => {
         const folder = exampleCopy();
-        const run = await runClosed(testCase.args(folder), folder, closed, testCase.env?.(folder));
+        const run = await runClosed(testCase.args(folder), folder, closed, testCase.env?.(folder), testCase.input);
         expect(run.signal).toBe(null);
         expect(run.status).toBe(testCase.status);
         if (testCase.wrote !== undefined) expect(existsSync(testCase.wrote(folder))).toBe(true);
@@ -118,6 +103,14 @@ describe('closed output streams', () => {
       });
     });
   }
+
+  it('covers every command of mpol help', () => {
+    const folder = exampleCopy();
+    const help = runCli(['help'], folder).stdout;
+    const commands = [...help.slice(help.indexOf('Commands:')).matchAll(/^  ([a-z]+) /gm)].map((match) => match[1]!);
+    expect(commands.length).toBeGreaterThan(8);
+    for (const command of commands) expect(cases.some((c) => c.args(folder)[0] === command), command).toBe(true);
+  });
 
   it('says once that standard output could not be written for any other reason, and exits 2', () => {
     const full = '/dev/full';
@@ -131,28 +124,5 @@ describe('closed output streams', () => {
     } finally {
       closeSync(descriptor);
     }
-  });
-});
-
-describe('signals', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('%s ends a long simulation at once', async (signal) => {
-    const child = spawn(process.execPath, [mainScript, 'simulate', 'policies/mehrs/v2.1', '--cohort', 'IOC=1000000000', '--force'], {
-      cwd: repo,
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const ended = new Promise<{ status: number | null; signal: NodeJS.Signals | null; milliseconds: number }>((resolve) => {
-      let sent = 0;
-      child.stdout.resume();
-      child.stderr.resume();
-      setTimeout(() => {
-        sent = performance.now();
-        child.kill(signal);
-      }, 1000);
-      child.on('close', (status, received) => resolve({ status, signal: received, milliseconds: performance.now() - sent }));
-    });
-    const run = await ended;
-    // Ended by the signal, or by a handler that restored the terminal and then exited as the signal would.
-    expect(run.signal === signal || run.status === 128 + (signal === 'SIGINT' ? 2 : 15)).toBe(true);
-    expect(run.milliseconds).toBeLessThan(5000);
   });
 });
