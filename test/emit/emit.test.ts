@@ -72,6 +72,16 @@ describe('emitted modules', () => {
     ]);
   });
 
+  it('are type-checked with every flag of the strictest common settings, every bundled policy among them', () => {
+    const { compilerOptions } = JSON.parse(readFileSync(path.join(here, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
+    for (const flag of ['strict', 'noUnusedLocals', 'noUnusedParameters', 'exactOptionalPropertyTypes', 'noUncheckedIndexedAccess', 'noPropertyAccessFromIndexSignature']) {
+      expect(compilerOptions[flag], flag).toBe(true);
+    }
+    const bundled = mpolFiles(path.join(repo, 'policies')).filter((file) => /^policy\s/m.test(readFileSync(file, 'utf8')));
+    expect(bundled.length).toBeGreaterThanOrEqual(3);
+    expect(policies.map((policy) => policy.root)).toEqual(expect.arrayContaining(bundled.map((file) => path.relative(repo, file))));
+  });
+
   it('are deterministic', () => {
     for (const policy of policies) expect(emitPolicy(policy)).toBe(emitPolicy(policy));
   });
