@@ -44,7 +44,7 @@ export function readCohorts(
   return counts;
 }
 
-const specKinds = ['value', 'enum', 'bool', 'integer', 'number', 'duration'];
+export const specKinds = ['value', 'enum', 'bool', 'integer', 'number', 'duration'] as const;
 
 /** The most installation fields a model may draw, and the most members an `enum` spec may list. */
 export const fieldLimit = 1000;
@@ -82,7 +82,7 @@ function readFieldSpec(context: FieldContext, value: unknown, path: string): Fie
   const object = readObject(context, value, path);
   if (object === null) return null;
   checkKeys(context, object, path, specKinds);
-  const kinds = Object.keys(object).filter((key) => specKinds.includes(key));
+  const kinds = Object.keys(object).filter((key) => (specKinds as readonly string[]).includes(key));
   if (kinds.length !== 1) {
     context.report(path, `expected exactly one of ${specKinds.map((kind) => `\`${kind}\``).join(', ')}`);
     return null;

@@ -47,7 +47,7 @@ export function formatFaultModelErrors(validation: Pick<FaultModelValidation, 'e
   return lines;
 }
 
-const topKeys = ['$schema', 'description', 'defaults', 'steps', 'checks', 'artefacts', 'parties', 'undos', 'cohorts', 'installation', 'campaign'];
+export const topKeys = ['$schema', 'description', 'defaults', 'steps', 'checks', 'artefacts', 'parties', 'undos', 'cohorts', 'installation', 'campaign'] as const;
 
 export function validateFaultModel<I, H, C extends string>(json: unknown, policy: CompiledPolicy<I, H, C>): FaultModelValidation {
   const context = new FieldContext();

@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../compiler/index.js';
 import { faultModelTemplate, validateFaultModel } from '../../runtime/index.js';
+import { faultModelSchema } from '../../runtime/fault-model/schema.js';
 import { fuzzRuns } from '../hostile/runs.js';
 
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -27,6 +28,11 @@ const bundled = folders.map((folder) => [folder, JSON.parse(readFileSync(path.jo
 const validatorAccepts = (json: unknown, folder: string): boolean => validateFaultModel(json, policies.get(folder)!).errors.length === 0;
 
 describe('the JSON Schema of fault models', () => {
+  it('is the file npm run generate writes, from runtime/fault-model/schema.ts', () => {
+    const written = readFileSync(path.join(repo, 'schemas/fault-model.schema.json'), 'utf8');
+    expect(written, 'schemas/fault-model.schema.json is out of date: run `npm run generate` and commit the result').toBe(`${JSON.stringify(faultModelSchema(), null, 2)}\n`);
+  });
+
   it('is shipped with the package and named in the documentation', () => {
     const pkg = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { files: string[]; exports: Record<string, unknown> };
     expect(pkg.files).toContain('schemas');
