@@ -72,6 +72,7 @@ export const messages = {
   'attempt-limit-unreachable': entry<{ limit: string; reached: string }>('warning', 'an `attempts` limit that the schedule can never reach', (a) => `the limit of ${a.limit} attempts is never reached: the schedule makes at most ${a.reached}`),
   'timeout-exceeds-interval': entry<{ timeout: string; interval: string }>('warning', 'a per-attempt timeout longer than a retry interval', (a) => `the attempt timeout of ${a.timeout} is longer than the ${a.interval} interval, so attempts may start late`),
   'time-too-long': entry<{ name: string; limit: string; tier: string }>('error', 'a retry strategy whose waits and timeouts may last past the range of exact times', (a) => `retry strategy \`${a.name}\` may last longer than ${a.limit} in one step, past which times are not exact${a.tier === '' ? '' : ` (tier \`${a.tier}\` takes it past)`}`),
+  'flow-too-long': entry<{ step: string; limit: string }>('error', 'steps whose retry strategies may together last past the range of exact times', (a) => `the migration may last longer than ${a.limit} by the end of step \`${a.step}\`, past which times are not exact`),
   'too-many-attempts': entry<{ name: string; count: string; limit: string; tier: string }>('error', 'a retry strategy that may make more attempts in one step than the limit', (a) => `retry strategy \`${a.name}\` may make ${a.count} attempts in one step, more than the limit of ${a.limit} (tier \`${a.tier}\` takes it past the limit)`),
 
   // Failure paths (compiler/checks/failure-*).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileSnippet, messageOf, ruleTester } from './helpers.js';
 
-const { expectErrors, expectValid } = ruleTester(['time-too-long']);
+const { expectErrors, expectValid } = ruleTester(['time-too-long', 'flow-too-long']);
 
 describe('times-within-range', () => {
   it('accepts the IOC strategy, and a growing tier bounded by its period whatever it would wait', () => {
@@ -43,5 +43,21 @@ describe('times-within-range', () => {
 
   it('leaves a strategy with too many attempts to `too-many-attempts`: one mistake, one error', () => {
     expectErrors(`retry Busy ref "1" { tier t: every 1ms factor 1.000001 attempts 20000 }`, [['too-many-attempts', 'Busy']]);
+  });
+
+  it('adds up the steps that run one after another, with the second go of an incident `then retry`', () => {
+    // Each go lasts at most 39,000,000 days (3.37 × 10^15 ms): two fit, three do not.
+    const steps = (count: number, incident = false) => `retry Long ref "1" { tier t: 3 retries every 13000000d }
+migration {
+  on failure fail E1
+${Array.from({ length: count }, (_, index) => `  step S${index} ref "1" by P { retry Long${index === 1 && incident ? ' on exhausted incident resolved by P then retry else fail E1' : ''} }`).join('\n')}
+}`;
+    expectValid(steps(2));
+    expectErrors(steps(3), [['flow-too-long', 'S2']]);
+    expect(messageOf(steps(3), 'flow-too-long')).toBe(
+      'the migration may last longer than about 285,616 years (2^53 − 1 ms) by the end of step `S2`, past which times are not exact',
+    );
+    // The incident gives S1 a second go: S0, S1 twice.
+    expectErrors(steps(2, true), [['flow-too-long', 'S1']]);
   });
 });
