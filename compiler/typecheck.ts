@@ -4,7 +4,7 @@
  * `unknown-enum-member`, `unresolved-value` and `not-boolean`.
  * `Missing` nodes type as unknown and are never reported again.
  */
-import { assertNever, nearNameExtras, suggest, type Expr } from '../grammar/index.js';
+import { assertNever, encodeString, nearNameExtras, parseDuration, replaceFix, suggest, type DiagnosticExtras, type Expr } from '../grammar/index.js';
 import { addMemberFix, withFix } from './fixes.js';
 import type { PassContext } from './context.js';
 import type { FieldType, SymbolTable } from './symbols.js';
@@ -79,15 +79,49 @@ function compare(ctx: PassContext, table: SymbolTable, file: string, expr: Expr 
       }
       return;
     }
-    ctx.report('unresolved-value', file, memberExpr, { name: member.name });
+    const quote = other.kind === 'text' ? { help: `text is written in quotes: \`"${member.name}"\``, fixes: [replaceFix(file, memberExpr, member.name, `"${member.name}"`)] } : {};
+    ctx.report('unresolved-value', file, memberExpr, { name: member.name }, quote);
     return;
   }
   if (!sameType(left, right)) {
-    ctx.report('type-mismatch', file, expr, { left: describe(left), right: describe(right) });
+    ctx.report('type-mismatch', file, expr, { left: describe(left), right: describe(right) }, quotedValueExtras(file, expr, left, right));
     return;
   }
   if (expr.operator !== '==' && expr.operator !== '!=' && left.kind !== 'number' && left.kind !== 'duration') {
     ctx.report('not-ordered', file, expr, { operator: expr.operator, type: describe(left) });
+  }
+}
+
+/**
+ * A comparison of a field with a quoted value that is not text, as other
+ * languages write every value (`installation.type == "Prepay"`): the help
+ * and the fix drop the quotes, when the value is one the field's type has
+ * (the enumeration member nearest to it, for a misspelt one).
+ */
+function quotedValueExtras(file: string, expr: Expr & { kind: 'Binary' }, left: ExprType, right: ExprType): DiagnosticExtras {
+  const [quoted, other] = expr.right.kind === 'String' ? [expr.right, left] : expr.left.kind === 'String' ? [expr.left, right] : [undefined, undefined];
+  if (quoted === undefined || other === undefined) return {};
+  const value = quoted.value.trim();
+  const bare = other.kind === 'enum' ? (other.members.includes(value) ? value : suggest(value, other.members)) : isLiteral(other, value) ? value : undefined;
+  const written = encodeString(quoted.value);
+  if (bare === undefined) {
+    return other.kind === 'enum' && other.members[0] !== undefined ? { help: `a member of an enumeration is written without quotes, such as \`${other.members[0]}\`` } : {};
+  }
+  const help = other.kind === 'enum' ? `a member of an enumeration is written without quotes: \`${bare}\`` : `a ${other.kind} is written without quotes: \`${bare}\``;
+  return { help, fixes: [replaceFix(file, quoted, written, bare)] };
+}
+
+/** Whether `text` is a literal of `type` as the language writes it. */
+function isLiteral(type: ExprType, text: string): boolean {
+  switch (type.kind) {
+    case 'bool':
+      return text === 'true' || text === 'false';
+    case 'number':
+      return /^\d+(?:\.\d+)?$/.test(text);
+    case 'duration':
+      return parseDuration(text) !== undefined;
+    default:
+      return false;
   }
 }
 

@@ -40,7 +40,7 @@ export const expectations = {
   retryItem: '`tier`, `within`, `attempts`, `timeout` or `jitter`',
   error: '`report`, `resubmit` or `responsible`',
   cohort: '`group`',
-  installation: 'a field such as `epclListed: bool`',
+  installation: 'a field, `NAME: TYPE`',
 };
 
 /** What a rule with many alternatives expects, in words. */

@@ -11,6 +11,7 @@
  */
 import type * as A from '../../grammar/index.js';
 import type { Check } from './check.js';
+import { helpWithName } from './policy-names.js';
 import { levelsOf, migrationNode } from './syntax-lookup.js';
 
 type Trigger = A.FailureHandler['trigger'];
@@ -42,7 +43,7 @@ export const checkFailuresHandled: Check = (ctx, { model, table }) => {
       step.source.file,
       step.node.name,
       { step: step.name, trigger },
-      { help: `add \`${handler} fail CODE\` to the step, its stage or the \`migration\` block` },
+      { help: helpWithName(table, 'error', 'CODE', `${handler} fail CODE`, 'to the step, its stage or the `migration` block', 'an error code (`error CODE "title" { report NAME }`)') },
     );
   }
 };

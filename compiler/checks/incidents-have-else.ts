@@ -10,12 +10,13 @@
  * or the `migration` block is reported once, not once per step.
  */
 import type { Check } from './check.js';
+import { helpWithName } from './policy-names.js';
 import { forEachAction } from './syntax-lookup.js';
 
-export const checkIncidentsHaveElse: Check = (ctx) => {
+export const checkIncidentsHaveElse: Check = (ctx, { table }) => {
   forEachAction(ctx, (action, file) => {
     if (action.kind !== 'Incident' || action.elseCode !== undefined) return;
     if (action.then.kind === 'Fail' || action.then.kind === 'Missing') return;
-    ctx.report('incident-without-else', file, action, {}, { help: 'add `else fail CODE` for when the incident is not resolved' });
+    ctx.report('incident-without-else', file, action, {}, { help: helpWithName(table, 'error', 'CODE', 'else fail CODE', 'for when the incident is not resolved', 'an error code (`error CODE "title" { report NAME }`)') });
   });
 };

@@ -15,8 +15,11 @@
 import type { Note } from '../../grammar/index.js';
 import type { ActionModel, StepModel } from '../model.js';
 import type { Check } from './check.js';
+import { declaredNames } from './policy-names.js';
 
-export const checkRollbackHasUndo: Check = (ctx, { model }) => {
+export const checkRollbackHasUndo: Check = (ctx, { model, table }) => {
+  const parties = declaredNames(table, 'party');
+  const party = parties.length === 1 ? parties[0]! : 'PARTY';
   const reported = new Set<string>();
   let undoable = 0;
   let lastCommit: StepModel | undefined;
@@ -26,7 +29,7 @@ export const checkRollbackHasUndo: Check = (ctx, { model }) => {
       const key = `${action.source.file}:${action.source.span.start}`;
       if (undoable > 0 || reported.has(key)) continue;
       reported.add(key);
-      ctx.report('rollback-without-undo', action.source.file, action.source.span, {}, { notes: notesFor(step, lastCommit), help: 'add `undo NAME by PARTY` to an earlier step, or end with `fail CODE` instead' });
+      ctx.report('rollback-without-undo', action.source.file, action.source.span, {}, { notes: notesFor(step, lastCommit), help: `add \`undo NAME by ${party}\` to an earlier step, or end with \`fail ${(action.kind === 'rollback' ? action.code : undefined) ?? 'CODE'}\` instead` });
     }
     // The step has completed: later steps may roll it back, unless it commits.
     if (step.commit) {

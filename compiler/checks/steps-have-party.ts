@@ -6,6 +6,7 @@
  * to every item inside").
  */
 import type { Check } from './check.js';
+import { helpWithName } from './policy-names.js';
 import { stageNode } from './syntax-lookup.js';
 
 export const checkStepsHaveParty: Check = (ctx, { model, table }) => {
@@ -13,7 +14,8 @@ export const checkStepsHaveParty: Check = (ctx, { model, table }) => {
     if (step.kind !== 'step' || step.node.name.kind === 'Missing') continue;
     // A `by` whose name recovery lost counts as written: it was reported as a syntax error.
     if (step.node.party !== undefined || stageNode(table, step.stage)?.party !== undefined) continue;
-    const help = step.stage === undefined ? 'add `by PARTY` after the step name' : 'add `by PARTY` to the step or to its stage';
+    const where = step.stage === undefined ? 'after the step name' : 'to the step or to its stage';
+    const help = helpWithName(table, 'party', 'PARTY', 'by PARTY', where, 'a party (`party PARTY "title"`)');
     ctx.report('missing-party', step.source.file, step.node.name, { step: step.name }, { help });
   }
 };

@@ -2,6 +2,7 @@
 // says what mpol writes instead, wherever it stands, and the rest of the
 // policy is still read (a mistake after it, in the same run, is reported).
 import { describe, expect, test } from 'vitest';
+import { checkWorkspace, memoryHost } from '../../compiler/index.js';
 import { diagnose, withMistake } from './mistakes.js';
 
 const file = 'slips.mpol';
@@ -124,5 +125,29 @@ describe('a check over a node recovery left incomplete waits for the syntax to b
   test('a deadline with a syntax error inside is not judged either', () => {
     const text = withMistake(deadline, 'else fail E1\n    on exhausted', 'else fial E1\n    on exhausted');
     expect(slips(text).map((d) => d.replace(/:.*$/, ''))).toEqual(['unexpected-token `fial`']);
+  });
+});
+
+describe('a quoted value compared with a field of another type', () => {
+  test.each([
+    ['an enumeration member', 'installation.type == Prepay', 'installation.type == "Prepay"', 'type-mismatch `installation.type == "Prepay"`: a member of an enumeration is written without quotes: `Prepay`'],
+    ['a member on the left, with `!=`', 'installation.type != Credit', '"Credit" != installation.type', 'type-mismatch `"Credit" != installation.type`: a member of an enumeration is written without quotes: `Credit`'],
+    ['a misspelt member', 'installation.type == Prepay', 'installation.type == "prepay"', 'type-mismatch `installation.type == "prepay"`: a member of an enumeration is written without quotes: `Prepay`'],
+    ['no member near it', 'installation.type == Prepay', 'installation.type == "Smart meter"', 'type-mismatch `installation.type == "Smart meter"`: a member of an enumeration is written without quotes, such as `Prepay`'],
+    ['a quoted bool', 'requires installation.listed and', 'requires installation.listed == "true" and', 'type-mismatch `installation.listed == "true"`: a bool is written without quotes: `true`'],
+  ])('%s', (_, from, to, expected) => {
+    expect(slips(withMistake(clean, from, to))).toEqual([expected]);
+  });
+
+  test('the fix drops the quotes', () => {
+    const text = withMistake(clean, 'installation.type == Prepay', 'installation.type == "Prepay"');
+    const { diagnostics } = checkWorkspace([file], memoryHost({ [file]: text }));
+    const edits = diagnostics[0]?.fixes[0]?.edits ?? [];
+    expect(edits.map((edit) => [text.slice(edit.span.start, edit.span.end), edit.text])).toEqual([['"Prepay"', 'Prepay']]);
+  });
+
+  test('a bare word compared with a text field is told to quote it', () => {
+    const text = withMistake(withMistake(clean, '  listed: bool\n', '  listed: bool\n  firmware: text\n'), 'installation.type == Prepay', 'installation.firmware == v2');
+    expect(slips(text)).toEqual(['unresolved-value `v2`: text is written in quotes: `"v2"`']);
   });
 });
