@@ -37,7 +37,9 @@ export function lex(text: string, file: string): LexResult {
   for (const error of result.errors) {
     const start = error.offset;
     const shown = text.slice(start, start + Math.min(error.length, 20));
-    diagnostics.push(diagnostic('invalid-character', file, { start, end: start + error.length }, { text: shown }));
+    // A single `=`, written to compare as other languages do (`=` never starts a token of its own).
+    const extras = shown === '=' ? { help: 'write `==` to compare, or `:` after the name of a field' } : {};
+    diagnostics.push(diagnostic('invalid-character', file, { start, end: start + error.length }, { text: shown }, extras));
   }
   const tokens = result.tokens;
   for (let i = 0; i < tokens.length; i++) {

@@ -247,6 +247,7 @@ export class ExpressionParser extends ParserBase {
     let result = this.SUBRULE(operand);
     // No name may follow an operand: one that misspells the operator (`andd`) is read as it.
     this.readMisspeltKeyword(place);
+    this.readPipeAsOr();
     // A chain too long is read to its end, as one `Missing` node.
     let tooLong = false;
     this.MANY(() => {
@@ -258,8 +259,25 @@ export class ExpressionParser extends ParserBase {
         result = this.atDepth({ kind: 'Binary', operator, left: result, right, start, end: this.endFrom(start) }, depth, token);
       }
       this.readMisspeltKeyword(place);
+      this.readPipeAsOr();
     });
     return tooLong ? { kind: 'Missing', start, end: this.endFrom(start) } : result;
+  }
+
+  /**
+   * A `|` after an operand (`cohort Pilot | cohort Main`), written for
+   * `or` as in other languages: reported once as a foreign operator and
+   * read as `or`, so the rest of the condition and the block after it are
+   * still read.
+   */
+  private readPipeAsOr(): void {
+    const token = this.LA(1);
+    if (this.RECORDING_PHASE || token.tokenType !== T.Pipe) return;
+    const span = this.tokenSpan(token);
+    const fix = { message: 'replace `|` with `or`', edits: [{ file: this.fileName, span, text: 'or' }] };
+    this.nodeDiagnostics.push(diagnostic('foreign-operator', this.fileName, span, { text: '|' }, { help: 'write `or`', fixes: [fix] }));
+    token.tokenType = K.or;
+    token.tokenTypeIdx = K.or.tokenTypeIdx!;
   }
 
   /** Runs `parse` one level of parentheses or `not` deeper. */

@@ -59,6 +59,8 @@ describe('operators of other languages', () => {
     ['`!` before a field', 'unless installation.type != Credit', 'when !(installation.type == Credit)', '!', 'not'],
     ['`===` in a check', 'installation.type == Prepay', 'installation.type === Prepay', '===', '=='],
     ['`!==` in a guard', 'installation.type != Credit', 'installation.type !== Credit', '!==', '!='],
+    ['`|` in a step guard', 'cohort Pilot or cohort Main', 'cohort Pilot | cohort Main', '|', 'or'],
+    ['`|` in a check, after `and`', 'listed and installation', 'listed | installation', '|', 'or'],
   ])('%s', (_, from, to, written, operator) => {
     expect(slips(withMistake(clean, from, to))).toEqual([`foreign-operator \`${written}\`: write \`${operator}\``]);
   });
@@ -68,6 +70,18 @@ describe('operators of other languages', () => {
     text = withMistake(text, 'on exhausted', 'on exausted');
     expect(slips(text)).toEqual(['foreign-operator `&&`: write `and`', 'unexpected-token `exausted`: did you mean `exhausted`?']);
   });
+});
+
+test('`|` in a step guard leaves the step body read', () => {
+  let text = withMistake(clean, 'cohort Pilot or cohort Main', 'cohort Pilot | cohort Main');
+  text = withMistake(text, 'produces Manifest', 'produces Manifest\n    on exausted fail E1');
+  expect(slips(text)).toEqual(['foreign-operator `|`: write `or`', 'unexpected-token `exausted`: did you mean `exhausted`?']);
+});
+
+test('a single `=` to compare is one error, with `==` as the help, and the step body is read', () => {
+  let text = withMistake(clean, 'unless installation.type != Credit', 'when installation.type = Credit');
+  text = withMistake(text, 'on exhausted', 'on exausted');
+  expect(slips(text)).toEqual(['invalid-character `=`: write `==` to compare, or `:` after the name of a field', 'unexpected-token `exausted`: did you mean `exhausted`?']);
 });
 
 describe('a tier count written after the interval', () => {
