@@ -47,18 +47,19 @@ export function parse(text: string, file: string): ParseResult {
   const lexicalEnd = lexed.diagnostics.reduce((ends, d) => ends.set(d.span.start, d.span.end), new Map<number, number>());
   // A rule that reported a mismatch itself, with a targeted help, explains Chevrotain's error there.
   const errors = parser.errors.filter((error) => !explained.has(error.token));
-  const syntax = syntaxDiagnostics(errors, text, file, misspelt).filter((d) => !lexicalEnd.has(d.span.start));
+  const syntax = syntaxDiagnostics(errors, text, file, misspelt).filter((d) => !lexicalEnd.has(d.span.start) && !afterLexicalError(d, lexed.tokens, lexed.diagnostics));
   const nodes = nodeDiagnostics.filter((d) => !afterLexicalError(d, lexed.tokens, lexed.diagnostics));
   const diagnostics = [...lexed.diagnostics, ...syntax, ...nodes].sort(compareDiagnostics);
   return { tree, comments: lexed.comments, diagnostics, unread };
 }
 
 /**
- * Whether `d` is a missing comparison operator right after a character the
- * lexer dropped (`installation.type = Prepay`): the lexical error explains it.
+ * Whether `d` is a syntax error at the token right after a character the
+ * lexer dropped (`installation.type = Prepay`, `type = A | B`): the
+ * lexical error explains it.
  */
 function afterLexicalError(d: Diagnostic, tokens: readonly IToken[], lexical: readonly Diagnostic[]): boolean {
-  if (d.code !== 'unexpected-token' || !d.message.startsWith('expected a comparison')) return false;
+  if (d.code !== 'unexpected-token' || lexical.length === 0) return false;
   const index = tokens.findIndex((token) => token.startOffset === d.span.start);
   const before = index > 0 ? tokens[index - 1]! : undefined;
   const from = before === undefined ? 0 : before.startOffset + before.image.length;

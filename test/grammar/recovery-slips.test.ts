@@ -84,6 +84,11 @@ test('a single `=` to compare is one error, with `==` as the help, and the step 
   expect(slips(text)).toEqual(['invalid-character `=`: write `==` to compare, or `:` after the name of a field', 'unexpected-token `exausted`: did you mean `exhausted`?']);
 });
 
+test('a single `=` for the `:` of a field is one error', () => {
+  const text = withMistake(clean, 'type: Prepay | Credit', 'type = Prepay | Credit');
+  expect(slips(text)).toEqual(['invalid-character `=`: write `==` to compare, or `:` after the name of a field']);
+});
+
 describe('a tier count written after the interval', () => {
   test.each([
     ['a fixed interval', '3 retries every 5m', 'every 5m 3 retries', '3 retries', '`3 retries every 5m`'],
