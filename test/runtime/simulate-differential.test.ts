@@ -41,7 +41,9 @@ function fromTimelines(samples: readonly SampleTimeline[]) {
       causes[outcome.cause]!++;
     }
     const attempts = timeline.filter((event) => event.kind === 'attempt').length;
-    histogram[attempts] = (histogram[attempts] ?? 0) + 1;
+    // The histogram's last bucket, `256+`, collects 256 attempts and more (SimulationResult's attempts.histogram).
+    const bucket = attempts >= 256 ? '256+' : String(attempts);
+    histogram[bucket] = (histogram[bucket] ?? 0) + 1;
     counts.attempts += attempts;
     counts.incidents += timeline.filter((event) => event.kind === 'incident').length;
     counts.unresolved += timeline.filter((event) => event.kind === 'unresolved').length;
@@ -53,7 +55,10 @@ function fromTimelines(samples: readonly SampleTimeline[]) {
     counts.timeSum += outcome.at;
     counts.timeMax = Math.max(counts.timeMax, outcome.at);
   }
-  return { counts, outcomes, codes, causes, resolvedBy, histogram };
+  // A long timeline keeps its first and last events and says how many it
+  // omitted between them; the events it counts are then a lower bound.
+  const truncated = samples.some((sample) => sample.timeline.some((event) => event.kind === 'omitted'));
+  return { counts, outcomes, codes, causes, resolvedBy, histogram, truncated };
 }
 
 function expectTotalsMatch(result: SimulationResult): void {
@@ -63,12 +68,20 @@ function expectTotalsMatch(result: SimulationResult): void {
   expect(total.codes).toEqual(Object.fromEntries(Object.keys(total.codes).map((code) => [code, seen.codes[code]])));
   expect(Object.keys(total.codes).sort()).toEqual(Object.keys(seen.codes).sort());
   expect(total.causes).toEqual(seen.causes);
-  expect(total.attempts.total).toBe(seen.counts.attempts);
-  expect(total.attempts.histogram).toEqual(seen.histogram);
-  expect(total.incidents.raised).toBe(seen.counts.incidents);
-  expect(total.incidents.unresolved).toBe(seen.counts.unresolved);
-  expect(total.incidents.resolvedBy).toEqual(seen.resolvedBy);
-  expect(total.rollbacks.started).toBe(seen.counts.rollbacks);
+  if (seen.truncated) {
+    expect(total.attempts.total).toBeGreaterThanOrEqual(seen.counts.attempts);
+    expect(total.incidents.raised).toBeGreaterThanOrEqual(seen.counts.incidents);
+    expect(total.incidents.unresolved).toBeGreaterThanOrEqual(seen.counts.unresolved);
+    for (const [party, count] of Object.entries(seen.resolvedBy)) expect(total.incidents.resolvedBy[party]).toBeGreaterThanOrEqual(count);
+    expect(total.rollbacks.started).toBeGreaterThanOrEqual(seen.counts.rollbacks);
+  } else {
+    expect(total.attempts.total).toBe(seen.counts.attempts);
+    expect(total.attempts.histogram).toEqual(seen.histogram);
+    expect(total.incidents.raised).toBe(seen.counts.incidents);
+    expect(total.incidents.unresolved).toBe(seen.counts.unresolved);
+    expect(total.incidents.resolvedBy).toEqual(seen.resolvedBy);
+    expect(total.rollbacks.started).toBe(seen.counts.rollbacks);
+  }
   expect(total.resubmittable).toBe(result.samples.filter((sample) => sample.outcome.status !== 'migrated' && sample.outcome.resubmittable).length);
   expect(total.timeToOutcome.all.max).toBe(seen.counts.timeMax);
   expect(total.timeToOutcome.all.mean).toBe(Math.round(seen.counts.timeSum / installations));
