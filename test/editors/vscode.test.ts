@@ -8,7 +8,7 @@
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from '../browser/browser.js';
 import { languageServerPid, outputChannelText, startCodeServer, type CodeServer } from './code-server.js';
@@ -127,12 +127,7 @@ describe('the mpol extension in VS Code', () => {
 
   it('shows a retry strategy\'s attempt timeline on hover', async () => {
     await bench.open('policy/example.mpol');
-    const { line, column } = positionOf(example, 'retry Commissioning ref', 'retry Com'.length);
-    await bench.goTo(line, column);
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    const hover = bench.hover('attempt 1 at 0s');
-    await hover.waitFor({ timeout: 90_000 });
+    const hover = await hoverOnRetry('Commissioning', 'attempt 1 at 0s');
     expect(await hover.innerText()).toContain('gives up at 48h');
     await readmeShot('hover');
     await page.keyboard.press('Escape');
@@ -233,11 +228,7 @@ describe('the mpol extension in VS Code', () => {
     await bench.notification('stopped unexpectedly and has been restarted').waitFor({ timeout: 90_000 });
     await expect.poll(() => outputChannelText(server, 'mpol'), { timeout: 30_000 }).toContain('The mpol language server stopped unexpectedly and has been restarted.');
     await bench.open('policy/example.mpol');
-    const { line, column } = positionOf(example, 'retry Commissioning ref', 'retry Com'.length);
-    await bench.goTo(line, column);
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    await bench.hover('attempt 1 at 0s').waitFor({ timeout: 90_000 });
+    await hoverOnRetry('Commissioning', 'attempt 1 at 0s');
     expect(languageServerPid(server)).not.toBe(pid);
   });
 
@@ -246,11 +237,7 @@ describe('the mpol extension in VS Code', () => {
     await bench.command('mpol: Restart language server');
     await expect.poll(() => otherLanguageServer(pid), { timeout: 90_000 }).toBe(true);
     await bench.open('policy/example.mpol');
-    const { line, column } = positionOf(example, 'retry Commissioning ref', 'retry Com'.length);
-    await bench.goTo(line, column);
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    await bench.hover('attempt 1 at 0s').waitFor({ timeout: 90_000 });
+    await hoverOnRetry('Commissioning', 'attempt 1 at 0s');
     await expect.poll(() => outputChannelText(server, 'mpol'), { timeout: 30_000 }).toContain('Restarting the language server.');
     // mpol.trace.server is messages: the trace holds the hovers asked.
     await expect.poll(() => outputChannelText(server, 'mpol Language Server Trace'), { timeout: 30_000 }).toContain("Sending request 'textDocument/hover");
@@ -261,17 +248,24 @@ describe('the mpol extension in VS Code', () => {
   });
 });
 
+/** Hovers over a step's use of the retry strategy `strategy` in the example policy; the hover, once it shows `shown`. */
+async function hoverOnRetry(strategy: string, shown: string | RegExp): Promise<Locator> {
+  const { line, column } = positionOf(example, `retry ${strategy} ref`, `retry ${strategy.slice(0, 3)}`.length);
+  await bench.goTo(line, column);
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = bench.hover(shown);
+  await hover.waitFor({ timeout: 90_000 });
+  return hover;
+}
+
 /**
  * Returns once the language server has answered two hovers asked after the last change: it
  * publishes a change's diagnostics on its next turn, before it reads the second question.
  */
 async function serverAnswered(): Promise<void> {
-  const { line, column } = positionOf(example, 'retry Rotation ref', 'retry Rot'.length);
   for (const _ of [1, 2]) {
-    await bench.goTo(line, column);
-    await page.keyboard.press('Control+K');
-    await page.keyboard.press('Control+I');
-    await bench.hover('retry strategy Rotation').waitFor({ timeout: 90_000 });
+    await hoverOnRetry('Rotation', 'retry strategy Rotation');
     await page.keyboard.press('Escape');
     await bench.hover('retry strategy Rotation').waitFor({ state: 'detached', timeout: 90_000 });
   }
