@@ -25,7 +25,7 @@ const lateWorkers =
 describe('campaign threads', () => {
   it('give the result of one thread however late the workers become ready', async () => {
     const one = fingerprintOfCampaign(await simulateCampaign(campaignPolicy, options));
-    for (const ms of [0, 150, 5_000]) {
+    for (const ms of [0, 150, 1_000]) {
       const parallel = threadedCampaign(campaignPolicy, 3, lateWorkers(ms));
       expect(fingerprintOfCampaign(await simulateCampaign(campaignPolicy, { ...options, parallel })), `workers ready after ${ms} ms`).toEqual(one);
     }
