@@ -1,7 +1,7 @@
 /**
  * The kinds of block the grammar has, for recovery inside them: which
  * tokens start an item, how messages name what is expected, and which
- * tokens mean the block's `}` was lost (see `RecoveringParser.skipToItem`).
+ * tokens mean the block's `}` was lost (see `BlockParser.skipToItem`).
  */
 import type { TokenType } from 'chevrotain';
 import { expectations } from './syntax-errors.js';

@@ -56,10 +56,11 @@ export function parse(text: string, file: string): ParseResult {
 /**
  * Whether `d` is a syntax error at the token right after a character the
  * lexer dropped (`installation.type = Prepay`, `type = A | B`): the
- * lexical error explains it.
+ * lexical error explains it. One with a fix, such as a misspelt keyword
+ * (`; reqiures`), is a mistake of its own.
  */
 function afterLexicalError(d: Diagnostic, tokens: readonly IToken[], lexical: readonly Diagnostic[]): boolean {
-  if (d.code !== 'unexpected-token' || lexical.length === 0) return false;
+  if (d.code !== 'unexpected-token' || lexical.length === 0 || d.fixes.length > 0) return false;
   const index = tokens.findIndex((token) => token.startOffset === d.span.start);
   const before = index > 0 ? tokens[index - 1]! : undefined;
   const from = before === undefined ? 0 : before.startOffset + before.image.length;

@@ -9,6 +9,7 @@ import { recorded } from './parser-base.js';
 import { diagnostic } from './diagnostic.js';
 import { misspells } from './misspelt-keywords.js';
 import { keywordPlace } from './parser-keywords.js';
+import { headerPlaces } from './header-places.js';
 import { describeToken } from './syntax-errors.js';
 import { RetryParser } from './parser-retry.js';
 import * as T from './tokens.js';
@@ -24,6 +25,7 @@ const places = {
   incidentThen: keywordPlace('`continue`, `retry` or `fail`', K.continue, K.retry, K.fail),
   incidentElse: keywordPlace('`else` or the next item', K.else),
 };
+
 
 export class ActionParser extends RetryParser {
   // deadline := "within" Duration "after" Name "else" action ref?
@@ -133,11 +135,13 @@ export class ActionParser extends RetryParser {
     this.CONSUME(K.resolved);
     this.CONSUME(K.by);
     const resolvers = [this.consumeName(1)];
+    this.skipHeaderStrays(headerPlaces.incidentResolvers);
     this.readMisspeltKeyword(places.resolvers);
     this.MANY(() => {
       this.CONSUME(K.or);
       const resolver = this.consumeName(2);
       if (!this.RECORDING_PHASE) this.add(resolvers, resolver);
+      this.skipHeaderStrays(headerPlaces.incidentResolvers);
       this.readMisspeltKeyword(places.resolvers);
     });
     this.CONSUME(K.then);

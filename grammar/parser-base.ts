@@ -8,7 +8,7 @@ import type { Braces, DurationLit, Ident, Missing, Name, NumberLit, Ref, StringL
 import { diagnostic } from './diagnostic.js';
 import { parseDuration } from '../common/duration.js';
 import { decodeString, exactNumber } from './literals.js';
-import { KeywordParser } from './parser-keywords.js';
+import { HeaderParser } from './parser-headers.js';
 import * as T from './tokens.js';
 
 const K = T.Keywords;
@@ -22,7 +22,7 @@ const K = T.Keywords;
  */
 export const recorded = undefined as never;
 
-export class ParserBase extends KeywordParser {
+export class ParserBase extends HeaderParser {
   // ---- Helpers turning tokens into nodes -------------------------------
 
   /** The offset where the next token starts: a node's start. */

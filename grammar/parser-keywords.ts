@@ -4,10 +4,10 @@
  * from one of them (`reprot`, `erquires`, `too`) is read as that keyword
  * and reported once, with the suggestion.
  */
-import type { IToken, TokenType } from 'chevrotain';
+import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import { diagnostic } from './diagnostic.js';
 import { keywordExtras, misspeltKeyword, readAsKeyword } from './misspelt-keywords.js';
-import { RecoveringParser } from './parser-recovery.js';
+import { BlockParser } from './parser-blocks.js';
 import { describeToken } from './syntax-errors.js';
 import * as T from './tokens.js';
 
@@ -20,6 +20,7 @@ const guardKeywords = [K.when.tokenTypeIdx!, K.unless.tokenTypeIdx!];
 /** Tokens that start a condition but not a name: after one, a misspelt word can only be `when` or `unless`. */
 const conditionStarters: ReadonlySet<TokenType> = new Set([K.cohort, K.group, K.installation, K.not, K.true, K.false, T.LParen]);
 const identifierIdx = T.Identifier.tokenTypeIdx!;
+const keywordTypes: ReadonlySet<TokenType> = new Set(Object.values(K));
 
 /** A place in the grammar where only keywords may stand: which ones, and how messages name what may come there. */
 export interface KeywordPlace {
@@ -31,7 +32,7 @@ export function keywordPlace(expected: string, ...keywords: TokenType[]): Keywor
   return { keywords: keywords.map((type) => type.tokenTypeIdx!), expected };
 }
 
-export class KeywordParser extends RecoveringParser {
+export class KeywordParser extends BlockParser {
   /**
    * Chevrotain's in-rule recovery, for a required token that is not there:
    * first, a name that misspells it (`report R1 "…" too Provider`,
@@ -43,7 +44,17 @@ export class KeywordParser extends RecoveringParser {
   protected override recoverInRule(expected: TokenType, recoverAsChevrotainDoes: () => IToken): IToken {
     const next = this.LA(1);
     const word = misspeltKeyword(next, [expected.tokenTypeIdx!]);
-    if (word === undefined) return recoverAsChevrotainDoes();
+    if (word === undefined) {
+      // A stray token before the expected one (`incident resolved 42 by P`) is
+      // skipped, where Chevrotain would first insert the expected token
+      // when the stray may follow it, and read the stray as what follows.
+      // Keywords only: before a missing name (`undo by P`), the keyword that follows is no stray.
+      if (!keywordTypes.has(expected) || !tokenMatcher(this.LA(2), expected)) return recoverAsChevrotainDoes();
+      this.skip();
+      const found = this.LA(1);
+      this.SKIP_TOKEN();
+      return found;
+    }
     readAsKeyword(next, word);
     this.misspelt.set(next, word);
     this.SKIP_TOKEN();

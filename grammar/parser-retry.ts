@@ -10,6 +10,7 @@ import { misspells } from './misspelt-keywords.js';
 import { describeToken } from './syntax-errors.js';
 import { ExpressionParser } from './parser-expressions.js';
 import { keywordPlace } from './parser-keywords.js';
+import { headerPlaces } from './header-places.js';
 import * as T from './tokens.js';
 
 const K = T.Keywords;
@@ -27,8 +28,10 @@ export class RetryParser extends ExpressionParser {
     const start = this.here();
     this.CONSUME(K.retry);
     const name = this.consumeName(1);
+    this.skipHeaderStrays(headerPlaces.retryAfterName);
     this.readMisspeltKeyword(places.retryRef);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
+    this.skipHeaderStrays(headerPlaces.retryAfterRef);
     const open = this.here();
     this.CONSUME(T.LBrace);
     const items = this.blockItems(this.retryItem, blocks.retry);

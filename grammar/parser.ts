@@ -9,6 +9,7 @@ import * as T from './tokens.js';
 import { FlowParser } from './parser-flow.js';
 import { recorded } from './parser-base.js';
 import { keywordPlace } from './parser-keywords.js';
+import { headerPlaces as headers } from './header-places.js';
 import { blocks } from './blocks.js';
 import { diagnostic } from './diagnostic.js';
 import { describeToken } from './syntax-errors.js';
@@ -124,6 +125,7 @@ export class PolicyParser extends FlowParser {
   private installationDecl = this.ITEM_RULE('installationDecl', (): A.InstallationDecl => {
     const start = this.here();
     this.CONSUME(K.installation);
+    this.skipHeaderStrays(headers.installation);
     const open = this.here();
     this.CONSUME(T.LBrace);
     const fields = this.blockItems(this.fieldDecl, blocks.installation);
@@ -215,8 +217,10 @@ export class PolicyParser extends FlowParser {
     this.CONSUME(K.error);
     const name = this.consumeName(1);
     const title = this.CONSUME(T.StringLiteral);
+    this.skipHeaderStrays(headers.errorAfterTitle);
     this.readMisspeltKeyword(errorRef);
     const ref = this.OPTION(() => this.SUBRULE(this.ref));
+    this.skipHeaderStrays(headers.errorAfterRef);
     let items: A.ErrorItem[] = [];
     let braces: A.Braces | undefined;
     this.OPTION2(() => {
@@ -269,6 +273,7 @@ export class PolicyParser extends FlowParser {
     this.CONSUME(K.cohort);
     const name = this.consumeName(1);
     const title = this.CONSUME(T.StringLiteral);
+    this.skipHeaderStrays(headers.cohortAfterTitle);
     let groups: A.GroupDecl[] = [];
     let braces: A.Braces | undefined;
     this.OPTION(() => {
