@@ -8,14 +8,17 @@
  * Over stdio, standard output belongs to the protocol: anything else that
  * would print there goes to standard error.
  */
-import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { createConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-languageserver/node';
+import { createConnection, IPCMessageReader, IPCMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { startServer } from '../../lsp/index.js';
 import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
 import { projectFormatOptions } from '../format-options/index.js';
 import { diskAccess } from '../lsp-files.js';
+import { answeredSession } from '../lsp-session.js';
 import { workerChecker } from '../lsp-worker.js';
+
+/** How long, once standard input has ended, the server waits at most for the answers it still owes. */
+const lastAnswersPatience = 30_000;
 
 export interface LspOptions {
   readonly stdio?: boolean;
@@ -30,7 +33,7 @@ export function lspCommand(options: LspOptions, ctx: CliContext): ExitCode {
     const toStderr = (...args: unknown[]): void => ctx.err(`${args.map(String).join(' ')}\n`);
     console.log = console.info = console.debug = console.warn = toStderr;
   }
-  const connection = options.stdio === true ? createConnection(process.stdin, protocolOutput(ctx)) : createConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
+  const connection = options.stdio === true ? stdioConnection(ctx) : createConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
   const script = fileURLToPath(import.meta.url);
   startServer(connection, {
     files: diskAccess,
@@ -42,18 +45,30 @@ export function lspCommand(options: LspOptions, ctx: CliContext): ExitCode {
 }
 
 /**
- * Standard output for the protocol, written through the command line's
- * guarded stream: once the editor has stopped reading, replies are
- * dropped. Handed to the protocol library, a failed write closed the
- * connection and the library then reported the failure on that same
- * connection, which threw again, as an internal error. The server still
- * ends as the protocol says: at `exit`, or when its input ends.
+ * The connection over standard input and output, every request read
+ * answered before the server ends (`../lsp-session.ts`). Output goes
+ * through the command line's guarded stream: once the editor has stopped
+ * reading, replies are dropped. Handed to the protocol library, a failed
+ * write closed the connection and the library then reported the failure
+ * on that same connection, which threw again, as an internal error. The
+ * server still ends as the protocol says: at `exit`, or when its input
+ * ends.
  */
-function protocolOutput(ctx: CliContext): Writable {
-  return new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      ctx.out(chunk.toString('utf8'));
-      done();
-    },
+function stdioConnection(ctx: CliContext): Connection {
+  const { input, output } = answeredSession(process.stdin, {
+    write: (bytes) => ctx.out(bytes.toString('utf8')),
+    flush: (done) => flushStdout(done),
+    patience: lastAnswersPatience,
   });
+  return createConnection(input, output);
+}
+
+/** Calls `done` once standard output has written what it was given (at once if it has failed). */
+function flushStdout(done: () => void): void {
+  let called = false;
+  const once = (): void => {
+    if (!called) (called = true), done();
+  };
+  if (process.stdout.writableLength === 0 || process.stdout.destroyed) return once();
+  process.stdout.write('', once);
 }
