@@ -1,59 +1,53 @@
 /**
- * Campaign shards on Node's worker threads (docs/decisions/0018): the
- * runtime's scheduler cuts each batch of a day's jobs into slices; the
- * first runs here, the others each on a worker that made the same
- * `CampaignShard` from the same setup (the jobs and records live in a
- * `SharedArrayBuffer`, so only slice bounds and counts travel in messages).
- * The result is byte-identical to one thread's.
+ * A campaign's helpers on Node's worker threads (docs/decisions/0028): each
+ * worker makes blocks of first attempts the scheduler asks for, in a
+ * `SharedArrayBuffer` (runtime/campaign/blocks.ts), while the scheduler
+ * runs in this thread and makes every block nobody has claimed itself.
+ * Only the helpers' tallies travel in messages, once, at the end. The
+ * result is byte-identical to one thread's.
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CampaignShard, MigrationUsageError, type CampaignExecutor, type CampaignParallel, type CompiledPolicy, type ShardSetup } from '../runtime/index.js';
-import type { CampaignWorkerData, ShardReply, ShardRequest } from './campaign-worker.js';
+import { MigrationUsageError, type CampaignHelpers, type CampaignParallel, type CampaignTally, type HelperSetup } from '../runtime/index.js';
+import type { CampaignWorkerData, HelperReply } from './campaign-worker.js';
 
-/** Starts one worker thread that serves a shard made from `setup` (`serveShard` in campaign-worker.ts). */
-export type StartShardWorker = (setup: ShardSetup) => Worker;
+/** Starts one worker thread that serves `setup` (`serveHelper` in campaign-worker.ts). */
+export type StartHelperWorker = (setup: HelperSetup) => Worker;
 
 /** The command line's workers: this bundle, started again with the policy's script (campaign-worker.ts). */
-export function bundleWorkers(script: string): StartShardWorker {
+export function bundleWorkers(script: string): StartHelperWorker {
   const bundle = fileURLToPath(import.meta.url);
-  return (setup) => new Worker(bundle, { workerData: { mpolRole: 'campaign-shard', script, setup } satisfies CampaignWorkerData });
+  return (setup) => new Worker(bundle, { workerData: { mpolRole: 'campaign-helper', script, setup } satisfies CampaignWorkerData });
 }
 
-/** A shard's failure: its input refused, as on one thread, or a bug. */
-function failure(reply: Extract<ShardReply, { kind: 'failed' }>): Error {
-  return reply.usage === true ? new MigrationUsageError(reply.message) : new Error(`a campaign thread failed: ${reply.message}`);
-}
-
-/** One worker, asked one thing at a time. */
-class ShardThread {
+/** One worker: its tally when it is done, or why it stopped. */
+class HelperThread {
   private readonly worker: Worker;
-  private waiting: { resolve: (reply: ShardReply) => void; reject: (error: Error) => void } | null = null;
-  private failure: Error | null = null;
+  failure: Error | null = null;
+  readonly tally: Promise<CampaignTally>;
 
-  constructor(start: StartShardWorker, setup: ShardSetup) {
+  constructor(start: StartHelperWorker, setup: HelperSetup) {
     this.worker = start(setup);
-    this.worker.on('message', (reply: ShardReply) => this.settle(reply.kind === 'failed' ? failure(reply) : reply));
-    this.worker.on('error', (error) => this.settle(new Error(`a campaign thread failed: ${error.message}`)));
-    this.worker.on('exit', (code) => this.settle(new Error(`a campaign thread stopped (exit code ${code})`)));
-  }
-
-  private settle(outcome: ShardReply | Error): void {
-    const waiting = this.waiting;
-    this.waiting = null;
-    if (outcome instanceof Error) this.failure ??= outcome;
-    if (waiting === null) return;
-    if (outcome instanceof Error) waiting.reject(outcome);
-    else waiting.resolve(outcome);
-  }
-
-  /** The next reply: `ready` after start, else the answer to `request`. */
-  ask(request?: ShardRequest): Promise<ShardReply> {
-    if (this.failure !== null) return Promise.reject(this.failure);
-    return new Promise((resolve, reject) => {
-      this.waiting = { resolve, reject };
-      if (request !== undefined) this.worker.postMessage(request);
+    this.tally = new Promise<CampaignTally>((resolve, reject) => {
+      let done = false;
+      const fail = (error: Error): void => {
+        if (done) return;
+        done = true;
+        this.failure ??= error;
+        reject(this.failure);
+      };
+      this.worker.on('message', (reply: HelperReply) => {
+        if (reply.kind === 'failed') fail(reply.usage === true ? new MigrationUsageError(reply.message) : new Error(`a campaign thread failed: ${reply.message}`));
+        else if (!done) {
+          done = true;
+          resolve(reply.tally);
+        }
+      });
+      this.worker.on('error', (error) => fail(new Error(`a campaign thread failed: ${error.message}`)));
+      this.worker.on('exit', (code) => fail(new Error(`a campaign thread stopped (exit code ${code})`)));
     });
+    // Until the campaign asks for the tallies, a failure is reported through `failure`.
+    this.tally.catch(() => undefined);
   }
 
   async close(): Promise<void> {
@@ -62,38 +56,14 @@ class ShardThread {
   }
 }
 
-/** `threads` shards: one in this thread running `policy`, the others on workers `start` makes, running the same policy. */
-export function threadedCampaign<I, H, C extends string>(policy: CompiledPolicy<I, H, C>, threads: number, start: StartShardWorker): CampaignParallel {
-  return async (setup): Promise<CampaignExecutor> => {
-    const threadsUsed = Array.from({ length: threads - 1 }, () => new ShardThread(start, setup));
-    const close = async (): Promise<void> => void (await Promise.all(threadsUsed.map((thread) => thread.close())));
-    try {
-      // The local shard compiles while the workers start.
-      const local = new CampaignShard(policy as unknown as CompiledPolicy<unknown, unknown, string>, setup);
-      await Promise.all(threadsUsed.map((thread) => thread.ask()));
-      return {
-        shards: threads,
-        async run(day, slices) {
-          const replies = threadsUsed.slice(0, slices.length / 2 - 1).map((thread, t) => thread.ask({ kind: 'run', day, lo: slices[2 * t + 2]!, hi: slices[2 * t + 3]! }));
-          const first = local.run(day, slices[0]!, slices[1]!);
-          const counts = [first];
-          for (const reply of await Promise.all(replies)) counts.push(expect(reply, 'ran').records);
-          return counts;
-        },
-        async tallies() {
-          const replies = await Promise.all(threadsUsed.map((thread) => thread.ask({ kind: 'tally' })));
-          return [local.tally, ...replies.map((reply) => expect(reply, 'tally').tally)];
-        },
-        close,
-      };
-    } catch (error) {
-      await close();
-      throw error;
-    }
+/** `threads - 1` helpers on workers `start` makes; the scheduler's thread is the last one. */
+export function threadedCampaign(threads: number, start: StartHelperWorker): CampaignParallel {
+  return (setup): CampaignHelpers => {
+    const helpers = Array.from({ length: threads - 1 }, () => new HelperThread(start, setup));
+    return {
+      failure: () => helpers.find((helper) => helper.failure !== null)?.failure ?? null,
+      tallies: () => Promise.all(helpers.map((helper) => helper.tally)),
+      close: async () => void (await Promise.all(helpers.map((helper) => helper.close()))),
+    };
   };
-}
-
-function expect<K extends ShardReply['kind']>(reply: ShardReply, kind: K): Extract<ShardReply, { kind: K }> {
-  if (reply.kind !== kind) throw new Error(`a campaign thread answered \`${reply.kind}\` where \`${kind}\` was due`);
-  return reply as Extract<ShardReply, { kind: K }>;
 }

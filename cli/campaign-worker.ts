@@ -1,58 +1,45 @@
 /**
- * A campaign thread. Like the language server's checker, the worker is the
- * `mpol` bundle itself, started again with `workerData` saying what it is
- * for (`cli/main.ts` looks before doing anything else): it evaluates the
- * policy script it is given, makes one `CampaignShard` from the shared
- * setup, and runs the slices the scheduler sends, replying with how many
- * resubmission records each wrote; at the end it sends its tally. See
- * cli/campaign-threads.ts and docs/decisions/0018.
+ * A campaign's helper thread. Like the language server's checker, the
+ * worker is the `mpol` bundle itself, started again with `workerData`
+ * saying what it is for (`cli/main.ts` looks before doing anything else):
+ * it evaluates the policy script it is given and makes blocks of first
+ * attempts in the shared buffer until the campaign finishes
+ * (`serveFirstAttempts`), then sends its tally. See cli/campaign-threads.ts
+ * and docs/decisions/0028.
  */
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { CampaignShard, MigrationUsageError, type CampaignTally, type CompiledPolicy, type ShardSetup } from '../runtime/index.js';
+import { MigrationUsageError, serveFirstAttempts, type CampaignTally, type CompiledPolicy, type HelperSetup } from '../runtime/index.js';
 
 export interface CampaignWorkerData {
-  readonly mpolRole: 'campaign-shard';
+  readonly mpolRole: 'campaign-helper';
   /** The policy as `emitPolicy` writes it for `target: 'script'`. */
   readonly script: string;
-  readonly setup: ShardSetup;
+  readonly setup: HelperSetup;
 }
 
-export type ShardRequest = { readonly kind: 'run'; readonly day: number; readonly lo: number; readonly hi: number } | { readonly kind: 'tally' };
-export type ShardReply =
-  | { readonly kind: 'ready' }
-  | { readonly kind: 'ran'; readonly records: number }
+export type HelperReply =
   | { readonly kind: 'tally'; readonly tally: CampaignTally }
-  /** `usage`: the shard refused its input (a `MigrationUsageError`), which the main thread throws again as one. */
+  /** `usage`: the helper refused its input (a `MigrationUsageError`), which the main thread throws again as one. */
   | { readonly kind: 'failed'; readonly message: string; readonly usage?: boolean };
 
-/** Whether this thread was started as a campaign shard. */
+/** Whether this thread was started as a campaign helper. */
 export function isCampaignWorker(): boolean {
-  return !isMainThread && typeof workerData === 'object' && workerData !== null && (workerData as { mpolRole?: unknown }).mpolRole === 'campaign-shard';
+  return !isMainThread && typeof workerData === 'object' && workerData !== null && (workerData as { mpolRole?: unknown }).mpolRole === 'campaign-helper';
 }
 
-/** Serves the scheduler's requests in this worker thread until it is terminated. */
+/** Serves the campaign in this worker thread until it finishes. */
 export function runCampaignWorker(): void {
   const { script, setup } = workerData as CampaignWorkerData;
-  serveShard(() => new Function(script)() as CompiledPolicy<unknown, unknown, string>, setup, parentPort!);
+  serveHelper(() => new Function(script)() as CompiledPolicy<unknown, unknown, string>, setup, parentPort!);
 }
 
-/** Makes a shard of `policy` from `setup` and answers `port`'s requests with it: `ready`, then one reply per request. */
-export function serveShard(policyOf: () => CompiledPolicy<unknown, unknown, string>, setup: ShardSetup, port: MessagePort): void {
-  const reply = (message: ShardReply): void => port.postMessage(message);
-  const failed = (error: unknown): void =>
-    reply({ kind: 'failed', message: error instanceof Error ? error.message : String(error), usage: error instanceof MigrationUsageError });
+/** Makes blocks for the campaign `setup` shares until it finishes, then sends the tally to `port` (or why it failed). */
+export function serveHelper(policyOf: () => CompiledPolicy<unknown, unknown, string>, setup: HelperSetup, port: MessagePort): void {
+  let reply: HelperReply;
   try {
-    const shard = new CampaignShard(policyOf(), setup);
-    port.on('message', (request: ShardRequest) => {
-      try {
-        if (request.kind === 'run') reply({ kind: 'ran', records: shard.run(request.day, request.lo, request.hi) });
-        else reply({ kind: 'tally', tally: shard.tally });
-      } catch (error) {
-        failed(error);
-      }
-    });
-    reply({ kind: 'ready' });
+    reply = { kind: 'tally', tally: serveFirstAttempts(policyOf(), setup) };
   } catch (error) {
-    failed(error);
+    reply = { kind: 'failed', message: error instanceof Error ? error.message : String(error), usage: error instanceof MigrationUsageError };
   }
+  port.postMessage(reply);
 }

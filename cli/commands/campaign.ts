@@ -118,7 +118,7 @@ async function play(side: CampaignSide, run: CampaignRun, threads: number, ctx: 
       seed: run.seed,
       onProgress: progress.update,
       ...(run.estate === undefined ? {} : { estate: run.estate }),
-      ...(threads > 1 ? { parallel: threadedCampaign(policy, threads, bundleWorkers(script)) } : {}),
+      ...(threads > 1 ? { parallel: threadedCampaign(threads, bundleWorkers(script)) } : {}),
     });
   } finally {
     progress.stop();

@@ -1,21 +1,24 @@
 /**
  * `simulateCampaign`: plays a whole migration campaign (docs/campaign.md).
  * The estate is submitted day by day within the capacity, every attempt
- * runs through the compiled flow on the shards, resubmittable failures
+ * runs through the compiled flow (first attempts in blocks made ahead, by
+ * helper threads when a host supplies them), resubmittable failures
  * come back after their delay, until every installation has migrated,
  * failed for good or been excluded. Then the sampled installations are
  * replayed through `migrate` and the conservation laws checked.
  */
 import type { CompiledPolicy } from '../policy.js';
 import { faultModelDescription } from '../fault-model/fault-model.js';
-import { localExecutor, type CampaignParallel } from './executor.js';
+import { blockBytes, BlockViews, type BlockGeometry, type HelperSetup } from './blocks.js';
+import type { CampaignHelpers, CampaignParallel } from './executor.js';
+import { FirstAttempts } from './first-attempts.js';
 import { checkCampaign } from './invariants.js';
-import { prepareCampaign, type CampaignInputs } from './plan.js';
+import type { CampaignInputs } from './plan.js';
 import { checkedSamples } from './replay.js';
 import type { CampaignResult } from './result.js';
 import { runSchedule } from './schedule.js';
-import { bufferBytes, campaignBuffers, type ShardSetup } from './shard.js';
 import { summarizeCampaign } from './summary.js';
+import { AttemptKernel } from './kernel.js';
 import { addTally, emptyTally } from './tally.js';
 
 export interface CampaignOptions<I> extends CampaignInputs<I> {
@@ -25,12 +28,17 @@ export interface CampaignOptions<I> extends CampaignInputs<I> {
    * progress display can draw. It never changes the result.
    */
   readonly onProgress?: (done: number, total: number) => void;
-  /** Runs the shards on threads (see `CampaignParallel`); by default one shard runs in this thread. The result is the same. */
+  /** Helpers on other threads (see `CampaignParallel`); by default everything runs in this thread. The result is the same. */
   readonly parallel?: CampaignParallel;
 }
 
-/** Jobs a batch at most: a day's jobs beyond this run in further batches, with the same result. */
-const defaultSlots = 1 << 16;
+/** How the first attempts are cut into blocks; tests vary it, and the result must not change. */
+export interface BlockShape {
+  /** Installations a block at most (4096 by default). */
+  readonly block?: number;
+  /** Blocks that may be made ahead of need (64 by default). */
+  readonly ahead?: number;
+}
 
 /**
  * Simulates the campaign `options` describe. Rejects with a
@@ -39,22 +47,23 @@ const defaultSlots = 1 << 16;
  * or a sampled installation ends differently through `migrate`.
  */
 export function simulateCampaign<I, H, C extends string>(policy: CompiledPolicy<I, H, C>, options: CampaignOptions<I>): Promise<CampaignResult> {
-  return playCampaign(policy, options, defaultSlots);
+  return playCampaign(policy, options, {});
 }
 
-/** `simulateCampaign` with batches of at most `maxSlots` jobs (tests vary it: the result must not change). */
-export async function playCampaign<I, H, C extends string>(
-  policy: CompiledPolicy<I, H, C>,
-  options: CampaignOptions<I>,
-  maxSlots: number,
-): Promise<CampaignResult> {
+/** `simulateCampaign` with blocks of the given shape. */
+export async function playCampaign<I, H, C extends string>(policy: CompiledPolicy<I, H, C>, options: CampaignOptions<I>, shape: BlockShape): Promise<CampaignResult> {
   const { onProgress, parallel, ...inputs } = options;
-  const plan = prepareCampaign(policy, inputs);
-  const slots = Math.max(1, Math.min(plan.campaign.capacity.daily, plan.estate, maxSlots));
-  const buffer = parallel === undefined ? new ArrayBuffer(bufferBytes(slots)) : new SharedArrayBuffer(bufferBytes(slots));
-  const setup: ShardSetup = { inputs: inputs as CampaignInputs, slots, buffer };
   const anyPolicy = policy as unknown as CompiledPolicy<unknown, unknown, string>;
-  const executor = parallel === undefined ? localExecutor(anyPolicy, setup) : await parallel(setup);
+  const block = Math.max(1, shape.block ?? 4096);
+  const kernel = new AttemptKernel(anyPolicy, inputs as CampaignInputs, block);
+  const plan = kernel.plan;
+  const populations = plan.simulation.populations;
+  const geometry: BlockGeometry = { block, ring: populations.length + Math.max(1, shape.ahead ?? 64) + 1 };
+  const bytes = blockBytes(geometry);
+  const buffer = parallel === undefined ? new ArrayBuffer(bytes) : new SharedArrayBuffer(bytes);
+  const setup: HelperSetup = { inputs: inputs as CampaignInputs, geometry, buffer };
+  const views = new BlockViews(buffer, geometry);
+  const helpers: CampaignHelpers | undefined = parallel === undefined ? undefined : await parallel(setup);
   try {
     let reported = 0;
     const onDay = onProgress === undefined
@@ -66,9 +75,11 @@ export async function playCampaign<I, H, C extends string>(
           onProgress(done, plan.estate);
           await new Promise((resolve) => setTimeout(resolve, 0));
         };
-    const schedule = await runSchedule(plan, executor, campaignBuffers(buffer, slots), slots, onDay);
-    const tally = emptyTally({ populations: plan.simulation.populations.length, codes: plan.layout.codes.length, samples: plan.simulation.samples });
-    for (const shard of await executor.tallies()) addTally(tally, shard, plan.simulation.samples);
+    const schedule = await runSchedule(plan, kernel, new FirstAttempts(views, kernel, populations, helpers), onDay);
+    views.finish();
+    const tally = emptyTally({ populations: populations.length, codes: plan.layout.codes.length, samples: plan.simulation.samples });
+    addTally(tally, kernel.tally, plan.simulation.samples);
+    for (const other of (await helpers?.tallies()) ?? []) addTally(tally, other, plan.simulation.samples);
     const samples = await checkedSamples(plan, tally);
     const description = faultModelDescription(inputs.faults);
     const result: CampaignResult = {
@@ -78,6 +89,7 @@ export async function playCampaign<I, H, C extends string>(
     checkCampaign(result);
     return result;
   } finally {
-    await executor.close();
+    views.finish();
+    await helpers?.close();
   }
 }

@@ -7,6 +7,10 @@
  * (0 migrated, 1 failed, 2 rolled back), code, the time of the outcome from
  * the attempt's start, whether an undo failed, and the fault stream's state,
  * which the resubmission delay is drawn from next.
+ *
+ * Populations whose flows generate the same code share one function, with
+ * their fault probabilities and membership passed in on each call: V8 then
+ * optimises one function instead of one per population, in every thread.
  */
 import { generateFlow, type CompileInput } from '../simulate/compile.js';
 import type { BatchRunner } from '../simulate/source.js';
@@ -27,6 +31,12 @@ export interface JobSlots {
 /** Runs jobs `from .. to - 1` of `slots`, all of this runner's population. */
 export type CampaignRunner = (from: number, to: number, inst: unknown, slots: JobSlots) => void;
 
+/** The generated function: a runner with the population's fault probabilities `P` and membership passed in. */
+type SharedRunner = (from: number, to: number, inst: unknown, slots: JobSlots, P: Float64Array, mem: unknown) => void;
+
+/** Generated functions already made, by their code (one cache per kernel). */
+export type RunnerCache = Map<string, { readonly run: SharedRunner; readonly functions: readonly unknown[] }>;
+
 export function jobSlots(count: number, jobs?: Pick<JobSlots, 'J_index' | 'J_attempt'>): JobSlots {
   return {
     J_index: jobs?.J_index ?? new Float64Array(count),
@@ -42,10 +52,11 @@ export function jobSlots(count: number, jobs?: Pick<JobSlots, 'J_index' | 'J_att
 /** Installations per warm-up call at most (the warm-up's profiles use 48). */
 const warmSlots = 64;
 
-export function compileCampaignRunner(input: CompileInput): CampaignRunner {
-  const generated = generateFlow({ ...input, drawFields: true });
+export function compileCampaignRunner(input: CompileInput, cache: RunnerCache): CampaignRunner {
+  // Population 0's offsets for all: the counts the flow keeps as it goes (incidents, rollbacks) are not the campaign's.
+  const generated = generateFlow({ ...input, population: 0, drawFields: true });
   const text = `${generated.prelude}
-return function campaignBatch(from, to, inst, slots) {
+return function campaignBatch(from, to, inst, slots, P, mem) {
   const { J_index, J_attempt, O_status, O_code, O_end, O_undo, O_state } = slots;
   for (let k = from; k < to; k++) {
     const index = J_index[k], attempt = J_attempt[k];
@@ -53,8 +64,18 @@ ${generated.installation(attemptSeedSource(input.seed))}
     O_status[k] = status; O_code[k] = code; O_end[k] = now; O_undo[k] = undoFailed; O_state[k] = f;
   }
 };`;
+  const functions = generated.env.functions as readonly unknown[];
+  const { values: P } = generated;
+  const { membership } = input;
+  const known = cache.get(text);
+  if (known !== undefined && known.functions.length === functions.length && known.functions.every((fn, index) => fn === functions[index])) {
+    const shared = known.run;
+    return (from, to, inst, slots) => shared(from, to, inst, slots, P, membership);
+  }
   // Invariant: as for the simulator, policy text reaches the source only as JSON-quoted field names and enum members.
-  const runner = new Function('env', text)(generated.env) as CampaignRunner;
+  const shared = new Function('env', text)(generated.env) as SharedRunner;
+  cache.set(text, { run: shared, functions });
+  const runner: CampaignRunner = (from, to, inst, slots) => shared(from, to, inst, slots, P, membership);
   // The warm-up runs first attempts of installations 0, 1, ... in private slots, then restores the counters.
   const slots = jobSlots(warmSlots);
   const batch: BatchRunner = (first, count, inst) => {
@@ -67,6 +88,6 @@ ${generated.installation(attemptSeedSource(input.seed))}
       runner(0, size, inst, slots);
     }
   };
-  warmUp(batch, generated.values, generated.params, generated.attemptsToExhaust, input.warmInstallation, input.tally, input.samples);
+  warmUp(batch, P, generated.params, generated.attemptsToExhaust, input.warmInstallation, input.tally, input.samples);
   return runner;
 }

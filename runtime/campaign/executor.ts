@@ -1,45 +1,40 @@
 /**
- * Where the shards run. The runtime runs one shard in the caller's thread;
- * a host with threads (the `mpol` command uses Node's `worker_threads`)
- * supplies a `CampaignParallel` that makes a shard per thread from the same
- * `ShardSetup` and runs each batch's slices on them at once. Results do not
- * depend on how many shards there are (shard.ts).
+ * Where a campaign's work runs. By default everything runs in the caller's
+ * thread. A host with threads (the `mpol` command uses Node's
+ * `worker_threads`) passes a `CampaignParallel`: given the setup, it starts
+ * helpers that each run `serveFirstAttempts(policy, setup)` (blocks.ts),
+ * making blocks of first attempts the scheduler asks for, in a shared
+ * buffer. Results do not depend on how many helpers there are, nor on which
+ * of them made which block (docs/decisions/0028).
  */
-import type { CompiledPolicy } from '../policy.js';
-import { CampaignShard, type ShardSetup } from './shard.js';
+import type { HelperSetup } from './blocks.js';
 import type { CampaignTally } from './tally.js';
 
-export interface CampaignExecutor {
-  /** How many shards a batch may be cut into. */
-  readonly shards: number;
-  /** Fewest jobs worth a slice of their own (default 2048): a smaller batch runs on fewer shards. */
-  readonly minSlice?: number;
+export interface CampaignHelpers {
   /**
-   * Runs the batch's slices on `day`: slice `s` is jobs `slices[2s] ..
-   * slices[2s + 1] - 1`, run by shard `s` (there may be fewer slices than
-   * shards). Resolves to the resubmission records each slice wrote.
+   * The first failure of a helper (it stopped, or could not start), or
+   * null. Asked while the scheduler waits for a block a helper claimed, so
+   * a helper that died cannot hold the campaign up.
    */
-  run(day: number, slices: Int32Array): Promise<ArrayLike<number>> | ArrayLike<number>;
-  /** Every shard's tally, once the schedule is done. */
+  failure(): Error | null;
+  /**
+   * Each helper's tally, once the scheduler has told them the campaign is
+   * finished (`serveFirstAttempts` returns it). Rejects if a helper failed:
+   * the blocks it made are in the result, so its counts must be too.
+   */
   tallies(): Promise<readonly CampaignTally[]> | readonly CampaignTally[];
-  /** Ends the shards (threads, if any). Called once, also after a failure. */
+  /** Ends the helpers. Called once, also after a failure. */
   close(): Promise<void> | void;
+  /**
+   * For helpers that share the scheduler's thread (tests): called whenever
+   * the scheduler looks for a block, to let them claim and make some.
+   */
+  poll?(): void;
 }
 
 /**
- * Makes the shards for a campaign. `setup.buffer` is a `SharedArrayBuffer`
- * here, so shards in other threads see the jobs the scheduler writes; each
- * of them builds `new CampaignShard(policy, setup)` from the same setup.
+ * Starts a campaign's helpers. `setup.buffer` is a `SharedArrayBuffer`
+ * here; it must not wait for the helpers to be ready: the scheduler starts
+ * at once and makes every block nobody has claimed itself.
  */
-export type CampaignParallel = (setup: ShardSetup) => Promise<CampaignExecutor> | CampaignExecutor;
-
-/** One shard, in this thread. */
-export function localExecutor(policy: CompiledPolicy<unknown, unknown, string>, setup: ShardSetup): CampaignExecutor {
-  const shard = new CampaignShard(policy, setup);
-  return {
-    shards: 1,
-    run: (day, slices) => [shard.run(day, slices[0]!, slices[1]!)],
-    tallies: () => [shard.tally],
-    close: () => undefined,
-  };
-}
+export type CampaignParallel = (setup: HelperSetup) => Promise<CampaignHelpers> | CampaignHelpers;

@@ -5,9 +5,11 @@
  * `campaign.ts` is the entry; `plan.ts` checks the options against the
  * fault model's `campaign` section (../fault-model/campaign.ts);
  * `schedule.ts` decides each day's jobs (`queue.ts` holds the resubmissions
- * waiting, `calendar.ts` the working days); `shard.ts` is the kernel that
- * runs a slice of a day's jobs through the compiled flow (`compile.ts`) and
- * counts into `tally.ts`, in this thread or another (`executor.ts`);
+ * waiting, `calendar.ts` the working days) and `outcomes.ts` settles them;
+ * `kernel.ts` runs attempts through the compiled flow (`compile.ts`) and
+ * counts into `tally.ts`; first attempts are made ahead in blocks
+ * (`blocks.ts`, `first-attempts.ts`), in this thread or by helpers on other
+ * threads (`executor.ts`);
  * `summary.ts`, `result.ts`, `report.ts`, `comparison.ts` and `compare.ts`
  * turn the counts into what a programme manager reads; `replay.ts` runs one installation's
  * attempts through `migrate`, and `invariants.ts` checks that everything
@@ -15,8 +17,8 @@
  */
 export { simulateCampaign, type CampaignOptions } from './campaign.js';
 export type { CampaignInputs } from './plan.js';
-export type { CampaignExecutor, CampaignParallel } from './executor.js';
-export { CampaignShard, type ShardSetup } from './shard.js';
+export type { CampaignHelpers, CampaignParallel } from './executor.js';
+export { serveFirstAttempts, type BlockGeometry, type HelperSetup } from './blocks.js';
 export type { CampaignTally } from './tally.js';
 export { campaignInstallation, type CampaignInstallation, type CampaignAttempt } from './replay.js';
 export type { CampaignResult, CampaignPopulation, CampaignCode, CampaignSample, CapUse, FinalCounts, FinalState } from './result.js';

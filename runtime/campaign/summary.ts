@@ -6,7 +6,7 @@ import { own } from '../../common/own.js';
 import type { ErrorDefinition } from '../policy.js';
 import type { CampaignPlan } from './plan.js';
 import type { CampaignCode, CampaignPopulation, CampaignResult, CampaignSample, CapUse } from './result.js';
-import type { ScheduleRecord } from './schedule.js';
+import type { ScheduleRecord } from './day-plan.js';
 import { attemptBuckets, daySeries, type CampaignTally } from './tally.js';
 
 export function summarizeCampaign(

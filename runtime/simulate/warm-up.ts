@@ -8,7 +8,10 @@
  * 100 to 250 ms each time for an eight-step flow, a dozen times in a million
  * installations. So the function first runs a few hundred installations
  * with fault probabilities chosen to take every branch the real run can
- * take, and the counts they leave are then put back as they were.
+ * take, and the counts they leave are then put back as they were. Every
+ * profile runs a few installations before any runs its full share: V8 may
+ * start optimising during the warm-up, and compiles with the feedback
+ * gathered by then.
  */
 import type { RetryDefinition } from '../policy.js';
 import type { BatchRunner, Param } from './source.js';
@@ -16,6 +19,8 @@ import type { SampleBuffer, Tally } from './tally.js';
 
 /** Installations per warm-up profile: enough for every branch of the profile to run several times. */
 const perProfile = 48;
+/** Installations per profile in the first, short pass. */
+const firstPass = 3;
 /** The most attempts a profile that exhausts a step may make, so a strategy retrying every millisecond for days cannot stall the warm-up. */
 const attemptBudget = 200_000;
 
@@ -84,7 +89,11 @@ export function warmUp(
 ): void {
   const arrays = arraysOf(tally, samples);
   const saved = arrays.map((array) => array.slice());
-  for (const profile of profiles(attemptsToExhaust)) {
+  // A short pass over every profile first, so that every branch has type feedback before V8 starts
+  // optimising (it compiles with the feedback it has then, and a branch without any would deoptimise).
+  const all = profiles(attemptsToExhaust);
+  const first = all.map((profile) => ({ ...profile, installations: Math.min(profile.installations, firstPass) }));
+  for (const profile of [...first, ...all]) {
     params.forEach((param, index) => (values[index] = profile.value(param) ?? param.value));
     if (profile.installations > 0) run(0, profile.installations, installation);
   }

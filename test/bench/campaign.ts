@@ -45,7 +45,7 @@ async function child(contender: Contender, count: number): Promise<void> {
   if (contender === 'hand') fingerprint = runHandCampaign(seed, estate.map(([, n]) => n));
   else {
     const workerFile = fileURLToPath(new URL('./campaign-worker.js', import.meta.url));
-    const parallel = contender === 'mpol-2' ? threadedCampaign(campaignPolicy, 2, (setup) => new Worker(workerFile, { workerData: { setup } })) : undefined;
+    const parallel = contender === 'mpol-2' ? threadedCampaign(2, (setup) => new Worker(workerFile, { workerData: { setup } })) : undefined;
     const result = await simulateCampaign(campaignPolicy, { faults: campaignFaults, seed, estate: Object.fromEntries(estate), ...(parallel === undefined ? {} : { parallel }) });
     fingerprint = fingerprintOfCampaign(result);
   }

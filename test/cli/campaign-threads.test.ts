@@ -1,14 +1,15 @@
 /**
  * The command line's campaign threads (cli/campaign-threads.ts): the result
- * is the one thread's however late the workers start, and a worker that
- * dies, before it is ready or after, fails the campaign with a message. The
- * workers are the bench's (the built dist/test/bench/campaign-worker.js,
- * which `npm test` builds), started late on purpose.
+ * is the one thread's however late the helpers start, and a helper that
+ * stops, at once or while the campaign runs, fails the campaign with a
+ * message. The workers are the bench's (the built
+ * dist/test/bench/campaign-worker.js, which `npm test` builds), started
+ * late on purpose.
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { threadedCampaign, type StartShardWorker } from '../../cli/campaign-threads.js';
+import { threadedCampaign, type StartHelperWorker } from '../../cli/campaign-threads.js';
 import { simulateCampaign } from '../../runtime/index.js';
 import { fingerprintOfCampaign } from '../bench/campaign-counts.js';
 import { campaignFaults, campaignPolicy, estateOf } from '../bench/campaign-policy.js';
@@ -16,25 +17,25 @@ import { campaignFaults, campaignPolicy, estateOf } from '../bench/campaign-poli
 const workerFile = fileURLToPath(new URL('../../dist/test/bench/campaign-worker.js', import.meta.url));
 const options = { faults: campaignFaults, seed: 5, estate: Object.fromEntries(estateOf(400_000)) };
 
-/** Workers that load the shard server only after `ms` milliseconds. */
+/** Workers that load the helper only after `ms` milliseconds. */
 const lateWorkers =
-  (ms: number): StartShardWorker =>
+  (ms: number): StartHelperWorker =>
   (setup) =>
     new Worker(`setTimeout(() => import(${JSON.stringify(workerFile)}), ${ms});`, { eval: true, workerData: { setup } });
 
 describe('campaign threads', () => {
-  it('give the result of one thread however late the workers become ready', async () => {
+  it('give the result of one thread however late the helpers start', async () => {
     const one = fingerprintOfCampaign(await simulateCampaign(campaignPolicy, options));
     for (const ms of [0, 150, 1_000]) {
-      const parallel = threadedCampaign(campaignPolicy, 3, lateWorkers(ms));
-      expect(fingerprintOfCampaign(await simulateCampaign(campaignPolicy, { ...options, parallel })), `workers ready after ${ms} ms`).toEqual(one);
+      const parallel = threadedCampaign(3, lateWorkers(ms));
+      expect(fingerprintOfCampaign(await simulateCampaign(campaignPolicy, { ...options, parallel })), `helpers started after ${ms} ms`).toEqual(one);
     }
   }, 60_000);
 
-  it('fail with a message when a worker stops, before it is ready or after', async () => {
-    const early = threadedCampaign(campaignPolicy, 2, () => new Worker('process.exit(3);', { eval: true }));
+  it('fail with a message when a helper stops, at once or while the campaign runs', async () => {
+    const early = threadedCampaign(2, () => new Worker('process.exit(3);', { eval: true }));
     await expect(simulateCampaign(campaignPolicy, { ...options, parallel: early })).rejects.toThrow('a campaign thread stopped (exit code 3)');
-    const late = threadedCampaign(campaignPolicy, 2, () => new Worker('setTimeout(() => process.exit(4), 100); setInterval(() => {}, 1000);', { eval: true }));
+    const late = threadedCampaign(2, () => new Worker('setTimeout(() => process.exit(4), 100); setInterval(() => {}, 1000);', { eval: true }));
     await expect(simulateCampaign(campaignPolicy, { ...options, parallel: late })).rejects.toThrow('a campaign thread stopped (exit code 4)');
   }, 60_000);
 });

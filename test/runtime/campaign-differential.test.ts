@@ -5,14 +5,13 @@
  * while `nextMigrationAttempt` allows, and a plain scheduler of objects and
  * arrays decides the days. For random small policies, fault models and
  * campaigns, every per-day series and every final count must agree, and the
- * result must be byte-identical however the jobs are cut into shards and
- * batches.
+ * result must be byte-identical however the first attempts are cut into
+ * blocks and whichever kernel makes them.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   attemptSeed,
-  CampaignShard,
   drawInstallation,
   faultHandlers,
   jitterSeed,
@@ -25,7 +24,9 @@ import {
   type CampaignResult,
   type Outcome,
 } from '../../runtime/index.js';
+import { BlockViews } from '../../runtime/campaign/blocks.js';
 import { playCampaign } from '../../runtime/campaign/campaign.js';
+import { AttemptKernel } from '../../runtime/campaign/kernel.js';
 import { build, scenarioArb, type Scenario } from './random-policy.js';
 
 const day = 86_400_000;
@@ -216,15 +217,28 @@ async function reference(setup: ReturnType<typeof setUp>, campaign: Campaign, se
   return { series, finals, codes };
 }
 
-/** `parts` shards in this thread, each cutting its own slices, for the byte-identity check. */
-function shardsInProcess(policy: ReturnType<typeof setUp>['policy'], parts: number): CampaignParallel {
+/**
+ * `parts` helpers in this thread, for the byte-identity check: each time the
+ * scheduler looks for a block, each helper claims and makes as many blocks
+ * as the next of `takes` says (cycling), so blocks are made early, late and
+ * by every kernel.
+ */
+function helpersInProcess(policy: ReturnType<typeof setUp>['policy'], parts: number, takes: readonly number[]): CampaignParallel {
   return (setup) => {
-    const shards = Array.from({ length: parts }, () => new CampaignShard(policy as never, setup));
+    const views = new BlockViews(setup.buffer, setup.geometry);
+    const kernels = Array.from({ length: parts }, () => new AttemptKernel(policy as never, setup.inputs, setup.geometry.block));
+    let turn = 0;
     return {
-      shards: parts,
-      minSlice: 1,
-      run: (d, slices) => shards.slice(0, slices.length / 2).map((shard, s) => shard.run(d, slices[2 * s]!, slices[2 * s + 1]!)),
-      tallies: () => shards.map((shard) => shard.tally),
+      failure: () => null,
+      poll: () => {
+        for (const kernel of kernels) {
+          for (let n = takes[turn++ % takes.length]!; n > 0; n--) {
+            const slot = views.claim();
+            if (slot >= 0) views.make(kernel, slot);
+          }
+        }
+      },
+      tallies: () => kernels.map((kernel) => kernel.tally),
       close: () => undefined,
     };
   };
@@ -253,13 +267,15 @@ describe('simulateCampaign agrees with migrate, resubmitted by hand', () => {
     );
   }, 60_000 + runs * 500);
 
-  it('gives byte-identical results however the jobs are cut into shards and batches', async () => {
+  it('gives byte-identical results however the first attempts are cut into blocks and whichever kernel makes them', async () => {
+    const shapeArb = fc.record({ block: fc.integer({ min: 1, max: 5 }), ahead: fc.integer({ min: 1, max: 4 }) });
+    const takesArb = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 6 });
     await fc.assert(
-      fc.asyncProperty(scenarioArb, campaignArb, fc.integer(), fc.integer({ min: 2, max: 4 }), fc.integer({ min: 1, max: 3 }), async (scenario, campaign, seed, parts, slots) => {
+      fc.asyncProperty(scenarioArb, campaignArb, fc.integer(), fc.integer({ min: 1, max: 3 }), shapeArb, takesArb, async (scenario, campaign, seed, parts, shape, takes) => {
         const setup = setUp(scenario, campaign);
         const options = { faults: setup.faults, seed };
         const one = JSON.stringify(await simulateCampaign(setup.policy, options));
-        const cut = JSON.stringify(await playCampaign(setup.policy, { ...options, parallel: shardsInProcess(setup.policy, parts) }, slots));
+        const cut = JSON.stringify(await playCampaign(setup.policy, { ...options, parallel: helpersInProcess(setup.policy, parts, takes) }, shape));
         expect(cut).toBe(one);
       }),
       { numRuns: runs },

@@ -1,0 +1,156 @@
+/**
+ * The campaign kernel: runs migration attempts through the compiled flow of
+ * their population and says how each ended, without knowing the day it
+ * runs on. An attempt's outcome depends only on the seed, the installation
+ * and the attempt number (seed.ts), so the kernel can run first attempts
+ * long before the scheduler places them on a day, in any thread
+ * (blocks.ts), and the scheduler adds what depends on the day: when the
+ * outcome falls, and when a resubmission becomes due (schedule.ts).
+ *
+ * For each attempt the kernel writes its kind (migrated, failed for good,
+ * excluded, or resubmittable), the time of its outcome from the attempt's
+ * start, and for a resubmittable failure the drawn resubmission delay and
+ * the party responsible; it counts everything that does not depend on the
+ * day into its own tally of whole numbers.
+ */
+import { drawDuration } from '../fault-model/fault-handlers.js';
+import type { CompiledPolicy } from '../policy.js';
+import type { RandomSource } from '../random.js';
+import { reusableInstallation } from '../simulate/simulate.js';
+import { SampleBuffer, Tally } from '../simulate/tally.js';
+import { compileCampaignRunner, jobSlots, type CampaignRunner, type JobSlots, type RunnerCache } from './compile.js';
+import { prepareCampaign, type CampaignInputs, type CampaignPlan } from './plan.js';
+import { attemptBuckets, emptyTally, offerSample, type CampaignTally } from './tally.js';
+
+/** How an attempt ended, as the kernel numbers it (the final states of tally.ts, then resubmittable). */
+export const enum AttemptKind {
+  Migrated = 0,
+  Failed = 1,
+  Excluded = 2,
+  Resubmittable = 3,
+}
+
+/** Where the kernel writes how attempts ended: one slot per attempt. */
+export interface AttemptResults {
+  readonly kind: Int8Array;
+  /** The time of the outcome, from the attempt's start. */
+  readonly end: Float64Array;
+  /** For a resubmittable failure: the drawn delay before it may be resubmitted. */
+  readonly delay: Float64Array;
+  /** For a resubmittable failure: its code's responsible party (index in the layout), or -1. */
+  readonly party: Int32Array;
+}
+
+/** Results for `count` attempts, in plain arrays. */
+export function attemptResults(count: number): AttemptResults {
+  return { kind: new Int8Array(count), end: new Float64Array(count), delay: new Float64Array(count), party: new Int32Array(count) };
+}
+
+/** A `RandomSource` whose state can be set: the fault stream an attempt left, continued. */
+class StreamRandom implements RandomSource {
+  state = 0;
+
+  next(): number {
+    this.state = (this.state + 0x9e3779b9) | 0;
+    let mixed = Math.imul(this.state ^ (this.state >>> 16), 0x85ebca6b);
+    mixed = Math.imul(mixed ^ (mixed >>> 13), 0xc2b2ae35);
+    return ((mixed ^ (mixed >>> 16)) >>> 0) / 4294967296;
+  }
+}
+
+export class AttemptKernel {
+  readonly plan: CampaignPlan;
+  readonly tally: CampaignTally;
+  /** The jobs to run: the caller writes installations and attempt numbers here, then calls `run`. */
+  readonly jobs: Pick<JobSlots, 'J_index' | 'J_attempt'>;
+  private readonly slots: JobSlots;
+  private readonly runners: (CampaignRunner | undefined)[] = [];
+  private readonly cache: RunnerCache = new Map();
+  private readonly flowTally: Tally;
+  private readonly flowSamples: SampleBuffer;
+  private readonly installation: Record<string, unknown>;
+  private readonly random = new StreamRandom();
+
+  /** A kernel that runs at most `capacity` attempts a call. */
+  constructor(policy: CompiledPolicy<unknown, unknown, string>, inputs: CampaignInputs, readonly capacity: number) {
+    this.plan = prepareCampaign(policy, inputs);
+    const { layout, simulation } = this.plan;
+    this.slots = jobSlots(capacity);
+    this.jobs = this.slots;
+    this.tally = emptyTally({ populations: simulation.populations.length, codes: layout.codes.length, samples: simulation.samples });
+    // The flow counts incidents and rollbacks as it goes; the campaign does not report them, so they go here.
+    this.flowTally = new Tally({
+      populations: simulation.populations.length,
+      codes: layout.codes.length,
+      steps: layout.steps.length,
+      parties: layout.parties.length,
+    });
+    this.flowSamples = new SampleBuffer(0, layout.codes.length);
+    this.installation = reusableInstallation(simulation);
+  }
+
+  private runner(p: number): CampaignRunner {
+    return (this.runners[p] ??= compileCampaignRunner({
+      policy: this.plan.policy,
+      model: this.plan.simulation.model,
+      layout: this.plan.layout,
+      membership: this.plan.simulation.populations[p]!.membership,
+      population: p,
+      seed: this.plan.simulation.seed,
+      drawFields: true,
+      tally: this.flowTally,
+      samples: this.flowSamples,
+      warmInstallation: this.installation,
+    }, this.cache));
+  }
+
+  /**
+   * Runs jobs `0 .. count - 1` of `jobs`, all of population `p`, and writes
+   * how each ended into `out` from slot `at` on.
+   */
+  run(p: number, count: number, out: AttemptResults, at: number): void {
+    if (count > this.capacity) throw new RangeError(`a kernel for ${this.capacity} attempts asked to run ${count}`);
+    this.runner(p)(0, count, this.installation, this.slots);
+    this.classify(p, count, out, at);
+  }
+
+  private classify(p: number, count: number, out: AttemptResults, at: number): void {
+    const { J_index, J_attempt, O_status, O_code, O_end, O_undo, O_state } = this.slots;
+    const { codeResubmit, codeParty, exclusionAfter, partyDelay, defaultDelay, layout, simulation } = this.plan;
+    const tally = this.tally;
+    const codes = layout.codes.length;
+    const limit = exclusionAfter ?? Infinity;
+    const samples = simulation.samples;
+    for (let k = 0; k < count; k++) {
+      const attempt = J_attempt[k]!;
+      const end = O_end[k]!;
+      out.end[at + k] = end;
+      let state: number;
+      if (O_status[k] === 0) state = AttemptKind.Migrated;
+      else {
+        const code = O_code[k]!;
+        const excluded = attempt >= limit;
+        const resubmit = codeResubmit[code]!;
+        if ((resubmit === 1 ? O_undo[k] === 0 : resubmit === 2 && O_status[k] === 2) && !excluded) {
+          const party = codeParty[code]!;
+          this.random.state = O_state[k]!;
+          out.kind[at + k] = AttemptKind.Resubmittable;
+          out.delay[at + k] = drawDuration(party >= 0 ? partyDelay[party]! : defaultDelay, this.random);
+          out.party[at + k] = party;
+          tally.resubmitted[p * codes + code]!++;
+          continue;
+        }
+        state = excluded ? AttemptKind.Excluded : AttemptKind.Failed;
+        tally.finalCodes[(p * 2 + state - 1) * codes + code]!++;
+        if (state === AttemptKind.Failed && O_undo[k] === 1) tally.undoFailed[p]!++;
+        offerSample(tally, samples, 2 + (state - 1) * codes + code, J_index[k]!, attempt);
+      }
+      if (state === AttemptKind.Migrated) offerSample(tally, samples, attempt === 1 ? 0 : 1, J_index[k]!, attempt);
+      out.kind[at + k] = state;
+      tally.finals[p * 3 + state]!++;
+      tally.attempts[state * (attemptBuckets + 1) + (attempt < attemptBuckets ? attempt : attemptBuckets)]!++;
+      tally.attemptSum[state]! += attempt;
+      if (attempt > tally.attemptMax[0]!) tally.attemptMax[0] = attempt;
+    }
+  }
+}
