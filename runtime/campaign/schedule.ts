@@ -29,7 +29,7 @@ import { maxDays, type CampaignPlan } from './plan.js';
 export type { ScheduleRecord } from './day-plan.js';
 
 /** Days of first submissions asked for beyond today's, at today's pace. */
-const lookaheadDays = 2;
+const lookaheadDays = 4;
 
 export async function runSchedule(
   plan: CampaignPlan,

@@ -223,6 +223,9 @@ async function reference(setup: ReturnType<typeof setUp>, campaign: Campaign, se
  * as the next of `takes` says (cycling), so blocks are made early, late and
  * by every kernel.
  */
+/** Blocks made by the in-process helpers, over all runs: the property is empty if they never make one. */
+let helped = 0;
+
 function helpersInProcess(policy: ReturnType<typeof setUp>['policy'], parts: number, takes: readonly number[]): CampaignParallel {
   return (setup) => {
     const views = new BlockViews(setup.buffer, setup.geometry);
@@ -234,7 +237,10 @@ function helpersInProcess(policy: ReturnType<typeof setUp>['policy'], parts: num
         for (const kernel of kernels) {
           for (let n = takes[turn++ % takes.length]!; n > 0; n--) {
             const slot = views.claim();
-            if (slot >= 0) views.make(kernel, slot);
+            if (slot >= 0) {
+              views.make(kernel, slot);
+              helped++;
+            }
           }
         }
       },
@@ -280,5 +286,6 @@ describe('simulateCampaign agrees with migrate, resubmitted by hand', () => {
       }),
       { numRuns: runs },
     );
+    expect(helped).toBeGreaterThan(runs);
   }, 60_000 + runs * 500);
 });
