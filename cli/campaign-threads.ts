@@ -1,5 +1,5 @@
 /**
- * A campaign's helpers on Node's worker threads (docs/decisions/0028): each
+ * A campaign's helpers on Node's worker threads (docs/decisions/0027): each
  * worker makes blocks of first attempts the scheduler asks for, in a
  * `SharedArrayBuffer` (runtime/campaign/blocks.ts), while the scheduler
  * runs in this thread and makes every block nobody has claimed itself.

@@ -5,7 +5,7 @@
  * it evaluates the policy script it is given and makes blocks of first
  * attempts in the shared buffer until the campaign finishes
  * (`serveFirstAttempts`), then sends its tally. See cli/campaign-threads.ts
- * and docs/decisions/0028.
+ * and docs/decisions/0027.
  */
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { MigrationUsageError, serveFirstAttempts, type CampaignTally, type CompiledPolicy, type HelperSetup } from '../runtime/index.js';

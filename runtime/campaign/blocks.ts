@@ -7,7 +7,7 @@
  * `geometry.ring` slots; requests go into a queue in the same buffer, and
  * any thread with a kernel claims the next request, runs it and marks its
  * slot done (a `SharedArrayBuffer` and `Atomics` when other threads help,
- * docs/decisions/0028). No thread waits for another at the end of a day:
+ * docs/decisions/0027). No thread waits for another at the end of a day:
  * the scheduler's thread makes blocks itself whenever one it needs is not
  * ready, and waits only for a block another thread is making.
  *

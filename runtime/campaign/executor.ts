@@ -5,7 +5,7 @@
  * helpers that each run `serveFirstAttempts(policy, setup)` (blocks.ts),
  * making blocks of first attempts the scheduler asks for, in a shared
  * buffer. Results do not depend on how many helpers there are, nor on which
- * of them made which block (docs/decisions/0028).
+ * of them made which block (docs/decisions/0027).
  */
 import type { HelperSetup } from './blocks.js';
 import type { CampaignTally } from './tally.js';
