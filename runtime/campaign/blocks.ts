@@ -52,16 +52,22 @@ const header = 4;
 
 const controlWords = (ring: number): number => header + 4 * ring;
 
+/** Result cells: one block per slot, and one more for the scheduler's own attempts (`BlockViews.scratch`). */
+const cellsOf = ({ block, ring }: BlockGeometry): number => (ring + 1) * block;
+
 /** Bytes of the buffer for `geometry`. */
-export function blockBytes({ block, ring }: BlockGeometry): number {
-  return ring * 8 + 2 * ring * block * 8 + controlWords(ring) * 4 + ring * block * 4 + ring * block;
+export function blockBytes(geometry: BlockGeometry): number {
+  const cells = cellsOf(geometry);
+  return geometry.ring * 8 + 2 * cells * 8 + controlWords(geometry.ring) * 4 + 2 * cells * 4;
 }
 
 /** Views of the blocks' buffer: the control words, each slot's first installation, and the attempts' results. */
 export class BlockViews {
   readonly control: Int32Array;
   readonly first: Float64Array;
+  /** Every slot's results, then `block` cells from `scratch` on that no slot uses (one object, so the code reading results sees one shape). */
   readonly results: AttemptResults;
+  readonly scratch: number;
   readonly state: number;
   readonly population: number;
   readonly count: number;
@@ -72,7 +78,8 @@ export class BlockViews {
     readonly geometry: BlockGeometry,
   ) {
     const { block, ring } = geometry;
-    const cells = ring * block;
+    const cells = cellsOf(geometry);
+    this.scratch = ring * block;
     let at = 0;
     const take = <T>(make: (offset: number) => T, bytes: number): T => {
       const view = make(at);
@@ -84,8 +91,8 @@ export class BlockViews {
     const delay = take((o) => new Float64Array(buffer, o, cells), cells * 8);
     this.control = take((o) => new Int32Array(buffer, o, controlWords(ring)), controlWords(ring) * 4);
     const party = take((o) => new Int32Array(buffer, o, cells), cells * 4);
-    const kind = take((o) => new Int8Array(buffer, o, cells), cells);
-    this.results = { kind, end, delay, party };
+    const outcome = take((o) => new Int32Array(buffer, o, cells), cells * 4);
+    this.results = { outcome, end, delay, party };
     this.state = header;
     this.population = header + ring;
     this.count = header + 2 * ring;

@@ -7,22 +7,27 @@
  * (blocks.ts), and the scheduler adds what depends on the day: when the
  * outcome falls, and when a resubmission becomes due (schedule.ts).
  *
- * For each attempt the kernel writes its kind (migrated, failed for good,
- * excluded, or resubmittable), the time of its outcome from the attempt's
- * start, and for a resubmittable failure the drawn resubmission delay and
- * the party responsible; it counts everything that does not depend on the
- * day into its own tally of whole numbers.
+ * For each attempt the kernel writes one whole number, its outcome: for a
+ * final one (migrated, failed for good, excluded), its kind and the day it
+ * falls on counted from the attempt's day; for a resubmittable failure, or
+ * an attempt that ends too late for the day to be added exactly, a marker,
+ * with the exact time of the outcome, the drawn resubmission delay and the
+ * responsible party beside it. The scheduler's thread reads four bytes for
+ * nearly every attempt another thread made. The kernel counts everything
+ * that does not depend on the day into its own tally of whole numbers.
  */
+import { timeLimit } from '../../common/time-bound.js';
 import { drawDuration } from '../fault-model/fault-handlers.js';
 import type { CompiledPolicy } from '../policy.js';
 import type { RandomSource } from '../random.js';
 import { reusableInstallation } from '../simulate/simulate.js';
 import { SampleBuffer, Tally } from '../simulate/tally.js';
+import { dayLength } from './calendar.js';
 import { compileCampaignRunner, jobSlots, type CampaignRunner, type JobSlots, type RunnerCache } from './compile.js';
-import { prepareCampaign, type CampaignInputs, type CampaignPlan } from './plan.js';
+import { maxDays, prepareCampaign, type CampaignInputs, type CampaignPlan } from './plan.js';
 import { attemptBuckets, emptyTally, offerSample, type CampaignTally } from './tally.js';
 
-/** How an attempt ended, as the kernel numbers it (the final states of tally.ts, then resubmittable). */
+/** How an attempt ended, as the kernel numbers it (the final states of tally.ts, then resubmittable): the day series of tally.ts. */
 export const enum AttemptKind {
   Migrated = 0,
   Failed = 1,
@@ -32,18 +37,18 @@ export const enum AttemptKind {
 
 /** Where the kernel writes how attempts ended: one slot per attempt. */
 export interface AttemptResults {
-  readonly kind: Int8Array;
-  /** The time of the outcome, from the attempt's start. */
+  /**
+   * `kind + 4 * days`, where `days` is how many days after the attempt's
+   * start its final outcome falls; or `-1 - kind` when the others must be
+   * read (a resubmittable failure, or an end past `exactEnd`).
+   */
+  readonly outcome: Int32Array;
+  /** When `outcome` is negative: the time of the outcome, from the attempt's start. */
   readonly end: Float64Array;
   /** For a resubmittable failure: the drawn delay before it may be resubmitted. */
   readonly delay: Float64Array;
   /** For a resubmittable failure: its code's responsible party (index in the layout), or -1. */
   readonly party: Int32Array;
-}
-
-/** Results for `count` attempts, in plain arrays. */
-export function attemptResults(count: number): AttemptResults {
-  return { kind: new Int8Array(count), end: new Float64Array(count), delay: new Float64Array(count), party: new Int32Array(count) };
 }
 
 /** A `RandomSource` whose state can be set: the fault stream an attempt left, continued. */
@@ -58,13 +63,16 @@ class StreamRandom implements RandomSource {
   }
 }
 
+/** Ends up to this are exact added to the start of any day a campaign can reach. */
+export const exactEnd = timeLimit - maxDays * dayLength;
+
 export class AttemptKernel {
   readonly plan: CampaignPlan;
   readonly tally: CampaignTally;
   /** The jobs to run: the caller writes installations and attempt numbers here, then calls `run`. */
   readonly jobs: Pick<JobSlots, 'J_index' | 'J_attempt'>;
   private readonly slots: JobSlots;
-  private readonly runners: (CampaignRunner | undefined)[] = [];
+  private readonly runners: (CampaignRunner | undefined)[];
   private readonly cache: RunnerCache = new Map();
   private readonly flowTally: Tally;
   private readonly flowSamples: SampleBuffer;
@@ -75,6 +83,8 @@ export class AttemptKernel {
   constructor(policy: CompiledPolicy<unknown, unknown, string>, inputs: CampaignInputs, readonly capacity: number) {
     this.plan = prepareCampaign(policy, inputs);
     const { layout, simulation } = this.plan;
+    // Filled from the start, so that adding a population's runner does not change the array's kind.
+    this.runners = simulation.populations.map(() => undefined);
     this.slots = jobSlots(capacity);
     this.jobs = this.slots;
     this.tally = emptyTally({ populations: simulation.populations.length, codes: layout.codes.length, samples: simulation.samples });
@@ -124,7 +134,6 @@ export class AttemptKernel {
     for (let k = 0; k < count; k++) {
       const attempt = J_attempt[k]!;
       const end = O_end[k]!;
-      out.end[at + k] = end;
       let state: number;
       if (O_status[k] === 0) state = AttemptKind.Migrated;
       else {
@@ -134,7 +143,8 @@ export class AttemptKernel {
         if ((resubmit === 1 ? O_undo[k] === 0 : resubmit === 2 && O_status[k] === 2) && !excluded) {
           const party = codeParty[code]!;
           this.random.state = O_state[k]!;
-          out.kind[at + k] = AttemptKind.Resubmittable;
+          out.outcome[at + k] = -1 - AttemptKind.Resubmittable;
+          out.end[at + k] = end;
           out.delay[at + k] = drawDuration(party >= 0 ? partyDelay[party]! : defaultDelay, this.random);
           out.party[at + k] = party;
           tally.resubmitted[p * codes + code]!++;
@@ -146,7 +156,11 @@ export class AttemptKernel {
         offerSample(tally, samples, 2 + (state - 1) * codes + code, J_index[k]!, attempt);
       }
       if (state === AttemptKind.Migrated) offerSample(tally, samples, attempt === 1 ? 0 : 1, J_index[k]!, attempt);
-      out.kind[at + k] = state;
+      if (end <= exactEnd) out.outcome[at + k] = state + 4 * Math.floor(end / dayLength);
+      else {
+        out.outcome[at + k] = -1 - state;
+        out.end[at + k] = end;
+      }
       tally.finals[p * 3 + state]!++;
       tally.attempts[state * (attemptBuckets + 1) + (attempt < attemptBuckets ? attempt : attemptBuckets)]!++;
       tally.attemptSum[state]! += attempt;

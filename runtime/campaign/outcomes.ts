@@ -18,7 +18,12 @@ export class Outcomes {
   /** Installations not yet in a final state. */
   open: number;
   private day = 0;
-  private dayStart = 0;
+  /**
+   * The day's start in milliseconds, in a typed array: it outgrows a small
+   * integer within days, and a field or product whose kind of number changes
+   * makes V8 throw away the optimised code that reads it.
+   */
+  private readonly start = new Float64Array(1);
   private readonly calendar: Calendar;
 
   constructor(
@@ -35,38 +40,55 @@ export class Outcomes {
   /** The attempts settled next all started at the start of `day`. */
   startDay(day: number): void {
     this.day = day;
-    this.dayStart = day * dayLength;
+    this.start[0] = day * dayLength;
   }
 
   /**
-   * Runs today's resubmissions of population `p` through `kernel` and
-   * settles them, in order; empties `jobs`.
+   * Runs today's resubmissions of population `p` through `kernel`, with
+   * `results` from `at` on as scratch, and settles them in order; empties
+   * `jobs`.
    */
-  resubmit(p: number, jobs: Resubmissions, kernel: AttemptKernel, results: AttemptResults): void {
+  resubmit(p: number, jobs: Resubmissions, kernel: AttemptKernel, results: AttemptResults, at: number): void {
     const { J_index, J_attempt } = kernel.jobs;
     for (let from = 0; from < jobs.length; from += kernel.capacity) {
       const count = Math.min(kernel.capacity, jobs.length - from);
       J_index.set(jobs.index.subarray(from, from + count));
       J_attempt.set(jobs.attempt.subarray(from, from + count));
-      kernel.run(p, count, results, 0);
-      for (let k = 0; k < count; k++) this.settle(J_index[k]!, J_attempt[k]!, p, results, k);
+      kernel.run(p, count, results, at);
+      for (let k = 0; k < count; k++) this.settle(J_index[k]!, J_attempt[k]!, p, results, at + k);
     }
     jobs.length = 0;
   }
 
   /** Settles the first attempts of installations `first + from .. first + to - 1` of `p`, at `base + from ..` of `results`. */
   submit(p: number, first: number, from: number, to: number, results: AttemptResults, base: number): void {
-    for (let k = from; k < to; k++) this.settle(first + k, 1, p, results, base + k);
+    const { outcome } = results;
+    const { day, tally } = this;
+    let closed = 0;
+    for (let k = from; k < to; k++) {
+      const code = outcome[base + k]!;
+      if (code >= 0) {
+        closed++;
+        countDay(tally, day + (code >> 2), code & 3);
+      } else this.settle(first + k, 1, p, results, base + k);
+    }
+    this.open -= closed;
   }
 
   /** Settles attempt `attempt` of installation `index` of population `p`, which ended as slot `at` of `results` says. */
   settle(index: number, attempt: number, p: number, results: AttemptResults, at: number): void {
+    const code = results.outcome[at]!;
+    if (code >= 0) {
+      this.open--;
+      countDay(this.tally, this.day + (code >> 2), code & 3);
+      return;
+    }
+    const kind = -1 - code;
     const end = results.end[at]!;
-    const dayStart = this.dayStart;
+    const dayStart = this.start[0]!;
     // An attempt's end is its latest time (times only move forward): past the limit, no figure built on it is exact.
     if (!(dayStart + end <= timeLimit)) throw new MigrationUsageError(`an installation's attempt ends past ${timeLimitInWords}, past which times are not exact: the fault model's durations, or the policy's waits, add up to too long a run`);
     const outcomeDay = this.day + Math.floor(end / dayLength);
-    const kind = results.kind[at]!;
     if (kind === AttemptKind.Resubmittable) {
       const due = dayStart + end + results.delay[at]!;
       if (!(due <= timeLimit)) throw new MigrationUsageError(`a resubmission falls due past ${timeLimitInWords}, past which times are not exact: the fault model's delays are too long`);

@@ -22,7 +22,7 @@
 import { MigrationUsageError } from '../errors.js';
 import { DayPlanner, type ScheduleRecord } from './day-plan.js';
 import type { FirstAttempts } from './first-attempts.js';
-import { attemptResults, type AttemptKernel } from './kernel.js';
+import type { AttemptKernel } from './kernel.js';
 import { Outcomes } from './outcomes.js';
 import { maxDays, type CampaignPlan } from './plan.js';
 
@@ -39,7 +39,6 @@ export async function runSchedule(
 ): Promise<ScheduleRecord> {
   const planner = new DayPlanner(plan);
   const outcomes = new Outcomes(plan, kernel.tally, planner.buckets);
-  const results = attemptResults(kernel.capacity);
   const { next, fresh, resubmissions } = planner;
   const populations = plan.simulation.populations.length;
   for (let day = 0; outcomes.open > 0; day++) {
@@ -48,7 +47,7 @@ export async function runSchedule(
     askAhead(blocks, plan, next, fresh);
     outcomes.startDay(day);
     for (let p = 0; p < populations; p++) {
-      outcomes.resubmit(p, resubmissions[p]!, kernel, results);
+      outcomes.resubmit(p, resubmissions[p]!, kernel, blocks.views.results, blocks.views.scratch);
       for (let left = fresh[p]!; left > 0; ) {
         let slot = blocks.ready(p);
         if (slot < 0) slot = await blocks.made(p);
