@@ -6,6 +6,7 @@
  * Only the helpers' tallies travel in messages, once, at the end. The
  * result is byte-identical to one thread's.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { MigrationUsageError, type CampaignHelpers, type CampaignParallel, type CampaignTally, type HelperSetup } from '../runtime/index.js';
@@ -14,10 +15,19 @@ import type { CampaignWorkerData, HelperReply } from './campaign-worker.js';
 /** Starts one worker thread that serves `setup` (`serveHelper` in campaign-worker.ts). */
 export type StartHelperWorker = (setup: HelperSetup) => Worker;
 
-/** The command line's workers: this bundle, started again with the policy's script (campaign-worker.ts). */
+/** Workers running `file` (the helper's bundle, or the command line's, which starts the helper when told to) with the policy's script. */
+export function scriptWorkers(file: string, script: string): StartHelperWorker {
+  return (setup) => new Worker(file, { workerData: { mpolRole: 'campaign-helper', script, setup } satisfies CampaignWorkerData });
+}
+
+/**
+ * The command line's workers: the helper's own bundle beside this one
+ * (campaign-worker-main.ts), or, when this bundle was copied alone, this
+ * bundle started again.
+ */
 export function bundleWorkers(script: string): StartHelperWorker {
-  const bundle = fileURLToPath(import.meta.url);
-  return (setup) => new Worker(bundle, { workerData: { mpolRole: 'campaign-helper', script, setup } satisfies CampaignWorkerData });
+  const helper = fileURLToPath(new URL('./mpol-campaign-worker.js', import.meta.url));
+  return scriptWorkers(existsSync(helper) ? helper : fileURLToPath(import.meta.url), script);
 }
 
 /** One worker: its tally when it is done, or why it stopped. */

@@ -28,11 +28,15 @@ export interface JobSlots {
   readonly O_state: Int32Array;
 }
 
-/** Runs jobs `from .. to - 1` of `slots`, all of this runner's population. */
-export type CampaignRunner = (from: number, to: number, inst: unknown, slots: JobSlots) => void;
+/** The generated function: runs jobs `from .. to - 1` of `slots`, all of the population whose fault probabilities `P` and membership `mem` are passed in. */
+export type SharedRunner = (from: number, to: number, inst: unknown, slots: JobSlots, P: Float64Array, mem: unknown) => void;
 
-/** The generated function: a runner with the population's fault probabilities `P` and membership passed in. */
-type SharedRunner = (from: number, to: number, inst: unknown, slots: JobSlots, P: Float64Array, mem: unknown) => void;
+/** One population's runner: the function, shared by every population with the same flow, and what to pass it. */
+export interface CampaignRunner {
+  readonly run: SharedRunner;
+  readonly P: Float64Array;
+  readonly membership: unknown;
+}
 
 /** Generated functions already made, by their code (one cache per kernel). */
 export type RunnerCache = Map<string, { readonly run: SharedRunner; readonly functions: readonly unknown[] }>;
@@ -49,8 +53,12 @@ export function jobSlots(count: number, jobs?: Pick<JobSlots, 'J_index' | 'J_att
   };
 }
 
-/** Installations per warm-up call at most (the warm-up's profiles use 48). */
-const warmSlots = 64;
+/**
+ * Installations per warm-up call: one, so that no call runs long while V8
+ * optimises the function in the background (it would compile the running
+ * loop as well, on-stack replacement, as costly as the function).
+ */
+const warmSlots = 1;
 
 export function compileCampaignRunner(input: CompileInput, cache: RunnerCache): CampaignRunner {
   // Population 0's offsets for all: the counts the flow keeps as it goes (incidents, rollbacks) are not the campaign's.
@@ -69,13 +77,11 @@ ${generated.installation(attemptSeedSource(input.seed))}
   const { membership } = input;
   const known = cache.get(text);
   if (known !== undefined && known.functions.length === functions.length && known.functions.every((fn, index) => fn === functions[index])) {
-    const shared = known.run;
-    return (from, to, inst, slots) => shared(from, to, inst, slots, P, membership);
+    return { run: known.run, P, membership };
   }
   // Invariant: as for the simulator, policy text reaches the source only as JSON-quoted field names and enum members.
   const shared = new Function('env', text)(generated.env) as SharedRunner;
   cache.set(text, { run: shared, functions });
-  const runner: CampaignRunner = (from, to, inst, slots) => shared(from, to, inst, slots, P, membership);
   // The warm-up runs first attempts of installations 0, 1, ... in private slots, then restores the counters.
   const slots = jobSlots(warmSlots);
   const batch: BatchRunner = (first, count, inst) => {
@@ -85,9 +91,9 @@ ${generated.installation(attemptSeedSource(input.seed))}
         slots.J_index[k] = first + done + k;
         slots.J_attempt[k] = 1 + (k % 6);
       }
-      runner(0, size, inst, slots);
+      shared(0, size, inst, slots, P, membership);
     }
   };
   warmUp(batch, P, generated.params, generated.attemptsToExhaust, input.warmInstallation, input.tally, input.samples);
-  return runner;
+  return { run: shared, P, membership };
 }

@@ -63,6 +63,9 @@ class StreamRandom implements RandomSource {
   }
 }
 
+/** Attempts a call of the compiled runner at most. */
+const callSize = 64;
+
 /** Ends up to this are exact added to the start of any day a campaign can reach. */
 export const exactEnd = timeLimit - maxDays * dayLength;
 
@@ -120,18 +123,23 @@ export class AttemptKernel {
    */
   run(p: number, count: number, out: AttemptResults, at: number): void {
     if (count > this.capacity) throw new RangeError(`a kernel for ${this.capacity} attempts asked to run ${count}`);
-    this.runner(p)(0, count, this.installation, this.slots);
-    this.classify(p, count, out, at);
+    const { run, P, membership } = this.runner(p);
+    // In short calls: while V8 optimises the runner in the background, a long call would have it compile the running loop as well.
+    for (let from = 0; from < count; from += callSize) {
+      const to = Math.min(count, from + callSize);
+      run(from, to, this.installation, this.slots, P, membership);
+      this.classify(p, from, to, out, at);
+    }
   }
 
-  private classify(p: number, count: number, out: AttemptResults, at: number): void {
+  private classify(p: number, from: number, to: number, out: AttemptResults, at: number): void {
     const { J_index, J_attempt, O_status, O_code, O_end, O_undo, O_state } = this.slots;
     const { codeResubmit, codeParty, exclusionAfter, partyDelay, defaultDelay, layout, simulation } = this.plan;
     const tally = this.tally;
     const codes = layout.codes.length;
     const limit = exclusionAfter ?? Infinity;
     const samples = simulation.samples;
-    for (let k = 0; k < count; k++) {
+    for (let k = from; k < to; k++) {
       const attempt = J_attempt[k]!;
       const end = O_end[k]!;
       let state: number;

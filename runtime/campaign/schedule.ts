@@ -54,7 +54,9 @@ export async function runSchedule(
         const { first, count } = blocks.range(slot);
         const from = next[p]! - first;
         const to = Math.min(count, from + left);
-        outcomes.submit(p, first, from, to, blocks.views.results, slot * blocks.views.geometry.block);
+        const base = slot * blocks.views.geometry.block;
+        // In short calls, as the kernel's runner (kernel.ts).
+        for (let k = from; k < to; k += 64) outcomes.submit(p, first, k, Math.min(to, k + 64), blocks.views.results, base);
         left -= to - from;
         next[p] = first + to;
         if (to === count) blocks.release(p);

@@ -2,9 +2,9 @@
  * The command line's campaign threads (cli/campaign-threads.ts): the result
  * is the one thread's however late the helpers start, and a helper that
  * stops, at once or while the campaign runs, fails the campaign with a
- * message. The workers are the bench's (the built
- * dist/test/bench/campaign-worker.js, which `npm test` builds), started
- * late on purpose.
+ * message. The workers run the command line's helper bundle
+ * (dist/mpol-campaign-worker.js, which `npm test` builds) with the bench
+ * policy as a script, started late on purpose.
  */
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -14,7 +14,8 @@ import { simulateCampaign } from '../../runtime/index.js';
 import { fingerprintOfCampaign } from '../bench/campaign-counts.js';
 import { campaignFaults, campaignPolicy, estateOf } from '../bench/campaign-policy.js';
 
-const workerFile = fileURLToPath(new URL('../../dist/test/bench/campaign-worker.js', import.meta.url));
+const helperBundle = fileURLToPath(new URL('../../dist/mpol-campaign-worker.js', import.meta.url));
+const script = `return ${JSON.stringify(campaignPolicy)};`;
 const blocksFile = fileURLToPath(new URL('../../dist/runtime/campaign/blocks.js', import.meta.url));
 const options = { faults: campaignFaults, seed: 5, estate: Object.fromEntries(estateOf(400_000)) };
 
@@ -22,7 +23,7 @@ const options = { faults: campaignFaults, seed: 5, estate: Object.fromEntries(es
 const lateWorkers =
   (ms: number): StartHelperWorker =>
   (setup) =>
-    new Worker(`setTimeout(() => import(${JSON.stringify(workerFile)}), ${ms});`, { eval: true, workerData: { setup } });
+    new Worker(`setTimeout(() => import(${JSON.stringify(helperBundle)}), ${ms});`, { eval: true, workerData: { mpolRole: 'campaign-helper', script, setup } });
 
 describe('campaign threads', () => {
   it('give the result of one thread however late the helpers start', async () => {

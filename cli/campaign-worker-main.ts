@@ -1,0 +1,11 @@
+/**
+ * The entry of `dist/mpol-campaign-worker.js`, the bundle a campaign's
+ * helper threads run: only the runtime and the helper (campaign-worker.ts),
+ * a tenth of the command line's bundle, so a thread is making blocks a few
+ * tens of milliseconds after it starts rather than after loading the whole
+ * command line. Without this file beside it, `dist/mpol.js` starts itself
+ * again as the helper (campaign-threads.ts).
+ */
+import { isCampaignWorker, runCampaignWorker } from './campaign-worker.js';
+
+if (isCampaignWorker()) runCampaignWorker();
