@@ -1,11 +1,11 @@
 /**
- * A campaign's helper thread. Like the language server's checker, the
- * worker is the `mpol` bundle itself, started again with `workerData`
- * saying what it is for (`cli/main.ts` looks before doing anything else):
- * it evaluates the policy script it is given and makes blocks of first
- * attempts in the shared buffer until the campaign finishes
- * (`serveFirstAttempts`), then sends its tally. See cli/campaign-threads.ts
- * and docs/decisions/0027.
+ * A campaign's helper thread: it evaluates the policy script it is given
+ * and makes blocks of first attempts in the shared buffer until the
+ * campaign finishes (`serveFirstAttempts`), then sends its tally. The
+ * worker runs the helper's own bundle (campaign-worker-main.ts), or, like
+ * the language server's checker, the `mpol` bundle itself started again
+ * with `workerData` saying what it is for (`cli/main.ts` looks before doing
+ * anything else). See cli/campaign-threads.ts and docs/decisions/0027.
  */
 import { isMainThread, parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { MigrationUsageError, serveFirstAttempts, type CampaignTally, type CompiledPolicy, type HelperSetup } from '../runtime/index.js';

@@ -48,23 +48,33 @@ export async function runSchedule(
     outcomes.startDay(day);
     for (let p = 0; p < populations; p++) {
       outcomes.resubmit(p, resubmissions[p]!, kernel, blocks.views.results, blocks.views.scratch);
-      for (let left = fresh[p]!; left > 0; ) {
-        let slot = blocks.ready(p);
-        if (slot < 0) slot = await blocks.made(p);
-        const { first, count } = blocks.range(slot);
-        const from = next[p]! - first;
-        const to = Math.min(count, from + left);
-        const base = slot * blocks.views.geometry.block;
-        // In short calls, as the kernel's runner (kernel.ts).
-        for (let k = from; k < to; k += 64) outcomes.submit(p, first, k, Math.min(to, k + 64), blocks.views.results, base);
-        left -= to - from;
-        next[p] = first + to;
-        if (to === count) blocks.release(p);
+      // Blocks that are ready are settled without returning to the event loop; only a missing one is awaited.
+      for (let left = submitReady(blocks, outcomes, p, next, fresh[p]!); left > 0; left = submitReady(blocks, outcomes, p, next, left)) {
+        left = submitBlock(blocks, outcomes, p, await blocks.made(p), next, left);
       }
     }
     if (onDay !== undefined) await onDay(plan.estate - outcomes.open);
   }
   return planner.record;
+}
+
+/** Settles first submissions of `p` from its blocks while they are ready; how many of `left` remain. */
+function submitReady(blocks: FirstAttempts, outcomes: Outcomes, p: number, next: number[], left: number): number {
+  for (let slot = blocks.ready(p); left > 0 && slot >= 0; slot = blocks.ready(p)) left = submitBlock(blocks, outcomes, p, slot, next, left);
+  return left;
+}
+
+/** Settles first submissions of `p` from the block in `slot` (its next), at most `left`; how many remain. */
+function submitBlock(blocks: FirstAttempts, outcomes: Outcomes, p: number, slot: number, next: number[], left: number): number {
+  const { first, count } = blocks.range(slot);
+  const from = next[p]! - first;
+  const to = Math.min(count, from + left);
+  const base = slot * blocks.views.geometry.block;
+  // In short calls, as the kernel's runner (kernel.ts).
+  for (let k = from; k < to; k += 64) outcomes.submit(p, first, k, Math.min(to, k + 64), blocks.views.results, base);
+  next[p] = first + to;
+  if (to === count) blocks.release(p);
+  return left - (to - from);
 }
 
 /**
