@@ -100,6 +100,40 @@ export class AttemptKernel {
     });
     this.flowSamples = new SampleBuffer(0, layout.codes.length);
     this.installation = reusableInstallation(simulation);
+    this.warmClassify();
+  }
+
+  /**
+   * Runs `classify` over made-up outcomes that take each of its branches
+   * (migrated, failed, rolled back, resubmittable or not, excluded, an undo
+   * failed, an end too late to add to a day), into results and a tally
+   * thrown away: V8 then optimises it with feedback for every branch,
+   * instead of compiling it again when a rare one first comes.
+   */
+  private warmClassify(): void {
+    const { layout, exclusionAfter } = this.plan;
+    const codes = layout.codes.length;
+    const rows: [status: number, code: number, attempt: number, undo: number][] = [[0, 0, 1, 0], [0, 0, 2, 0]];
+    for (let code = 0; code < codes; code++) {
+      for (const status of [1, 2]) for (const attempt of [1, exclusionAfter ?? 2]) for (const undo of [0, 1]) rows.push([status, code, attempt, undo]);
+    }
+    const out: AttemptResults = { outcome: new Int32Array(this.capacity), end: new Float64Array(this.capacity), delay: new Float64Array(this.capacity), party: new Int32Array(this.capacity) };
+    const tally = emptyTally({ populations: this.plan.simulation.populations.length, codes, samples: this.plan.simulation.samples });
+    const { J_index, J_attempt, O_status, O_code, O_end, O_undo, O_state } = this.slots;
+    for (let first = 0; first < rows.length; first += this.capacity) {
+      const count = Math.min(this.capacity, rows.length - first);
+      for (let k = 0; k < count; k++) {
+        const [status, code, attempt, undo] = rows[first + k]!;
+        J_index[k] = first + k;
+        J_attempt[k] = attempt;
+        O_status[k] = status;
+        O_code[k] = code;
+        O_end[k] = (first + k) % 7 === 6 ? 2 * exactEnd : (first + k) * 60_000;
+        O_undo[k] = undo;
+        O_state[k] = first + k;
+      }
+      this.classify(0, 0, count, out, 0, tally);
+    }
   }
 
   private runner(p: number): CampaignRunner {
@@ -128,14 +162,13 @@ export class AttemptKernel {
     for (let from = 0; from < count; from += callSize) {
       const to = Math.min(count, from + callSize);
       run(from, to, this.installation, this.slots, P, membership);
-      this.classify(p, from, to, out, at);
+      this.classify(p, from, to, out, at, this.tally);
     }
   }
 
-  private classify(p: number, from: number, to: number, out: AttemptResults, at: number): void {
+  private classify(p: number, from: number, to: number, out: AttemptResults, at: number, tally: CampaignTally): void {
     const { J_index, J_attempt, O_status, O_code, O_end, O_undo, O_state } = this.slots;
     const { codeResubmit, codeParty, exclusionAfter, partyDelay, defaultDelay, layout, simulation } = this.plan;
-    const tally = this.tally;
     const codes = layout.codes.length;
     const limit = exclusionAfter ?? Infinity;
     const samples = simulation.samples;

@@ -38,6 +38,7 @@ export async function runSchedule(
   onDay?: (finished: number) => Promise<void> | void,
 ): Promise<ScheduleRecord> {
   const planner = new DayPlanner(plan);
+  Outcomes.warm(plan, blocks.views.results, blocks.views.scratch);
   const outcomes = new Outcomes(plan, kernel.tally, planner.buckets);
   const { next, fresh, resubmissions } = planner;
   const populations = plan.simulation.populations.length;
