@@ -51,7 +51,39 @@ export class DayPlanner {
   /** Per population: how many installations are submitted for the first time today. */
   readonly fresh: number[];
   private readonly waiting = new WaitingLine();
+  /** Per cap: the slots used today. */
   private readonly used: Float64Array;
+  /** Slots left today under the overall capacity. */
+  private room = 0;
+
+  /**
+   * Offered the resubmissions waiting, front first: takes one when the
+   * overall cap, its population's caps and its party's cap have room,
+   * declines it (it keeps its place) when one has none, stops when the day
+   * is full. One function for the whole campaign, not one a day.
+   */
+  private readonly take = (index: number, attempt: number, population: number, party: number): boolean | null => {
+    if (this.room === 0) return null;
+    const { caps, populationCaps, partyCap } = this.plan;
+    const capOfParty = party < 0 ? -1 : partyCap[party]!;
+    if (!this.fits(populationCaps[population]!) || (capOfParty >= 0 && this.used[capOfParty]! >= caps[capOfParty]!.daily)) return false;
+    this.use(populationCaps[population]!, 1);
+    if (capOfParty >= 0) this.used[capOfParty]!++;
+    this.room--;
+    this.resubmissions[population]!.push(index, attempt, population, party);
+    return true;
+  };
+
+  /** Whether every cap of `capIds` has room left today. */
+  private fits(capIds: readonly number[]): boolean {
+    for (const cap of capIds) if (this.used[cap]! >= this.plan.caps[cap]!.daily) return false;
+    return true;
+  }
+
+  /** Counts `count` slots against every cap of `capIds`. */
+  private use(capIds: readonly number[], count: number): void {
+    for (const cap of capIds) this.used[cap]! += count;
+  }
 
   constructor(private readonly plan: CampaignPlan) {
     const populations = plan.simulation.populations;
@@ -70,7 +102,7 @@ export class DayPlanner {
 
   /** Decides `day`'s jobs; false when it is not a working day or there is nothing to submit. */
   decide(day: number): boolean {
-    const { calendar, caps, populationCaps, partyCap, simulation } = this.plan;
+    const { calendar, caps, populationCaps, simulation } = this.plan;
     if (!calendar.isWorking(day)) return false;
     const daily = this.plan.campaign.capacity.daily;
     const { record, used, resubmissions, fresh, next } = this;
@@ -81,26 +113,15 @@ export class DayPlanner {
       this.buckets.delete(day);
     }
     used.fill(0);
-    let room = daily;
-    const fits = (capIds: readonly number[]): boolean => capIds.every((cap) => used[cap]! < caps[cap]!.daily);
-    const use = (capIds: readonly number[], count: number): void => capIds.forEach((cap) => (used[cap]! += count));
-    this.waiting.serve((index, attempt, population, party) => {
-      if (room === 0) return null;
-      const capOfParty = party < 0 ? -1 : partyCap[party]!;
-      if (!fits(populationCaps[population]!) || (capOfParty >= 0 && used[capOfParty]! >= caps[capOfParty]!.daily)) return false;
-      use(populationCaps[population]!, 1);
-      if (capOfParty >= 0) used[capOfParty]!++;
-      room--;
-      resubmissions[population]!.push(index, attempt, population, party);
-      return true;
-    });
+    this.room = daily;
+    this.waiting.serve(this.take);
     let submitted = 0;
     let resubmitted = 0;
     simulation.populations.forEach((population, p) => {
-      let count = Math.min(population.first + population.count - next[p]!, room);
+      let count = Math.min(population.first + population.count - next[p]!, this.room);
       for (const cap of populationCaps[p]!) count = Math.min(count, caps[cap]!.daily - used[cap]!);
-      use(populationCaps[p]!, count);
-      room -= count;
+      this.use(populationCaps[p]!, count);
+      this.room -= count;
       fresh[p] = count;
       submitted += count;
       resubmitted += resubmissions[p]!.length;
