@@ -26,7 +26,7 @@ const seed = 1;
 /** The command line's helper bundle, and the bench policy as the policy script it evaluates (the policy is plain data). */
 const helperBundle = fileURLToPath(new URL('../../mpol-campaign-worker.js', import.meta.url));
 const campaignScript = `return ${JSON.stringify(campaignPolicy)};`;
-const rounds = Number(process.env.MPOL_ROUNDS ?? 3);
+const rounds = Number(process.env.MPOL_ROUNDS ?? 5);
 const million = 1_000_000;
 const sizes = [million, 13 * million];
 
