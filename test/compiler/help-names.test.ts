@@ -1,7 +1,8 @@
 // A help never suggests a name the policy does not have: every name a
-// help or a fix's description writes (in backticks) appears in the
-// policy. File paths, names the help declares (`tier NAME:`, `undo NAME by`), keywords
-// and placeholders in capitals (`CODE`, `PARTY`) are not references.
+// help or a fix's description writes (in backticks), and every section
+// after a `ref`, appears in the policy. File paths, names the help
+// declares (`tier NAME:`, `undo NAME by`), keywords and placeholders in
+// capitals (`CODE`, `PARTY`, `ref "SECTION"`) are not references.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -16,9 +17,11 @@ function namesIn(text: string): string[] {
     if (/\.mpol$|\//.test(code!)) continue;
     const tokens = lex(code!, 'help').tokens;
     tokens.forEach((token, index) => {
+      const before = tokens[index - 1]?.image;
+      // A section after `ref`, quotes and all, as the policy's `section` writes it.
+      if (before === 'ref' && token.image.startsWith('"') && !/^"[A-Z]+"$/.test(token.image)) names.push(token.image);
       if (token.tokenType.name !== 'Identifier') return;
       if (/^[A-Z]+$/.test(token.image)) return;
-      const before = tokens[index - 1]?.image;
       if (before === 'tier' || before === 'undo') return;
       names.push(token.image);
     });
@@ -83,6 +86,8 @@ migration { step Work ref "1" by Fitter { on failure fail Unsent } }`,
   'empty-retry': `retry Patient ref "1" { within 1h }
 migration { on failure fail Broken
   step Work ref "1" by Fitter { retry Patient } }`,
+  'missing-ref': `migration { on failure fail Broken
+  step Work by Fitter }`,
 };
 
 describe('every name a help suggests is in the policy', () => {
@@ -122,6 +127,34 @@ describe('every name a help suggests is in the policy', () => {
     const policy = header + mistakes['code-without-report'].replace('by Fitter', '');
     const { diagnostics } = checkWorkspace(['p.mpol'], memoryHost({ 'p.mpol': policy }));
     expect(diagnostics.find((d) => d.code === 'code-without-report')?.help).toMatch(/^declare a report/);
+  });
+
+  describe('missing-ref names the policy\'s sections', () => {
+    const help = (sections: string, rules: string): string | null | undefined => {
+      const policy = `policy P version "1.0" "Helps"\n${sections}party Fitter "Fitter"\n${rules}`;
+      const { diagnostics } = checkWorkspace(['p.mpol'], memoryHost({ 'p.mpol': policy }));
+      expect(inventedNames({ 'p.mpol': policy })).toEqual([]);
+      return diagnostics.find((d) => d.code === 'missing-ref')?.help;
+    };
+    const several = 'section "1" "Scope"\nsection "2" "Flow"\nsection "A.1" "Codes"\nsection "A.2" "Reports"\n';
+    test('the one section a policy has is the one the help names', () => {
+      expect(help('section "1" "Scope"\n', 'retry Patient { tier main: every 5m }')).toBe('add `ref "1"` after the name');
+    });
+    test('several are offered as a choice, those the rules of the same kind refer to first', () => {
+      const errors = 'error Broken "Broken" ref "A.1" { resubmit }\nerror Lost "Lost" ref "A.2" { resubmit }\nerror Late "Late" ref "A.2" { resubmit }\nerror Gone "Gone" { resubmit }\n';
+      expect(help(several, errors)).toBe('add `ref "SECTION"` after the name, with SECTION one of `"A.2"`, `"A.1"`, `"1"` or another');
+      const steps = 'migration { stage Site ref "2" { step Work ref "2" by Fitter }\n  step Rest by Fitter }';
+      expect(help(several, steps)).toBe('add `ref "SECTION"` after the name, with SECTION one of `"2"`, `"1"`, `"A.1"` or another');
+    });
+    test('a policy without sections is told to declare one', () => {
+      expect(help('', 'retry Patient { tier main: every 5m }')).toBe('declare the section it comes from with `section "NUMBER" "TITLE"`, then add `ref "NUMBER"` after the name');
+    });
+  });
+
+  test('empty-retry shows a tier of another strategy of the policy, as written there, on one line and without its comments', () => {
+    const policy = `${header}${declarations.one}retry Quick ref "1" {\n  tier first:   3 retries // then slower\n    every 5m factor 2\n}\n${mistakes['empty-retry']}`;
+    const { diagnostics } = checkWorkspace(['p.mpol'], memoryHost({ 'p.mpol': policy }));
+    expect(diagnostics.find((d) => d.code === 'empty-retry')?.help).toBe('add a tier, such as the first of `Quick`: `tier first: 3 retries every 5m factor 2`');
   });
 
   // Every golden failing case: its diagnostics' helps name only what the case declares.
