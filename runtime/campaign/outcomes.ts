@@ -48,7 +48,8 @@ export class Outcomes {
     const scratch = new Outcomes(plan, emptyTally({ populations: 1, codes: 1, samples: 0 }), new Map());
     scratch.open = 1 << 30;
     scratch.startDay(0);
-    const rows: [outcome: number, end: number][] = [[0, 0], [1 + 4, dayLength], [2, 0], [-1, dayLength / 2], [-1 - AttemptKind.Resubmittable, 0]];
+    // The last row falls 100 days on, past the tally's first days, so that its days grow too.
+    const rows: [outcome: number, end: number][] = [[0, 0], [1 + 4, dayLength], [2, 0], [-1, dayLength / 2], [-1 - AttemptKind.Resubmittable, 0], [4 * 100, 0]];
     for (const [outcome, end] of rows) {
       results.outcome[at] = outcome;
       results.end[at] = end;
