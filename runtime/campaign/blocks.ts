@@ -16,7 +16,8 @@
  * the same point of the campaign whichever thread met it first.
  */
 import type { CompiledPolicy } from '../policy.js';
-import { AttemptKernel, type AttemptResults } from './kernel.js';
+import type { AttemptResults } from './attempt-results.js';
+import { AttemptKernel } from './kernel.js';
 import type { CampaignInputs } from './plan.js';
 import type { CampaignTally } from './tally.js';
 

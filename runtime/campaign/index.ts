@@ -6,8 +6,8 @@
  * fault model's `campaign` section (../fault-model/campaign.ts);
  * `schedule.ts` decides each day's jobs (`queue.ts` holds the resubmissions
  * waiting, `calendar.ts` the working days) and `outcomes.ts` settles them;
- * `kernel.ts` runs attempts through the compiled flow (`compile.ts`) and
- * counts into `tally.ts`; first attempts are made ahead in blocks
+ * `kernel.ts` runs attempts through the compiled flow (`compile.ts`),
+ * says how each ended (`attempt-results.ts`) and counts into `tally.ts`; first attempts are made ahead in blocks
  * (`blocks.ts`, `first-attempts.ts`), in this thread or by helpers on other
  * threads (`executor.ts`);
  * `summary.ts`, `result.ts`, `report.ts`, `comparison.ts` and `compare.ts`

@@ -16,7 +16,6 @@
  * nearly every attempt another thread made. The kernel counts everything
  * that does not depend on the day into its own tally of whole numbers.
  */
-import { timeLimit } from '../../common/time-bound.js';
 import { drawDuration } from '../fault-model/fault-handlers.js';
 import type { CompiledPolicy } from '../policy.js';
 import type { RandomSource } from '../random.js';
@@ -24,32 +23,9 @@ import { reusableInstallation } from '../simulate/simulate.js';
 import { SampleBuffer, Tally } from '../simulate/tally.js';
 import { dayLength } from './calendar.js';
 import { compileCampaignRunner, jobSlots, type CampaignRunner, type JobSlots, type RunnerCache } from './compile.js';
-import { maxDays, prepareCampaign, type CampaignInputs, type CampaignPlan } from './plan.js';
+import { AttemptKind, exactEnd, type AttemptResults } from './attempt-results.js';
+import { prepareCampaign, type CampaignInputs, type CampaignPlan } from './plan.js';
 import { attemptBuckets, emptyTally, offerSample, type CampaignTally } from './tally.js';
-
-/** How an attempt ended, as the kernel numbers it (the final states of tally.ts, then resubmittable): the day series of tally.ts. */
-export const enum AttemptKind {
-  Migrated = 0,
-  Failed = 1,
-  Excluded = 2,
-  Resubmittable = 3,
-}
-
-/** Where the kernel writes how attempts ended: one slot per attempt. */
-export interface AttemptResults {
-  /**
-   * `kind + 4 * days`, where `days` is how many days after the attempt's
-   * start its final outcome falls; or `-1 - kind` when the others must be
-   * read (a resubmittable failure, or an end past `exactEnd`).
-   */
-  readonly outcome: Int32Array;
-  /** When `outcome` is negative: the time of the outcome, from the attempt's start. */
-  readonly end: Float64Array;
-  /** For a resubmittable failure: the drawn delay before it may be resubmitted. */
-  readonly delay: Float64Array;
-  /** For a resubmittable failure: its code's responsible party (index in the layout), or -1. */
-  readonly party: Int32Array;
-}
 
 /** A `RandomSource` whose state can be set: the fault stream an attempt left, continued. */
 class StreamRandom implements RandomSource {
@@ -65,9 +41,6 @@ class StreamRandom implements RandomSource {
 
 /** Attempts a call of the compiled runner at most. */
 const callSize = 64;
-
-/** Ends up to this are exact added to the start of any day a campaign can reach. */
-export const exactEnd = timeLimit - maxDays * dayLength;
 
 export class AttemptKernel {
   readonly plan: CampaignPlan;

@@ -9,7 +9,8 @@
 import { timeLimit, timeLimitInWords } from '../../common/time-bound.js';
 import { MigrationUsageError } from '../errors.js';
 import { dayLength, type Calendar } from './calendar.js';
-import { AttemptKind, type AttemptKernel, type AttemptResults } from './kernel.js';
+import { AttemptKind, type AttemptResults } from './attempt-results.js';
+import type { AttemptKernel } from './kernel.js';
 import type { CampaignPlan } from './plan.js';
 import { Resubmissions } from './queue.js';
 import { countDay, emptyTally, type CampaignTally } from './tally.js';
