@@ -128,14 +128,7 @@ export class BlockViews {
 
   /** Runs the first attempts of the block in `slot` into its results; throws what the attempts throw. */
   run(kernel: AttemptKernel, slot: number): void {
-    const count = this.control[this.count + slot]!;
-    const first = this.first[slot]!;
-    const { J_index, J_attempt } = kernel.jobs;
-    for (let k = 0; k < count; k++) {
-      J_index[k] = first + k;
-      J_attempt[k] = 1;
-    }
-    kernel.run(this.control[this.population + slot]!, count, this.results, slot * this.geometry.block);
+    kernel.runFirst(this.control[this.population + slot]!, this.first[slot]!, this.control[this.count + slot]!, this.results, slot * this.geometry.block);
   }
 
   /** Asks for the first attempts of installations `first .. first + count - 1` of `population` in `slot`: a request at the back of the queue. */

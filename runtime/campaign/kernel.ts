@@ -129,14 +129,37 @@ export class AttemptKernel {
    * how each ended into `out` from slot `at` on.
    */
   run(p: number, count: number, out: AttemptResults, at: number): void {
-    if (count > this.capacity) throw new RangeError(`a kernel for ${this.capacity} attempts asked to run ${count}`);
-    const { run, P, membership } = this.runner(p);
-    // In short calls: while V8 optimises the runner in the background, a long call would have it compile the running loop as well.
+    this.check(count);
+    for (let from = 0; from < count; from += callSize) this.chunk(p, from, Math.min(count, from + callSize), out, at);
+  }
+
+  /** Runs the first attempts of installations `first .. first + count - 1` of population `p`, as `run` does. */
+  runFirst(p: number, first: number, count: number, out: AttemptResults, at: number): void {
+    this.check(count);
+    const { J_index, J_attempt } = this.slots;
     for (let from = 0; from < count; from += callSize) {
       const to = Math.min(count, from + callSize);
-      run(from, to, this.installation, this.slots, P, membership);
-      this.classify(p, from, to, out, at, this.tally);
+      for (let k = from; k < to; k++) {
+        J_index[k] = first + k;
+        J_attempt[k] = 1;
+      }
+      this.chunk(p, from, to, out, at);
     }
+  }
+
+  private check(count: number): void {
+    if (count > this.capacity) throw new RangeError(`a kernel for ${this.capacity} attempts asked to run ${count}`);
+  }
+
+  /**
+   * Jobs `from .. to - 1`. In short calls: while V8 optimises the runner in
+   * the background, a long call would have it compile the running loop as
+   * well (on-stack replacement).
+   */
+  private chunk(p: number, from: number, to: number, out: AttemptResults, at: number): void {
+    const { run, P, membership } = this.runner(p);
+    run(from, to, this.installation, this.slots, P, membership);
+    this.classify(p, from, to, out, at, this.tally);
   }
 
   private classify(p: number, from: number, to: number, out: AttemptResults, at: number, tally: CampaignTally): void {

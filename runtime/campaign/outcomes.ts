@@ -46,18 +46,21 @@ export class Outcomes {
    * late outcome comes.
    */
   static warm(plan: CampaignPlan, results: AttemptResults, at: number): void {
-    const scratch = new Outcomes(plan, emptyTally({ populations: 1, codes: 1, samples: 0 }), new Map());
-    scratch.open = 1 << 30;
-    scratch.startDay(0);
     // The last row falls 100 days on, past the tally's first days, so that its days grow too.
     const rows: [outcome: number, end: number][] = [[0, 0], [1 + 4, dayLength], [2, 0], [-1, dayLength / 2], [-1 - AttemptKind.Resubmittable, 0], [4 * 100, 0]];
-    for (const [outcome, end] of rows) {
-      results.outcome[at] = outcome;
-      results.end[at] = end;
-      results.delay[at] = dayLength;
-      results.party[at] = -1;
-      scratch.submit(0, 0, at, at + 1, results, 0);
-      scratch.settle(0, 1, 0, results, at);
+    // Several rounds: V8 keeps no feedback for a function's first few calls.
+    for (let round = 0; round < 16; round++) {
+      const scratch = new Outcomes(plan, emptyTally({ populations: 1, codes: 1, samples: 0 }), new Map());
+      scratch.open = 1 << 30;
+      scratch.startDay(0);
+      for (const [outcome, end] of rows) {
+        results.outcome[at] = outcome;
+        results.end[at] = end;
+        results.delay[at] = dayLength;
+        results.party[at] = -1;
+        scratch.submit(0, 0, at, at + 1, results, 0);
+        scratch.settle(0, 1, 0, results, at);
+      }
     }
   }
 
@@ -79,9 +82,14 @@ export class Outcomes {
       J_index.set(jobs.index.subarray(from, from + count));
       J_attempt.set(jobs.attempt.subarray(from, from + count));
       kernel.run(p, count, results, at);
-      for (let k = 0; k < count; k++) this.settle(J_index[k]!, J_attempt[k]!, p, results, at + k);
+      for (let k = 0; k < count; k += 64) this.settleJobs(p, J_index, J_attempt, k, Math.min(count, k + 64), results, at);
     }
     jobs.length = 0;
+  }
+
+  /** Settles jobs `from .. to - 1` (installations and attempts in `index` and `attempt`), in short calls as `submit`. */
+  private settleJobs(p: number, index: Float64Array, attempt: Int32Array, from: number, to: number, results: AttemptResults, at: number): void {
+    for (let k = from; k < to; k++) this.settle(index[k]!, attempt[k]!, p, results, at + k);
   }
 
   /** Settles the first attempts of installations `first + from .. first + to - 1` of `p`, at `base + from ..` of `results`. */
