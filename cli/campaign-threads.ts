@@ -26,7 +26,7 @@ export function scriptWorkers(file: string, script: string): StartHelperWorker {
  * bundle started again.
  */
 export function bundleWorkers(script: string): StartHelperWorker {
-  const helper = fileURLToPath(new URL('./mpol-campaign-worker.js', import.meta.url));
+  const helper = fileURLToPath(new URL('./mpol-campaign-worker.cjs', import.meta.url));
   return scriptWorkers(existsSync(helper) ? helper : fileURLToPath(import.meta.url), script);
 }
 

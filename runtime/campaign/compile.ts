@@ -60,6 +60,13 @@ export function jobSlots(count: number, jobs?: Pick<JobSlots, 'J_index' | 'J_att
  */
 const warmSlots = 1;
 
+/**
+ * Installations per warm-up profile: fewer than the simulator's, since the
+ * warm-up's first pass already takes every branch (../simulate/warm-up.ts),
+ * and every helper thread warms up again before it makes its first block.
+ */
+const warmPerProfile = 16;
+
 export function compileCampaignRunner(input: CompileInput, cache: RunnerCache): CampaignRunner {
   // Population 0's offsets for all: the counts the flow keeps as it goes (incidents, rollbacks) are not the campaign's.
   const generated = generateFlow({ ...input, population: 0, drawFields: true });
@@ -94,6 +101,6 @@ ${generated.installation(attemptSeedSource(input.seed))}
       shared(0, size, inst, slots, P, membership);
     }
   };
-  warmUp(batch, P, generated.params, generated.attemptsToExhaust, input.warmInstallation, input.tally, input.samples);
+  warmUp(batch, P, generated.params, generated.attemptsToExhaust, input.warmInstallation, input.tally, input.samples, warmPerProfile);
   return { run: shared, P, membership };
 }

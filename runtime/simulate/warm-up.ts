@@ -17,8 +17,8 @@ import type { RetryDefinition } from '../policy.js';
 import type { BatchRunner, Param } from './source.js';
 import type { SampleBuffer, Tally } from './tally.js';
 
-/** Installations per warm-up profile: enough for every branch of the profile to run several times. */
-const perProfile = 48;
+/** Installations per warm-up profile by default: enough for every branch of the profile to run several times. */
+const defaultPerProfile = 48;
 /** Installations per profile in the first, short pass. */
 const firstPass = 3;
 /** The most attempts a profile that exhausts a step may make, so a strategy retrying every millisecond for days cannot stall the warm-up. */
@@ -52,7 +52,7 @@ export function exhaustionAttempts(strategy: RetryDefinition | null): number {
 }
 
 /** Profiles: each step failing permanently, each step exhausted, then everything else failing often. */
-function profiles(attemptsToExhaust: readonly number[]): Profile[] {
+function profiles(attemptsToExhaust: readonly number[], perProfile: number): Profile[] {
   const list: Profile[] = [];
   attemptsToExhaust.forEach((attempts, step) => {
     const permanent = (param: Param) => (param.owner === step && (param.kind === 'permanent' || param.kind === 'failure') ? 1 : null);
@@ -77,7 +77,7 @@ function arraysOf(tally: Tally, samples: SampleBuffer): (Float64Array | Int32Arr
   );
 }
 
-/** `attemptsToExhaust[step]` is `exhaustionAttempts` of each step's strategy, in flow order. */
+/** `attemptsToExhaust[step]` is `exhaustionAttempts` of each step's strategy, in flow order; `perProfile` the installations of each profile's full run. */
 export function warmUp(
   run: BatchRunner,
   values: Float64Array,
@@ -86,12 +86,13 @@ export function warmUp(
   installation: unknown,
   tally: Tally,
   samples: SampleBuffer,
+  perProfile = defaultPerProfile,
 ): void {
   const arrays = arraysOf(tally, samples);
   const saved = arrays.map((array) => array.slice());
   // A short pass over every profile first, so that every branch has type feedback before V8 starts
   // optimising (it compiles with the feedback it has then, and a branch without any would deoptimise).
-  const all = profiles(attemptsToExhaust);
+  const all = profiles(attemptsToExhaust, perProfile);
   const first = all.map((profile) => ({ ...profile, installations: Math.min(profile.installations, firstPass) }));
   for (const profile of [...first, ...all]) {
     params.forEach((param, index) => (values[index] = profile.value(param) ?? param.value));

@@ -3,7 +3,7 @@
  * installations in the public cohort proportions) migrated day by day with
  * resubmissions and exclusion (campaign-policy.ts), by `simulateCampaign`
  * on one thread and on two (the command line's thread code and helper
- * bundle, dist/mpol-campaign-worker.js), and by a
+ * bundle, dist/mpol-campaign-worker.cjs), and by a
  * hand-written single-thread loop of the same campaign (campaign-hand.ts),
  * at 1 M and 13 M installations.
  *
@@ -24,7 +24,7 @@ import { campaignFaults, campaignPolicy, estateOf } from './campaign-policy.js';
 
 const seed = 1;
 /** The command line's helper bundle, and the bench policy as the policy script it evaluates (the policy is plain data). */
-const helperBundle = fileURLToPath(new URL('../../mpol-campaign-worker.js', import.meta.url));
+const helperBundle = fileURLToPath(new URL('../../mpol-campaign-worker.cjs', import.meta.url));
 const campaignScript = `return ${JSON.stringify(campaignPolicy)};`;
 const rounds = Number(process.env.MPOL_ROUNDS ?? 5);
 const million = 1_000_000;

@@ -3,7 +3,7 @@
  * is the one thread's however late the helpers start, and a helper that
  * stops, at once or while the campaign runs, fails the campaign with a
  * message. The workers run the command line's helper bundle
- * (dist/mpol-campaign-worker.js, which `npm test` builds) with the bench
+ * (dist/mpol-campaign-worker.cjs, which `npm test` builds) with the bench
  * policy as a script, started late on purpose.
  */
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import { simulateCampaign } from '../../runtime/index.js';
 import { fingerprintOfCampaign } from '../bench/campaign-counts.js';
 import { campaignFaults, campaignPolicy, estateOf } from '../bench/campaign-policy.js';
 
-const helperBundle = fileURLToPath(new URL('../../dist/mpol-campaign-worker.js', import.meta.url));
+const helperBundle = fileURLToPath(new URL('../../dist/mpol-campaign-worker.cjs', import.meta.url));
 const script = `return ${JSON.stringify(campaignPolicy)};`;
 const options = { faults: campaignFaults, seed: 5, estate: Object.fromEntries(estateOf(400_000)) };
 
