@@ -1,7 +1,8 @@
 /**
  * The parser's foundation: token-to-node helpers and the small rules
  * every declaration uses (`ref`, name lists). `ExpressionParser` extends
- * it with guards and predicates, `PolicyParser` with the declarations.
+ * it with guards and predicates (over the layers of `parser-condition-*.ts`),
+ * `PolicyParser` with the declarations.
  */
 import type { IToken, TokenType } from 'chevrotain';
 import type { Braces, DurationLit, Ident, Missing, Name, NumberLit, Ref, StringLit } from './ast.js';

@@ -1,56 +1,36 @@
 /**
  * Guards and check predicates: the expression rules, with `or` weaker than
- * `and`, `not` before comparisons.
- *
- * Invariant: a condition nests at most `conditionDepthLimit` levels
- * (parentheses, `not`s and operators on one path from the whole condition
- * to a value), so the parser and every later pass that walks a condition
- * recursively stay far inside the stack. A deeper condition is one
- * `condition-too-deep` error and a `Missing` node: the parser skips what
- * lies deeper without descending into it.
+ * `and`, `not` before comparisons. The depth limit of conditions is the
+ * layer below (`parser-condition-depth.ts`), and the recovery from mistakes
+ * inside a condition the one between (`parser-condition-recovery.ts`).
  */
-import { EOF, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+import type { IOrAlt, IToken, TokenType } from 'chevrotain';
 import type { BinaryOperator, Expr } from './ast.js';
-import { ParserBase, recorded } from './parser-base.js';
+import { recorded } from './parser-base.js';
+import { conditionDepthLimit } from './parser-condition-depth.js';
+import { ConditionRecoveryParser } from './parser-condition-recovery.js';
 import { keywordPlace, type KeywordPlace } from './parser-keywords.js';
-import { diagnostic } from './diagnostic.js';
-import { describeToken } from './syntax-errors.js';
 import * as T from './tokens.js';
 
 const K = T.Keywords;
-/** Tokens that can only be a value: after a value, one means the operator between them is missing. */
-const valueTokens: ReadonlySet<TokenType> = new Set([T.Identifier, T.ClosedString, T.OpenString, T.NumberLiteral, T.Duration, K.true, K.false]);
-/** Tokens that may follow a whole condition: a block, an operator, a `)`, or the next item. */
-const endsCondition: ReadonlySet<TokenType> = new Set([T.LBrace, T.RBrace, T.RParen, K.and, K.or, K.stage, K.step, K.check, K.on, K.within, K.retry, K.await, K.produces, K.may, K.undo, K.commit, EOF]);
-/** Keywords that start an item with a name: after `installation.`, one followed by a name is that item. */
-const itemsBeforeName: ReadonlySet<TokenType> = new Set([K.check, K.step, K.stage]);
 /** A comparison operator's token as the operator; `===` and `!==`, reported by the lexer, read as `==` and `!=`. */
 function comparisonOperator(token: IToken): BinaryOperator {
   if (token.tokenType === T.EqualEqual) return '==';
   if (token.tokenType === T.NotEqual) return '!=';
   return token.image as BinaryOperator;
 }
-/** The deepest a condition may nest (docs/language.md, "Guards"). */
-export const conditionDepthLimit = 64;
 
 const orPlace = keywordPlace('`or` or the end of the condition', K.or);
 const andPlace = keywordPlace('`and`, `or` or the end of the condition', K.and, K.or);
 
-export class ExpressionParser extends ParserBase {
-  /** Parentheses and `not`s open around the expression being parsed: the depth of the parser's own recursion. */
-  private nesting = 0;
-  /** The depth of each node built, for `conditionDepthLimit` (a value is 1). */
-  private readonly depths = new WeakMap<Expr, number>();
-  /** Whether the condition being parsed was reported too deep already. */
-  private deepReported = false;
-
+export class ExpressionParser extends ConditionRecoveryParser {
   // ---- Expressions --------------------------------------------------------
 
   // expr := and ("or" and)*
   public expr = this.RULE(
     'expr',
     (): Expr => {
-      if (this.nesting === 0) this.deepReported = false;
+      this.startCondition();
       return this.binaryChain(this.andExpr, K.or, 'or', orPlace);
     },
     { recoveryValueFunc: () => this.missing() },
@@ -210,38 +190,6 @@ export class ExpressionParser extends ParserBase {
     },
   ];
 
-  /**
-   * Whether a comparison's operator is missing (`installation.type
-   * Dormant`): a value follows a value. Reported here; the comparison is
-   * then read whole, as a gap, so nothing checks it twice.
-   */
-  private operatorLost(): boolean {
-    if (this.RECORDING_PHASE) return false;
-    const token = this.LA(1);
-    // The value ends the condition too (`requires installation.x⏎ MA002 requires …` is a lost `check`, not this).
-    if (!valueTokens.has(token.tokenType) || !endsCondition.has(this.LA(2).tokenType)) return false;
-    this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, this.tokenSpan(token), { expected: 'a comparison such as `==`', found: describeToken(token) }));
-    return true;
-  }
-
-  /**
-   * Whether the field name after `installation.` is missing, the next item
-   * following (`installation.⏎ check MA002 …`). Field names may be
-   * keywords, so without this `check` would be read as the field.
-   */
-  private fieldNameLost(): boolean {
-    if (this.RECORDING_PHASE) return false;
-    const token = this.LA(1);
-    const next = this.LA(2).tokenType;
-    const startsItem =
-      (itemsBeforeName.has(token.tokenType) && next === T.Identifier) ||
-      (token.tokenType === K.on && (next === K.failure || next === K.exhausted)) ||
-      (token.tokenType === K.within && next === T.Duration);
-    if (!startsItem) return false;
-    this.nodeDiagnostics.push(diagnostic('unexpected-token', this.fileName, this.tokenSpan(token), { expected: 'a field name', found: describeToken(token) }));
-    return true;
-  }
-
   private binaryChain(operand: () => Expr, operatorToken: TokenType, operator: BinaryOperator, place: KeywordPlace): Expr {
     const start = this.here();
     let result = this.SUBRULE(operand);
@@ -262,62 +210,5 @@ export class ExpressionParser extends ParserBase {
       this.readPipeAsOr();
     });
     return tooLong ? { kind: 'Missing', start, end: this.endFrom(start) } : result;
-  }
-
-  /**
-   * A `|` after an operand (`cohort Pilot | cohort Main`), written for
-   * `or` as in other languages: reported once as a foreign operator and
-   * read as `or`, so the rest of the condition and the block after it are
-   * still read.
-   */
-  private readPipeAsOr(): void {
-    const token = this.LA(1);
-    if (this.RECORDING_PHASE || token.tokenType !== T.Pipe) return;
-    const span = this.tokenSpan(token);
-    const fix = { message: 'replace `|` with `or`', edits: [{ file: this.fileName, span, text: 'or' }] };
-    this.nodeDiagnostics.push(diagnostic('foreign-operator', this.fileName, span, { text: '|' }, { help: 'write `or`', fixes: [fix] }));
-    token.tokenType = K.or;
-    token.tokenTypeIdx = K.or.tokenTypeIdx!;
-  }
-
-  /** Runs `parse` one level of parentheses or `not` deeper. */
-  private nested(parse: () => Expr): Expr {
-    this.nesting++;
-    try {
-      return parse();
-    } finally {
-      this.nesting--;
-    }
-  }
-
-  /** The depth of a node one level above `parts`. */
-  private depthAbove(...parts: Expr[]): number {
-    return 1 + Math.max(...parts.map((part) => this.depths.get(part) ?? 1));
-  }
-
-  /** `node` at `depth`, or a `Missing` node over it when that passes the limit (reported at `token`). */
-  private atDepth(node: Expr, depth: number, token: IToken): Expr {
-    if (depth <= conditionDepthLimit) {
-      this.depths.set(node, depth);
-      return node;
-    }
-    this.reportTooDeep(token);
-    return { kind: 'Missing', start: node.start, end: node.end };
-  }
-
-  private reportTooDeep(token: IToken): void {
-    if (this.deepReported) return;
-    this.deepReported = true;
-    this.nodeDiagnostics.push(diagnostic('condition-too-deep', this.fileName, this.tokenSpan(token), { limit: conditionDepthLimit }));
-  }
-
-  /** Skips up to the `)` that closes a `(` just read, without crossing a brace, whatever nests between. */
-  private skipToClosingParen(): void {
-    let open = 1;
-    for (let token = this.LA(1); token.tokenType !== EOF && token.tokenType !== T.LBrace && token.tokenType !== T.RBrace; token = this.LA(1)) {
-      if (token.tokenType === T.LParen) open++;
-      else if (token.tokenType === T.RParen && --open === 0) return;
-      this.skip();
-    }
   }
 }

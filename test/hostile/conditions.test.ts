@@ -14,7 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkWorkspace, instantiatePolicy, memoryHost } from '../../compiler/index.js';
 import { formatPolicy } from '../../compiler/format/index.js';
-import { conditionDepthLimit } from '../../grammar/parser-expressions.js';
+import { conditionDepthLimit } from '../../grammar/parser-condition-depth.js';
 import { simulate, type CompiledPolicy } from '../../runtime/index.js';
 import { runCli, tempFolder } from '../cli/run-cli.js';
 import { expectBoundedHeap } from './heap.js';
