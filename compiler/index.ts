@@ -5,7 +5,9 @@
  * Invariant: imports only `grammar/`; reaches files only through a
  * `CompilerHost`.
  */
-export { checkWorkspace, declaresPolicy, Workspace, type CheckOptions, type LoadedFile, type PolicyPlan, type WorkspacePlan, type WorkspaceResult } from './workspace.js';
+export { checkWorkspace, Workspace, type CheckOptions, type WorkspaceResult } from './workspace.js';
+export { declaresPolicy, type LoadedFile } from './workspace-files.js';
+export type { PolicyPlan, WorkspacePlan } from './workspace-plan.js';
 export { compilePolicy, type CompiledPolicy } from './compile.js';
 export { memoryHost, joinPosix, type CompilerHost, type ReadResult } from './host.js';
 export type { PolicyFile } from './context.js';

@@ -1,10 +1,7 @@
 /**
- * From a set of files to checked policies. Every file that declares a
- * policy is a root; a policy is its root plus every file it imports,
- * transitively. A fragment that no root given imports is checked within
- * the policies of its own folder that import it (`mpol check codes.mpol`,
- * or a fragment opened alone in an editor), and only when there are none
- * is it parsed and reported as an orphan.
+ * From a set of files to checked policies: the `Workspace`, which plans its
+ * policies (`workspace-plan.ts`) over files read and parsed once
+ * (`workspace-files.ts`) and compiles each policy.
  *
  * A `Workspace` lives as long as its caller wants: the command line checks
  * once (`checkWorkspace`), the language server keeps one and tells it which
@@ -12,10 +9,12 @@
  * many policies share it, and a policy is compiled again only when one of
  * its inputs changed.
  */
-import { compareDiagnostics, diagnostic, parse, type Diagnostic, type Span } from '../grammar/index.js';
+import { compareDiagnostics, type Diagnostic } from '../grammar/index.js';
 import { compilePolicy, type CompiledPolicy } from './compile.js';
 import type { PolicyFile } from './context.js';
-import type { CompilerHost, ReadResult } from './host.js';
+import type { CompilerHost } from './host.js';
+import { declaresPolicy, readAndParse, type LoadedFile } from './workspace-files.js';
+import { planWorkspace, type PolicyPlan, type WorkspacePlan } from './workspace-plan.js';
 
 export interface WorkspaceResult {
   readonly policies: readonly CompiledPolicy[];
@@ -23,27 +22,6 @@ export interface WorkspaceResult {
   readonly diagnostics: readonly Diagnostic[];
   /** The text of every file read, for rendering diagnostics. */
   readonly texts: ReadonlyMap<string, string>;
-}
-
-/** A file as the workspace read it: its text parsed, or why there is none. */
-export interface LoadedFile {
-  readonly read: ReadResult;
-  readonly file: PolicyFile | undefined;
-  /** The file's own lexical and syntax diagnostics, and `empty-file`. */
-  readonly syntax: readonly Diagnostic[];
-}
-
-/** A policy before it is compiled: its root, and its files in first-visit order, the root first. */
-export interface PolicyPlan {
-  readonly root: string;
-  readonly files: readonly PolicyFile[];
-}
-
-/** Which policies the workspace holds, and what finding their files reported. */
-export interface WorkspacePlan {
-  readonly policies: readonly PolicyPlan[];
-  /** Unreadable files, imports that cannot be followed, and orphans. */
-  readonly diagnostics: readonly Diagnostic[];
 }
 
 export interface CheckOptions {
@@ -56,8 +34,6 @@ interface Compiled {
   readonly elsewhere: readonly PolicyFile[];
   readonly policy: CompiledPolicy;
 }
-
-const atStart: Span = { start: 0, end: 0 };
 
 /** Checks `paths` once: what `mpol check` does. */
 export function checkWorkspace(paths: readonly string[], host: CompilerHost): WorkspaceResult {
@@ -150,88 +126,8 @@ export class Workspace {
   }
 
   private makePlan(): WorkspacePlan {
-    const diagnostics: Diagnostic[] = [];
-    for (const path of this.paths) {
-      const { read } = this.load(path);
-      if (read.kind === 'missing') diagnostics.push(diagnostic('file-unreadable', path, atStart, { reason: 'no such file' }));
-      else if (read.kind !== 'text') diagnostics.push(readDiagnostic(read, path, path, atStart));
-    }
-
-    const imported = new Set<string>();
-    const policies: PolicyPlan[] = [];
-    for (const path of this.paths) {
-      const root = this.load(path).file;
-      if (root === undefined || !declaresPolicy(root) || policies.some((p) => p.root === path)) continue;
-      policies.push({ root: path, files: this.collectImports(root, diagnostics, imported) });
-    }
-
-    for (const path of this.paths) {
-      const file = this.load(path).file;
-      if (file === undefined || declaresPolicy(file) || imported.has(path)) continue;
-      this.addPoliciesBeside(path, policies, diagnostics, imported);
-      // An empty file already has its own warning.
-      if (file.tree.items.length > 0 && !imported.has(path)) diagnostics.push(diagnostic('orphan-file', path, atStart, {}));
-    }
-    return { policies, diagnostics };
+    return planWorkspace(this.paths, { host: this.host, load: (path) => this.load(path) });
   }
-
-  /**
-   * Adds the policies whose root is in the folder of the fragment `path`
-   * and which import it (directly or through another fragment), so a
-   * fragment given alone is checked where it belongs.
-   */
-  private addPoliciesBeside(path: string, policies: PolicyPlan[], diagnostics: Diagnostic[], imported: Set<string>): void {
-    for (const sibling of this.host.siblings?.(path) ?? []) {
-      if (sibling === path || policies.some((p) => p.root === sibling)) continue;
-      const root = this.load(sibling).file;
-      if (root === undefined || !declaresPolicy(root)) continue;
-      // Its own import diagnostics count only if it holds the fragment.
-      const found: Diagnostic[] = [];
-      const reached = new Set<string>();
-      const files = this.collectImports(root, found, reached);
-      if (!reached.has(path)) continue;
-      policies.push({ root: sibling, files });
-      diagnostics.push(...found);
-      for (const reachedPath of reached) imported.add(reachedPath);
-    }
-  }
-
-  /** The root and every file it imports, transitively, in first-visit order. */
-  private collectImports(root: PolicyFile, diagnostics: Diagnostic[], imported: Set<string>): PolicyFile[] {
-    const files = [root];
-    const seen = new Set([root.path]);
-    for (let i = 0; i < files.length; i++) {
-      const importer = files[i]!;
-      for (const item of importer.tree.items) {
-        if (item.kind !== 'Import' || item.path.kind === 'Missing') continue;
-        const target = this.host.resolveImport(importer.path, item.path.value);
-        if (seen.has(target)) continue;
-        seen.add(target);
-        const { file, read } = this.load(target);
-        if (file === undefined) {
-          diagnostics.push(readDiagnostic(read, importer.path, item.path.value, item.path));
-        } else if (declaresPolicy(file)) {
-          diagnostics.push(diagnostic('import-of-policy', importer.path, item.path, { path: item.path.value }));
-        } else {
-          imported.add(target);
-          files.push(file);
-        }
-      }
-    }
-    return files;
-  }
-}
-
-function readAndParse(path: string, read: ReadResult): LoadedFile {
-  if (read.kind !== 'text') return { read, file: undefined, syntax: [] };
-  const { tree, diagnostics, unread, comments } = parse(read.text, path);
-  const syntax = tree.items.length === 0 && diagnostics.length === 0 ? [diagnostic('empty-file', path, atStart, {})] : diagnostics;
-  const syntaxErrors = diagnostics.filter((d) => d.severity === 'error').map((d) => d.span.start);
-  return { read, file: { path, text: read.text, tree, unread, comments, syntaxErrors }, syntax };
-}
-
-export function declaresPolicy(file: PolicyFile): boolean {
-  return file.tree.items.some((item) => item.kind === 'Policy');
 }
 
 /**
@@ -245,26 +141,6 @@ function looksElsewhere(policy: CompiledPolicy): boolean {
 
 function sameFiles(a: readonly PolicyFile[], b: readonly PolicyFile[]): boolean {
   return a.length === b.length && a.every((file, i) => file === b[i]);
-}
-
-/** The diagnostic for a file that could not be read, placed at `file`/`span`. */
-function readDiagnostic(read: ReadResult, file: string, shownPath: string, span: Span): Diagnostic {
-  switch (read.kind) {
-    case 'missing':
-      return diagnostic('import-not-found', file, span, { path: shownPath });
-    case 'unreadable':
-      return diagnostic('file-unreadable', file, span, { reason: read.reason });
-    case 'binary':
-      return diagnostic('binary-file', file, span, {});
-    case 'too-large':
-      return diagnostic('file-too-large', file, span, { size: megabytes(read.size), limit: megabytes(read.limit) });
-    case 'text':
-      throw new Error('a readable file has no read diagnostic');
-  }
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1_048_576).toFixed(1)} MB`;
 }
 
 function unique(diagnostics: readonly Diagnostic[]): Diagnostic[] {
