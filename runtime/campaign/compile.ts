@@ -41,10 +41,11 @@ export interface CampaignRunner {
 /** Generated functions already made, by their code (one cache per kernel). */
 export type RunnerCache = Map<string, { readonly run: SharedRunner; readonly functions: readonly unknown[] }>;
 
-export function jobSlots(count: number, jobs?: Pick<JobSlots, 'J_index' | 'J_attempt'>): JobSlots {
+/** Slots for `count` jobs. */
+export function jobSlots(count: number): JobSlots {
   return {
-    J_index: jobs?.J_index ?? new Float64Array(count),
-    J_attempt: jobs?.J_attempt ?? new Int32Array(count),
+    J_index: new Float64Array(count),
+    J_attempt: new Int32Array(count),
     O_status: new Int8Array(count),
     O_code: new Int32Array(count),
     O_end: new Float64Array(count),
