@@ -10,6 +10,7 @@ export { compareDiagnostics, diagnostic, nearNameExtras, replaceFix, type Diagno
 export { diagnosticCodes, messages, unnecessaryCodes, type DiagnosticCode, type MessageArgs } from './messages.js';
 export { lex, type LexResult } from './lexer.js';
 export { parse, type ParseResult } from './parse.js';
+export { conditionDepthLimit } from './parser-condition-depth.js';
 export { LineMap, type Position } from './line-map.js';
 export { decodeString, encodeString, exactNumber } from './literals.js';
 export { formatDuration, parseDuration } from '../common/duration.js';

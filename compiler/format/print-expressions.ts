@@ -13,11 +13,17 @@
  * Nothing else is parenthesized, so `((a))` prints `a`. The tree of the
  * printed text is the tree of the source: no meaning changes.
  *
+ * Parentheses count towards a condition's depth limit (docs/language.md,
+ * "Guards"), so a condition whose reader's parentheses would take it past
+ * the limit is printed with only those the grammar needs: it is never
+ * deeper than its source, and formatting never makes a valid policy
+ * invalid.
+ *
  * A chain of one operator breaks before each operator, one operand per
  * line, indented under the first: `when cohort A⏎  and group B`.
  */
 import { builders } from 'prettier/doc';
-import { assertNever, type BinaryExpr, type Expr, type Guard } from '../../grammar/index.js';
+import { assertNever, conditionDepthLimit, type BinaryExpr, type Expr, type Guard } from '../../grammar/index.js';
 import { cat, type Printer } from './printer.js';
 
 type Doc = builders.Doc;
@@ -28,21 +34,59 @@ export function printGuard(p: Printer, guard: Guard): Doc {
   return p.inline(guard, [guard.negated ? 'unless ' : 'when ', printExpr(p, guard.expr)]);
 }
 
+/** A whole condition: with the reader's parentheses when they keep it within the depth limit. */
 export function printExpr(p: Printer, expr: Expr): Doc {
-  return p.inline(expr, printBare(p, expr));
+  return printNode(p, expr, printedDepth(expr, true) <= conditionDepthLimit);
 }
 
-function printBare(p: Printer, expr: Expr): Doc {
+/** Where an operand stands: inside `not`, a comparison, or on the left or right of `and` or `or`. */
+type Outer = 'not' | 'comparison' | { readonly operator: 'and' | 'or'; readonly right: boolean };
+
+/** Whether `inner`, an operand at `outer`, is printed in parentheses; `clarify` adds the reader's. */
+function parenthesized(inner: Expr, outer: Outer, clarify: boolean): boolean {
+  if (inner.kind !== 'Binary' && inner.kind !== 'Not') return false;
+  if (outer === 'comparison') return true;
+  if (inner.kind === 'Not') return false;
+  const logical = inner.operator === 'and' || inner.operator === 'or';
+  if (outer === 'not') return logical || clarify;
+  if (!logical) return false;
+  // The other operator: an `or` inside `and` needs them, an `and` inside `or` has them for the reader.
+  if (inner.operator !== outer.operator) return outer.operator === 'and' || clarify;
+  return outer.right;
+}
+
+/** The depth of `expr` as printed, parentheses counted as the parser counts them. */
+function printedDepth(expr: Expr, clarify: boolean): number {
+  const at = (inner: Expr, outer: Outer) => printedDepth(inner, clarify) + (parenthesized(inner, outer, clarify) ? 1 : 0);
+  switch (expr.kind) {
+    case 'Not':
+      return 1 + at(expr.operand, 'not');
+    case 'Binary': {
+      const logical = expr.operator === 'and' || expr.operator === 'or' ? expr.operator : undefined;
+      const left = at(expr.left, logical ? { operator: logical, right: false } : 'comparison');
+      const right = at(expr.right, logical ? { operator: logical, right: true } : 'comparison');
+      return 1 + Math.max(left, right);
+    }
+    default:
+      return 1;
+  }
+}
+
+function printNode(p: Printer, expr: Expr, clarify: boolean): Doc {
+  return p.inline(expr, printBare(p, expr, clarify));
+}
+
+function printBare(p: Printer, expr: Expr, clarify: boolean): Doc {
   switch (expr.kind) {
     case 'Binary':
       if (expr.operator === 'and' || expr.operator === 'or') {
-        const [first, ...rest] = chain(p, expr, expr.operator);
+        const [first, ...rest] = chain(p, expr, expr.operator, clarify);
         return group([first!, indent(rest)]);
       }
       // A line comment held after the left operand ends its line: the operator starts the next.
-      return cat(operand(p, expr.left, needsParensInComparison), p.comments(expr.left).held.length > 0 ? '' : ' ', expr.operator, ' ', operand(p, expr.right, needsParensInComparison));
+      return cat(operand(p, expr.left, 'comparison', clarify), p.comments(expr.left).held.length > 0 ? '' : ' ', expr.operator, ' ', operand(p, expr.right, 'comparison', clarify));
     case 'Not':
-      return cat('not ', operand(p, expr.operand, (inner) => inner.kind === 'Binary'));
+      return cat('not ', operand(p, expr.operand, 'not', clarify));
     case 'CohortIs':
       return cat('cohort ', p.inline(expr.cohort, p.source(expr.cohort)));
     case 'GroupIs':
@@ -67,12 +111,13 @@ function printBare(p: Printer, expr: Expr): Doc {
  * first, then `[line, operator, operand]` for each further one. A nested
  * link of the chain keeps its own comments around its operands.
  */
-function chain(p: Printer, expr: BinaryExpr, operator: 'and' | 'or'): Doc[] {
+function chain(p: Printer, expr: BinaryExpr, operator: 'and' | 'or', clarify: boolean): Doc[] {
   const left = expr.left;
-  const links: Doc[] = left.kind === 'Binary' && left.operator === operator ? withComments(p, left, chain(p, left, operator)) : [operand(p, left, (inner) => mixes(inner, operator))];
+  const links: Doc[] =
+    left.kind === 'Binary' && left.operator === operator ? withComments(p, left, chain(p, left, operator, clarify)) : [operand(p, left, { operator, right: false }, clarify)];
   // A comment alone on its line before the right operand stays before its operator.
   const comments = p.ownLineLeading(expr.right);
-  links.push([line, ...comments, operator, ' ', operand(p, expr.right, (inner) => mixes(inner, operator) || (inner.kind === 'Binary' && inner.operator === operator))]);
+  links.push([line, ...comments, operator, ' ', operand(p, expr.right, { operator, right: true }, clarify)]);
   return links;
 }
 
@@ -84,16 +129,7 @@ function withComments(p: Printer, node: Expr, links: Doc[]): Doc[] {
   return links.map((link, index) => [index === 0 ? p.leadingInline(node) : '', link, index === last ? p.trailingInline(node) : '']);
 }
 
-/** Whether `inner`, an operand of `operator`, is the other logical operator: parenthesized either way. */
-function mixes(inner: Expr, operator: 'and' | 'or'): boolean {
-  return inner.kind === 'Binary' && (inner.operator === 'and' || inner.operator === 'or') && inner.operator !== operator;
-}
-
-function needsParensInComparison(inner: Expr): boolean {
-  return inner.kind === 'Binary' || inner.kind === 'Not';
-}
-
-function operand(p: Printer, expr: Expr, parenthesize: (inner: Expr) => boolean): Doc {
-  if (!parenthesize(expr)) return printExpr(p, expr);
-  return cat('(', printExpr(p, expr), ')');
+function operand(p: Printer, expr: Expr, outer: Outer, clarify: boolean): Doc {
+  if (!parenthesized(expr, outer, clarify)) return printNode(p, expr, clarify);
+  return cat('(', printNode(p, expr, clarify), ')');
 }

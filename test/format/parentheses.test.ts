@@ -9,7 +9,7 @@
 // the tree the formatted text must keep.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parse } from '../../grammar/index.js';
+import { conditionDepthLimit, parse } from '../../grammar/index.js';
 import { commentTexts, format, shape } from './helpers.js';
 
 /** A generated expression: its operator and operands, printed by `write`. */
@@ -121,5 +121,30 @@ describe('parentheses', () => {
     expect(check('not installation.meters > 1')).toBe('not (installation.meters > 1)');
     expect(check('(not installation.a) == false')).toBe('(not installation.a) == false');
     expect(check('(installation.a == true) == installation.b')).toBe('(installation.a == true) == installation.b');
+  });
+
+  test('a condition at the depth limit keeps within it: the reader\'s parentheses go where they would pass it', () => {
+    const check = (condition: string): string =>
+      format(`migration { check C requires ${condition} }\n`, { printWidth: 1000 }).replace(/^migration \{\n {2}check C requires (.*)\n\}\n$/s, '$1');
+    const tooDeep = (condition: string) => parse(`migration { check C requires ${condition} }\n`, 'p.mpol').diagnostics.map((d) => d.code);
+    const nots = (count: number) => 'not '.repeat(count);
+    // `not` over a comparison (2 levels), and over `(a and b or c)` (4 levels with its parentheses).
+    const comparison = 'installation.meters > 1';
+    const mixed = '(installation.a and installation.b or installation.c)';
+    for (const [condition, clarified, plain] of [
+      [nots(conditionDepthLimit - 2) + comparison, `${nots(conditionDepthLimit - 3)}not (${comparison})`, nots(conditionDepthLimit - 2) + comparison],
+      [nots(conditionDepthLimit - 4) + mixed, nots(conditionDepthLimit - 4) + '((installation.a and installation.b) or installation.c)', nots(conditionDepthLimit - 4) + mixed],
+    ] as const) {
+      expect(tooDeep(condition)).toEqual([]);
+      // One level shallower, the reader's parentheses fit and are printed.
+      expect(check(condition.slice(4))).toBe(clarified.slice(4));
+      expect(tooDeep(clarified.slice(4))).toEqual([]);
+      // At the limit they would pass it: the condition prints with only the parentheses it needs.
+      expect(tooDeep(clarified)).toEqual(['condition-too-deep']);
+      const formatted = check(condition);
+      expect(formatted).toBe(plain);
+      expect(tooDeep(formatted)).toEqual([]);
+      expect(check(formatted)).toBe(formatted);
+    }
   });
 });
