@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { matchesGlob } from './globs.js';
+import { matchesSectionGlob } from './globs.js';
 
 interface Editorconfig {
   readonly root: boolean;
@@ -28,7 +28,7 @@ export async function readEditorconfig(file: string): Promise<Record<string, unk
   const properties: Record<string, unknown> = Object.create(null);
   for (const { folder, config } of found) {
     const relative = path.relative(folder, file).split(path.sep).join('/');
-    for (const section of config.sections) if (matchesGlob(section.glob, relative)) Object.assign(properties, section.properties);
+    for (const section of config.sections) if (matchesSectionGlob(section.glob, relative)) Object.assign(properties, section.properties);
   }
   return toPrettier(normalize(properties));
 }

@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { baseName, wholeMatch } from './globs.js';
+import { baseName, matchesOverrideGlob } from './globs.js';
 
 export type PrettierConfig = { readonly kind: 'options'; readonly options: Record<string, unknown> } | { readonly kind: 'none' } | { readonly kind: 'error'; readonly message: string };
 
@@ -112,7 +112,7 @@ function withOverrides(config: Record<string, unknown>, relative: string): Recor
  * the same subject as the glob they exclude from, whatever their form.
  */
 function overrideMatches(files: readonly string[], excluded: readonly string[], relative: string): boolean {
-  const matchOn = (subject: string, globs: readonly string[]): boolean => globs.some((glob) => wholeMatch(glob, subject)) && !excluded.some((glob) => wholeMatch(glob, subject));
+  const matchOn = (subject: string, globs: readonly string[]): boolean => globs.some((glob) => matchesOverrideGlob(glob, subject)) && !excluded.some((glob) => matchesOverrideGlob(glob, subject));
   return matchOn(baseName(relative), files.filter((glob) => !glob.includes('/'))) || matchOn(relative, files.filter((glob) => glob.includes('/')));
 }
 

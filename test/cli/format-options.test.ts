@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectFormatOptions } from '../../cli/format-options/index.js';
-import { matchesGlob } from '../../cli/format-options/globs.js';
+import { matchesOverrideGlob, matchesSectionGlob } from '../../cli/format-options/globs.js';
 import { tempFolder } from './run-cli.js';
 
 const withPrettier = projectFormatOptions();
@@ -80,23 +80,37 @@ describe('the project’s formatting options', () => {
 });
 
 describe('globs', () => {
+  const globs = ['*.mpol', 'sub/*.mpol', 'sub/**/*.mpol', '/policy.mpol', '**.mpol', '{*.md,*.mpol}', 'policy{1..3}.mpol', 'polic[xy].mpol', 'polic[!y].mpol', 'pol?cy.mpol', '.hidden/*.mpol', '*', '**/deep/*'];
+  const files = ['policy.mpol', 'sub/policy.mpol', 'sub/a/b/policy2.mpol', 'policy2.mpol', 'policy4.mpol', '.hidden/policy.mpol', 'x/deep/policy.mpol'];
+  const pairs = globs.flatMap((glob) => files.map((file) => [glob, file] as const));
+
+  it.each(pairs)('an .editorconfig section [%s] for %s: as Prettier matches it', async (glob, file) => {
+    const policy = project({ '.editorconfig': `root = true\n[${glob}]\nindent_size = 7\n` }, file);
+    expect(await withoutPrettier(policy)).toEqual(await withPrettier(policy));
+  });
+
+  it.each(pairs)('an override of %s for %s: as Prettier matches it', async (glob, file) => {
+    const policy = project({ '.prettierrc': JSON.stringify({ overrides: [{ files: glob, options: { tabWidth: 7 } }] }) }, file);
+    expect(await withoutPrettier(policy)).toEqual(await withPrettier(policy));
+  });
+
   it.each([
     ['*.mpol', 'a/b/policy.mpol', true],
     ['*.mpol', 'policy.mpolx', false],
-    ['sub/*.mpol', 'sub/policy.mpol', true],
     ['sub/*.mpol', 'sub/deeper/policy.mpol', false],
-    ['sub/**/*.mpol', 'sub/policy.mpol', true],
     ['sub/**/*.mpol', 'sub/a/b/policy.mpol', true],
     ['/policy.mpol', 'policy.mpol', true],
-    ['{*.md,*.mpol}', 'x/policy.mpol', true],
     ['policy{1..3}.mpol', 'policy2.mpol', true],
     ['policy{1..3}.mpol', 'policy4.mpol', false],
-    ['polic[xy].mpol', 'policy.mpol', true],
     ['polic[!y].mpol', 'policy.mpol', false],
-    ['pol?cy.mpol', 'policy.mpol', true],
     ['\\*.mpol', '*.mpol', true],
     ['[unclosed.mpol', '[unclosed.mpol', true],
-  ])('%s against %s: %s', (glob, file, expected) => {
-    expect(matchesGlob(glob, file)).toBe(expected);
+  ])('the section glob %s against %s: %s', (glob, file, expected) => {
+    expect(matchesSectionGlob(glob, file)).toBe(expected);
+  });
+
+  it('reads `[!y]` in an override as Prettier does: one of `!` and `y`', () => {
+    expect(matchesOverrideGlob('polic[!y].mpol', 'policy.mpol')).toBe(true);
+    expect(matchesOverrideGlob('polic[!y].mpol', 'policx.mpol')).toBe(false);
   });
 });
