@@ -3,38 +3,19 @@
  * fault model, the populations in policy order with the installation
  * indices each one runs, and the installation generator if there is one.
  */
-import { emptyRecord, own } from '../../common/own.js';
-import { describeThrown } from '../migrate/describe.js';
-import { describeValue, readOptions, wholeNumber } from '../usage.js';
+import { own } from '../../common/own.js';
+import { readOptions, wholeNumber, describeValue } from '../usage.js';
 import { MigrationUsageError } from '../errors.js';
 import { populationKeys, splitPopulation } from '../fault-model/names.js';
 import { closest } from '../fault-model/fields.js';
 import { formatFaultModelErrors, validateFaultModel } from '../fault-model/validate.js';
 import type { FaultModel } from '../fault-model/fault-model.js';
-import { fieldsWithoutValues } from '../fault-model/installation-fields.js';
 import type { CompiledPolicy, Membership, PopulationChoice, PopulationKey } from '../policy.js';
-import { checkStrategy } from '../migrate/schedule.js';
+import { checkFieldsDrawn, checkPolicy } from './check-policy.js';
+import { readGenerator, type InstallationGenerator } from './installation-generator.js';
+import { guardedProgress, readBase, readCounts } from './option-values.js';
 
-/**
- * One installation a generator makes: its population and its fields. The
- * names are plain strings, checked when the simulation runs: TypeScript
- * widens a literal returned by a callback whose types are still being
- * inferred, so a typed `cohort` here would reject `generate: (i) => ({ cohort: 'IOC', ... })`.
- */
-export interface GeneratedInstallation<I> {
-  readonly cohort: string;
-  readonly group?: string | null;
-  readonly installation: I;
-}
-
-/**
- * Makes installation `index` (from 0). Must be a pure function of the index:
- * sampled installations are made again to record their timelines.
- */
-export interface InstallationGenerator<I> {
-  readonly count: number;
-  generate(index: number): GeneratedInstallation<I>;
-}
+export { populationOf, type GeneratedInstallation, type InstallationGenerator } from './installation-generator.js';
 
 /** `P` is the policy's populations: an emitted policy's own cohort and group names. */
 export interface SimulationOptions<I, P extends PopulationChoice = PopulationChoice> {
@@ -130,122 +111,4 @@ export function prepareSimulation<I, H, C extends string>(
   if (generator === null) checkFieldsDrawn(policy, model, base);
   const onProgress = read.onProgress === undefined ? undefined : guardedProgress(read.onProgress as (done: number, total: number) => void);
   return { model, seed, samples, migrationAttempt, base, populations, generator, count, onProgress };
-}
-
-/**
- * Refuses a simulation in which a declared installation field has no
- * value: every guard and check reading it would see `undefined`, and a
- * result such as "migrated 0" would look like a finding.
- */
-function checkFieldsDrawn<I, H, C extends string>(policy: CompiledPolicy<I, H, C>, model: FaultModel, base: Readonly<Record<string, unknown>>): void {
-  const missing = fieldsWithoutValues(policy.installation, model.installation, base);
-  if (missing.length === 0) return;
-  const names = missing.map((field) => `\`${field}\``).join(', ');
-  throw new MigrationUsageError(
-    `the fault model gives no values for the installation ${missing.length === 1 ? 'field' : 'fields'} ${names}: ` +
-      'every installation would leave them undefined, failing or skipping whatever reads them. ' +
-      'Give each a spec under the fault model\'s `installation` (`mpol faults` and `faultModelTemplate(policy)` write a model with them all), or a value in the `installation` option',
-  );
-}
-
-/** `cohorts`: whole counts by population, each read once into a prototype-free record. */
-function readCounts(value: unknown): Readonly<Record<string, number>> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new MigrationUsageError(`\`cohorts\` must be an object of counts, not ${describeValue(value)}`);
-  const counts = emptyRecord<number>();
-  let keys: string[];
-  try {
-    keys = Object.keys(value);
-  } catch (error) {
-    throw new MigrationUsageError(`reading \`cohorts\` threw ${describeThrown(error)}`, { cause: error });
-  }
-  const read = readOptions(value, keys, 'cohorts');
-  for (const key of keys) counts[key] = wholeNumber(read[key], `cohorts.${key}`, 0);
-  return counts;
-}
-
-/** `installation`: the fields every installation starts from, copied once. */
-function readBase(value: unknown): Readonly<Record<string, unknown>> {
-  if (value === undefined) return emptyRecord();
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new MigrationUsageError(`\`installation\` must be an object of field values, not ${describeValue(value)}`);
-  let keys: string[];
-  try {
-    keys = Object.keys(value);
-  } catch (error) {
-    throw new MigrationUsageError(`reading \`installation\` threw ${describeThrown(error)}`, { cause: error });
-  }
-  return Object.assign(emptyRecord<unknown>(), readOptions(value, keys, 'installation'));
-}
-
-/**
- * `installations`: its count, and a `generate` whose every answer is
- * checked, a throw or a malformed installation being a usage error that
- * names the index.
- */
-function readGenerator<I>(value: unknown): InstallationGenerator<I> {
-  const { count, generate } = readOptions(value, ['count', 'generate'], 'installations');
-  const total = wholeNumber(count, 'installations.count', 0);
-  if (typeof generate !== 'function') throw new MigrationUsageError(`\`installations.generate\` must be a function, not ${describeValue(generate)}`);
-  return {
-    count: total,
-    generate(index: number): GeneratedInstallation<I> {
-      let made: unknown;
-      try {
-        made = (generate as (index: number) => unknown).call(value, index);
-      } catch (error) {
-        throw new MigrationUsageError(`\`installations.generate(${index})\` threw ${describeThrown(error)}`, { cause: error });
-      }
-      const { cohort, group, installation } = readOptions(made, ['cohort', 'group', 'installation'], `installations.generate(${index})`);
-      if (typeof cohort !== 'string') throw new MigrationUsageError(`\`installations.generate(${index}).cohort\` must be a cohort's name, not ${describeValue(cohort)}`);
-      if (group !== undefined && group !== null && typeof group !== 'string') {
-        throw new MigrationUsageError(`\`installations.generate(${index}).group\` must be a group's name or null, not ${describeValue(group)}`);
-      }
-      return { cohort, group: group ?? null, installation: installation as I };
-    },
-  };
-}
-
-/** A progress callback whose throw ends the simulation as a usage error, with the callback's error as its cause. */
-function guardedProgress(progress: (done: number, total: number) => void): (done: number, total: number) => void {
-  return (done, total) => {
-    try {
-      progress(done, total);
-    } catch (error) {
-      throw new MigrationUsageError(`\`onProgress\` threw ${describeThrown(error)}`, { cause: error });
-    }
-  };
-}
-
-/** The population index of a generated installation, or a usage error naming the bad cohort or group. */
-export function populationOf(prepared: PreparedSimulation<unknown>, made: GeneratedInstallation<unknown>, index: number): number {
-  const key = made.group === undefined || made.group === null ? made.cohort : `${made.cohort}/${made.group}`;
-  const found = prepared.populations.findIndex((population) => population.key === key);
-  if (found < 0) throw new MigrationUsageError(`installation ${index}: the policy has no cohort or \`cohort/group\` \`${key}\``);
-  return found;
-}
-
-/**
- * What `migrate` would reject when it reaches it, checked up front: every
- * strategy the flow names exists and can end, and every code exists.
- */
-function checkPolicy<I, H, C extends string>(policy: CompiledPolicy<I, H, C>): void {
-  const errors = policy.errors as Readonly<Record<string, unknown>>;
-  const needCode = (code: string): void => {
-    if (own(errors, code) === undefined) throw new MigrationUsageError(`the policy has no error code \`${code}\``);
-  };
-  for (const node of policy.flow) {
-    if (node.kind === 'check') {
-      needCode(node.code);
-      continue;
-    }
-    if (node.retry !== null) {
-      const strategy = own(policy.retries, node.retry);
-      if (strategy === undefined) throw new MigrationUsageError(`the policy has no retry strategy \`${node.retry}\``);
-      checkStrategy(node.retry, strategy);
-    }
-    node.mayFail.forEach(needCode);
-    for (const action of [node.onFailure, node.onExhausted, ...node.deadlines.map((deadline) => deadline.action)]) {
-      needCode(action.code);
-      if (action.kind === 'incident') needCode(action.elseCode);
-    }
-  }
 }
