@@ -10,8 +10,11 @@
  * end of the input are held back until every request passed on has had
  * its response written and standard output is flushed. The library then
  * ends the process as the protocol says: 0 after `shutdown`, 1 without.
- * A request that cannot be answered (one waiting for an `initialized`
- * that never came) holds the end back for `patience` milliseconds at most.
+ * The end also waits for the server to settle (`settled`): the check of
+ * what was opened or changed runs in a worker, and its diagnostics are
+ * notifications, which no response stands for. Something that cannot
+ * finish (a request waiting for an `initialized` that never came) holds
+ * the end back for `patience` milliseconds at most.
  */
 import { PassThrough, Writable, type Readable } from 'node:stream';
 import { FrameReader, type Frame } from './lsp-frames.js';
@@ -30,6 +33,8 @@ export interface SessionOptions {
   flush(done: () => void): void;
   /** How long to wait at most, once the input has ended or `exit` has come, for the last answers. */
   readonly patience: number;
+  /** Resolves once the server has done the work the messages it has handled asked for (its diagnostics written). */
+  settled?(): Promise<void>;
 }
 
 export function answeredSession(stdin: Readable, options: SessionOptions): SessionStreams {
@@ -43,6 +48,7 @@ export function answeredSession(stdin: Readable, options: SessionOptions): Sessi
   let closing = false;
   let patienceOver = false;
   let released = false;
+  let settling = false;
   let timer: NodeJS.Timeout | undefined;
 
   const forward = (bytes: Buffer): void => {
@@ -64,6 +70,21 @@ export function answeredSession(stdin: Readable, options: SessionOptions): Sessi
 
   const release = (): void => {
     if (!closing || released || (unanswered.size > 0 && !patienceOver)) return;
+    if (!patienceOver && options.settled !== undefined) {
+      // Every request is answered: wait for the rest of the work, then look again (unless patience ran out meanwhile).
+      if (settling) return;
+      settling = true;
+      void options.settled().then(() => {
+        settling = false;
+        if (unanswered.size === 0 || patienceOver) releaseNow();
+      });
+      return;
+    }
+    releaseNow();
+  };
+
+  const releaseNow = (): void => {
+    if (released) return;
     released = true;
     clearTimeout(timer);
     options.flush(() => {

@@ -23,6 +23,9 @@ export class CheckScheduler {
   private checkedVersions: ReadonlyMap<string, number> = new Map();
   private readonly facts = new Map<string, PolicyFacts>();
   private completed = 0;
+  /** Those waiting for the scheduler to be idle. */
+  private idleWaiters: (() => void)[] = [];
+  private disposed = false;
 
   constructor(
     private readonly files: Files,
@@ -65,6 +68,17 @@ export class CheckScheduler {
     return this.running === undefined && !this.starting && !this.wanted && !this.files.hasChanges();
   }
 
+  /** Nothing left to do: idle, or disposed (a disposed checker answers nothing more). */
+  get quiet(): boolean {
+    return this.disposed || this.idle;
+  }
+
+  /** Resolves once the scheduler is quiet (at once if it is). */
+  whenQuiet(): Promise<void> {
+    if (this.quiet) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
   /** Asks for a check of the files as they are now. */
   request(): void {
     this.wanted = true;
@@ -77,6 +91,18 @@ export class CheckScheduler {
 
   dispose(): void {
     this.checker.dispose();
+    this.disposed = true;
+    this.wakeIdleWaiters();
+  }
+
+  private wakeIdleWaiters(): void {
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private wakeIfIdle(): void {
+    if (this.idle) this.wakeIdleWaiters();
   }
 
   private async start(): Promise<void> {
@@ -86,7 +112,7 @@ export class CheckScheduler {
     } finally {
       this.starting = false;
     }
-    if (this.running !== undefined || !this.wanted) return;
+    if (this.running !== undefined || !this.wanted) return this.wakeIfIdle();
     this.wanted = false;
     const { changes, paths } = this.files.takeChanges();
     const generation = ++this.generation;
@@ -118,5 +144,6 @@ export class CheckScheduler {
       this.checked(paths);
     }
     if (this.wanted || this.files.hasChanges()) this.request();
+    this.wakeIfIdle();
   }
 }

@@ -26,13 +26,27 @@ export interface ServerHandle {
   readonly scheduler: CheckScheduler;
   /** Resolves once the workspace folders have been read. */
   readonly indexed: Promise<void>;
+  /**
+   * Resolves once the server has done all the work the messages handled
+   * so far asked for: the workspace read, no check running or wanted, and
+   * every diagnostics notification written. The command line waits on it
+   * before it ends a server whose input has ended, so that a client that
+   * wrote a whole session at once still gets the diagnostics of what it
+   * opened.
+   */
+  settled(): Promise<void>;
 }
+
+/** How long `shutdown` waits at most for the check the messages before it asked for. */
+const shutdownPatience = 5_000;
 
 export function startServer(connection: Connection, environment: ServerEnvironment): ServerHandle {
   const log = (message: string): void => connection.console.error(message);
   let capabilities: ClientCapabilities = {};
   const touched = new Set<string>();
   let syntaxPass: NodeJS.Immediate | undefined;
+  /** Diagnostics notifications not yet written. */
+  const sending = new Set<Promise<void>>();
 
   const files = new Files(environment.files, (paths) => {
     for (const path of paths) touched.add(path);
@@ -53,7 +67,20 @@ export function startServer(connection: Connection, environment: ServerEnvironme
     const document = files.document(path);
     if (document === undefined) return;
     const related = capabilities.textDocument?.publishDiagnostics?.relatedInformation === true;
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsFor(files, path, scheduler.diagnosticsOf(path), scheduler.moved, related) });
+    const sent = connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnosticsFor(files, path, scheduler.diagnosticsOf(path), scheduler.moved, related) });
+    sending.add(sent);
+    void sent.finally(() => sending.delete(sent)).catch(() => {});
+  }
+
+  async function settled(): Promise<void> {
+    await indexed;
+    // Each wait may start more work (a check's result publishes, a publish is one more write): look again until nothing is left.
+    for (;;) {
+      if (sending.size > 0) await Promise.allSettled([...sending]);
+      else if (!scheduler.quiet) await scheduler.whenQuiet();
+      else if (syntaxPass !== undefined) await new Promise((resolve) => setImmediate(resolve));
+      else return;
+    }
   }
 
   /**
@@ -141,8 +168,14 @@ export function startServer(connection: Connection, environment: ServerEnvironme
 
   registerRequests(connection, { context, indexed, scheduler, capabilities: () => capabilities, log, formatOptions: environment.formatOptions });
 
-  connection.onShutdown(() => scheduler.dispose());
+  // The check the messages before `shutdown` asked for is finished and published first (a client that sends a whole session at once expects its diagnostics), for `shutdownPatience` at most.
+  connection.onShutdown(async () => {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([settled(), new Promise((resolve) => (timer = setTimeout(resolve, shutdownPatience)))]);
+    clearTimeout(timer);
+    scheduler.dispose();
+  });
 
   connection.listen();
-  return { files, scheduler, indexed };
+  return { files, scheduler, indexed, settled };
 }

@@ -17,8 +17,8 @@ import { diskAccess } from '../lsp-files.js';
 import { answeredSession } from '../lsp-session.js';
 import { workerChecker } from '../lsp-worker.js';
 
-/** How long, once standard input has ended, the server waits at most for the answers it still owes. */
-const lastAnswersPatience = 30_000;
+/** How long, once standard input has ended, the server waits at most for the answers it still owes: a few seconds, so that nothing hangs. */
+const lastAnswersPatience = 5_000;
 
 export interface LspOptions {
   readonly stdio?: boolean;
@@ -33,14 +33,17 @@ export function lspCommand(options: LspOptions, ctx: CliContext): ExitCode {
     const toStderr = (...args: unknown[]): void => ctx.err(`${args.map(String).join(' ')}\n`);
     console.log = console.info = console.debug = console.warn = toStderr;
   }
-  const connection = options.stdio === true ? stdioConnection(ctx) : createConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
+  // Over IPC the end of the channel closes both ways, so there is nobody left to answer: the library ends the process at once.
+  let settled = (): Promise<void> => Promise.resolve();
+  const connection = options.stdio === true ? stdioConnection(ctx, () => settled()) : createConnection(new IPCMessageReader(process), new IPCMessageWriter(process));
   const script = fileURLToPath(import.meta.url);
-  startServer(connection, {
+  const server = startServer(connection, {
     files: diskAccess,
     startChecker: workerChecker(script, (message) => connection.console.error(message)),
     version: ctx.version,
     formatOptions: projectFormatOptions(),
   });
+  settled = server.settled;
   return exitCodes.ok;
 }
 
@@ -54,11 +57,12 @@ export function lspCommand(options: LspOptions, ctx: CliContext): ExitCode {
  * server still ends as the protocol says: at `exit`, or when its input
  * ends.
  */
-function stdioConnection(ctx: CliContext): Connection {
+function stdioConnection(ctx: CliContext, settled: () => Promise<void>): Connection {
   const { input, output } = answeredSession(process.stdin, {
     write: (bytes) => ctx.out(bytes.toString('utf8')),
     flush: (done) => flushStdout(done),
     patience: lastAnswersPatience,
+    settled,
   });
   return createConnection(input, output);
 }

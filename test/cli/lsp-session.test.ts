@@ -12,10 +12,10 @@ const frame = (message: object): Buffer => {
 };
 
 /** A session over a fake standard input, with what the library would read and whether the input has ended for it. */
-function setUp(patience = 60_000) {
+function setUp(patience = 60_000, settled?: () => Promise<void>) {
   const stdin = new PassThrough();
   const written: Buffer[] = [];
-  const { input, output } = answeredSession(stdin, { write: (bytes) => written.push(bytes), flush: (done) => setImmediate(done), patience });
+  const { input, output } = answeredSession(stdin, { write: (bytes) => written.push(bytes), flush: (done) => setImmediate(done), patience, ...(settled ? { settled } : {}) });
   const seen: string[] = [];
   const raw: Buffer[] = [];
   let ended = false;
@@ -28,6 +28,24 @@ function setUp(patience = 60_000) {
 }
 
 describe('answeredSession', () => {
+  it('holds the end of the input, once every request is answered, until the server has settled', async () => {
+    let settle: () => void = () => {};
+    const session = setUp(60_000, () => new Promise<void>((resolve) => (settle = resolve)));
+    session.stdin.end(frame({ method: 'textDocument/didOpen', params: {} }));
+    await session.settle();
+    expect(session.ended()).toBe(false);
+    settle();
+    await session.settle();
+    expect(session.ended()).toBe(true);
+  });
+
+  it('ends the input after patience when the server never settles', async () => {
+    const session = setUp(50, () => new Promise<void>(() => {}));
+    session.stdin.end(frame({ method: 'textDocument/didOpen', params: {} }));
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(session.ended()).toBe(true);
+  });
+
   it('holds the end of the input until every request is answered', async () => {
     const session = setUp();
     session.stdin.end(Buffer.concat([frame({ id: 1, method: 'initialize', params: {} }), frame({ id: 'a', method: 'textDocument/hover', params: {} })]));

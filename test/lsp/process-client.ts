@@ -15,6 +15,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
+import { childEnv } from '../child-env.js';
 
 export interface ServerProcess {
   readonly child: ChildProcess;
@@ -34,6 +35,7 @@ export interface ServerProcess {
 export function startServerProcess(script: string, transport: 'stdio' | 'node-ipc', cwd: string): ServerProcess {
   const child = spawn(process.execPath, [...(process.env['MPOL_SERVER_FLAGS']?.split(' ').filter(Boolean) ?? []), script, 'lsp', `--${transport}`], {
     cwd,
+    env: childEnv(),
     stdio: transport === 'stdio' ? ['pipe', 'pipe', 'pipe'] : ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let errors = '';

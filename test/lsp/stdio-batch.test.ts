@@ -1,9 +1,11 @@
 // The shipped server given a whole session at once: a client (or a script)
 // that writes every message to standard input and closes it straight away
 // gets an answer to every request it sent, then the exit code the
-// protocol gives (0 after `shutdown`, 1 without it).
+// protocol gives (0 after `shutdown`, 1 without it), and the diagnostics of
+// what it opened: the check runs in the checker's worker and its result is
+// a notification, which no response stands for.
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { URI } from 'vscode-uri';
@@ -15,7 +17,12 @@ interface Message {
   readonly method?: string;
   readonly result?: unknown;
   readonly error?: { readonly message: string };
+  readonly params?: { readonly diagnostics?: readonly { readonly code?: string }[] };
 }
+
+/** The codes of every diagnostic published, in order. */
+const publishedCodes = (messages: readonly Message[]): string[] =>
+  messages.flatMap((m) => (m.method === 'textDocument/publishDiagnostics' ? (m.params?.diagnostics ?? []).map((d) => d.code ?? '') : []));
 
 /** `messages` framed as the base protocol frames them, in one buffer. */
 function framed(messages: readonly object[]): Buffer {
@@ -42,9 +49,11 @@ function unframed(output: Buffer): Message[] {
 }
 
 /** Runs the bundle's server over stdio in a copy of the example policy, with `messages` written and standard input closed at once. */
-async function session(messages: (folder: string, uri: string) => object[]): Promise<{ sent: object[]; received: Message[]; code: number | null; stderr: string }> {
+async function session(messages: (folder: string, uri: string) => object[], edit: (text: string) => string = (text) => text): Promise<{ sent: object[]; received: Message[]; code: number | null; stderr: string }> {
   const folder = path.join(tempFolder(), 'policy');
   cpSync(exampleFolder, folder, { recursive: true });
+  const file = path.join(folder, 'example.mpol');
+  writeFileSync(file, edit(readFileSync(file, 'utf8')));
   const uri = URI.file(path.join(folder, 'example.mpol')).toString();
   const sent = messages(folder, uri);
   const child = spawn(process.execPath, [mainScript, 'lsp', '--stdio'], { cwd: folder, env: childEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
@@ -102,5 +111,27 @@ describe('mpol lsp --stdio, a whole session written at once and standard input c
     const run = await session((folder, uri) => [...requests(folder, uri), { id: 11, method: 'shutdown' }]);
     expect(run.received.filter((m) => m.method === undefined).map((m) => m.id).sort((a, b) => a! - b!)).toEqual(ids(run.sent));
     expect(run.code).toBe(0);
+  });
+});
+
+describe('mpol lsp --stdio, the check of what a whole session opened', () => {
+  // Only the checker finds an unused strategy: the syntax pass publishes none.
+  const unusedRotation = (text: string): string => text.replace('    retry Rotation\n', '    retry Commissioning\n');
+
+  it('publishes the checker\'s diagnostics before the answer to shutdown, then exits with 0', async () => {
+    const run = await session((folder, uri) => [...requests(folder, uri).slice(0, 3), { id: 2, method: 'shutdown' }, { method: 'exit' }], unusedRotation);
+    expect(publishedCodes(run.received)).toContain('unused-declaration');
+    const shutdownAt = run.received.findIndex((m) => m.id === 2);
+    const checkedAt = run.received.findIndex((m) => (m.params?.diagnostics ?? []).some((d) => d.code === 'unused-declaration'));
+    expect(checkedAt).toBeGreaterThanOrEqual(0);
+    expect(checkedAt).toBeLessThan(shutdownAt);
+    expect(run.code).toBe(0);
+  });
+
+  it('publishes the checker\'s diagnostics when the input ends without shutdown, then exits with 1', async () => {
+    const run = await session((folder, uri) => [...requests(folder, uri).slice(0, 3), { id: 2, method: 'textDocument/documentSymbol', params: { textDocument: { uri } } }], unusedRotation);
+    expect(run.received.filter((m) => m.method === undefined).map((m) => m.id)).toEqual([1, 2]);
+    expect(publishedCodes(run.received)).toContain('unused-declaration');
+    expect(run.code).toBe(1);
   });
 });
