@@ -17,6 +17,7 @@
  */
 import type { CompiledPolicy } from '../policy.js';
 import type { AttemptResults } from './attempt-results.js';
+import { chunkSize, summarizeChunks, summaryWords } from './chunks.js';
 import { AttemptKernel } from './kernel.js';
 import type { CampaignInputs } from './plan.js';
 import type { CampaignTally } from './tally.js';
@@ -56,10 +57,12 @@ const controlWords = (ring: number): number => header + 4 * ring;
 /** Result cells: one block per slot, and one more for the scheduler's own attempts (`BlockViews.scratch`). */
 const cellsOf = ({ block, ring }: BlockGeometry): number => (ring + 1) * block;
 
+const summaryWordsOf = ({ block, ring }: BlockGeometry): number => ring * Math.ceil(block / chunkSize) * summaryWords;
+
 /** Bytes of the buffer for `geometry`. */
 export function blockBytes(geometry: BlockGeometry): number {
   const cells = cellsOf(geometry);
-  return geometry.ring * 8 + 2 * cells * 8 + controlWords(geometry.ring) * 4 + 2 * cells * 4;
+  return geometry.ring * 8 + 2 * cells * 8 + (controlWords(geometry.ring) + summaryWordsOf(geometry)) * 4 + 2 * cells * 4;
 }
 
 /** Views of the blocks' buffer: the control words, each slot's first installation, and the attempts' results. */
@@ -69,6 +72,8 @@ export class BlockViews {
   /** Every slot's results, then `block` cells from `scratch` on that no slot uses (one object, so the code reading results sees one shape). */
   readonly results: AttemptResults;
   readonly scratch: number;
+  /** Per slot, from `summaryAt(slot)`, the summaries of its block's chunks (chunks.ts), written by whoever makes the block. */
+  readonly summary: Int32Array;
   readonly state: number;
   readonly population: number;
   readonly count: number;
@@ -91,6 +96,7 @@ export class BlockViews {
     const end = take((o) => new Float64Array(buffer, o, cells), cells * 8);
     const delay = take((o) => new Float64Array(buffer, o, cells), cells * 8);
     this.control = take((o) => new Int32Array(buffer, o, controlWords(ring)), controlWords(ring) * 4);
+    this.summary = take((o) => new Int32Array(buffer, o, summaryWordsOf(geometry)), summaryWordsOf(geometry) * 4);
     const party = take((o) => new Int32Array(buffer, o, cells), cells * 4);
     const outcome = take((o) => new Int32Array(buffer, o, cells), cells * 4);
     this.results = { outcome, end, delay, party };
@@ -126,9 +132,17 @@ export class BlockViews {
     Atomics.notify(this.control, this.state + slot);
   }
 
-  /** Runs the first attempts of the block in `slot` into its results; throws what the attempts throw. */
+  /** Runs the first attempts of the block in `slot` into its results and summary; throws what the attempts throw. */
   run(kernel: AttemptKernel, slot: number): void {
-    kernel.runFirst(this.control[this.population + slot]!, this.first[slot]!, this.control[this.count + slot]!, this.results, slot * this.geometry.block);
+    const count = this.control[this.count + slot]!;
+    const base = slot * this.geometry.block;
+    kernel.runFirst(this.control[this.population + slot]!, this.first[slot]!, count, this.results, base);
+    summarizeChunks(this.results.outcome, base, count, this.summary, this.summaryAt(slot));
+  }
+
+  /** Where the summary of the block in `slot` starts in `summary`. */
+  summaryAt(slot: number): number {
+    return slot * Math.ceil(this.geometry.block / chunkSize) * summaryWords;
   }
 
   /** Asks for the first attempts of installations `first .. first + count - 1` of `population` in `slot`: a request at the back of the queue. */

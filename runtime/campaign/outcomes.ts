@@ -60,6 +60,9 @@ export class Outcomes {
         results.party[at] = -1;
         scratch.submit(0, 0, at, at + 1, results, 0);
         scratch.settle(0, 1, 0, results, at);
+        // The row as the only other of a chunk, in either half of its mask.
+        scratch.submitChunk(0, 0, 0, results, at, 63, 1, 0);
+        scratch.submitChunk(0, 0, -32, results, at, 63, 0, 1);
       }
     }
   }
@@ -105,6 +108,25 @@ export class Outcomes {
       } else this.settle(first + k, 1, p, results, base + k);
     }
     this.open -= closed;
+  }
+
+  /**
+   * Settles the first attempts of a whole chunk of a block (blocks.ts), the
+   * installations `first + from ..` at `base + from ..` of `results`, from
+   * its summary: `plain` of them migrated on the day, and the others, in
+   * the `low` and `high` masks, are settled one by one in index order.
+   */
+  submitChunk(p: number, first: number, from: number, results: AttemptResults, base: number, plain: number, low: number, high: number): void {
+    countDay(this.tally, this.day, AttemptKind.Migrated, plain);
+    this.open -= plain;
+    for (let mask = low; mask !== 0; mask &= mask - 1) {
+      const k = from + 31 - Math.clz32(mask & -mask);
+      this.settle(first + k, 1, p, results, base + k);
+    }
+    for (let mask = high; mask !== 0; mask &= mask - 1) {
+      const k = from + 63 - Math.clz32(mask & -mask);
+      this.settle(first + k, 1, p, results, base + k);
+    }
   }
 
   /** Settles attempt `attempt` of installation `index` of population `p`, which ended as slot `at` of `results` says. */

@@ -20,6 +20,7 @@
  * starts at or after that time.
  */
 import { MigrationUsageError } from '../errors.js';
+import { chunkSize, summaryWords } from './chunks.js';
 import { DayPlanner, type ScheduleRecord } from './day-plan.js';
 import type { FirstAttempts } from './first-attempts.js';
 import type { AttemptKernel } from './kernel.js';
@@ -65,14 +66,24 @@ function submitReady(blocks: FirstAttempts, outcomes: Outcomes, p: number, next:
   return left;
 }
 
-/** Settles first submissions of `p` from the block in `slot` (its next), at most `left`; how many remain. */
+/**
+ * Settles first submissions of `p` from the block in `slot` (its next), at
+ * most `left`; how many remain. Whole chunks are settled from their
+ * summaries (blocks.ts), the part of a chunk a day's capacity cuts one by
+ * one.
+ */
 function submitBlock(blocks: FirstAttempts, outcomes: Outcomes, p: number, slot: number, next: number[], left: number): number {
   const { first, count } = blocks.range(slot);
   const from = next[p]! - first;
   const to = Math.min(count, from + left);
-  const base = slot * blocks.views.geometry.block;
-  // In short calls, as the kernel's runner (kernel.ts).
-  for (let k = from; k < to; k += 64) outcomes.submit(p, first, k, Math.min(to, k + 64), blocks.views.results, base);
+  const { results, summary, geometry } = blocks.views;
+  const base = slot * geometry.block;
+  let k = Math.min(to, Math.ceil(from / chunkSize) * chunkSize);
+  if (from < k) outcomes.submit(p, first, from, k, results, base);
+  for (let at = blocks.views.summaryAt(slot) + (k / chunkSize) * summaryWords; k < to && Math.min(count, k + chunkSize) <= to; k += chunkSize, at += summaryWords) {
+    outcomes.submitChunk(p, first, k, results, base, summary[at]!, summary[at + 1]!, summary[at + 2]!);
+  }
+  if (k < to) outcomes.submit(p, first, k, to, results, base);
   next[p] = first + to;
   if (to === count) blocks.release(p);
   return left - (to - from);

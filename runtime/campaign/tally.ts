@@ -69,14 +69,14 @@ export function emptyTally(shape: TallyShape): CampaignTally {
 }
 
 /** Counts one outcome of series `series` on `day`, growing the day array as needed. */
-export function countDay(tally: CampaignTally, day: number, series: number): void {
+export function countDay(tally: CampaignTally, day: number, series: number, count = 1): void {
   const slot = day * daySeries.length + series;
   if (slot >= tally.days.length) {
     const grown = new Float64Array(Math.max(tally.days.length * 2, (day + 1) * daySeries.length));
     grown.set(tally.days);
     tally.days = grown;
   }
-  tally.days[slot]!++;
+  tally.days[slot]! += count;
 }
 
 /** Keeps `index` among the lowest `samples` indices of `key`. */

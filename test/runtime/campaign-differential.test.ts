@@ -1,265 +1,21 @@
 /**
- * The campaign simulator against a reference written here from the rules
- * in docs/campaign.md: every installation is played attempt by attempt
- * through `migrate` with handlers drawing from the fault model, resubmitted
- * while `nextMigrationAttempt` allows, and a plain scheduler of objects and
- * arrays decides the days. For random small policies, fault models and
- * campaigns, every per-day series and every final count must agree, and the
- * result must be byte-identical however the first attempts are cut into
- * blocks and whichever kernel makes them.
+ * The campaign simulator against the reference of campaign-reference.ts:
+ * for random small policies, fault models and campaigns, every per-day
+ * series and every final count must agree, and the result must be
+ * byte-identical however the first attempts are cut into blocks and
+ * whichever kernel makes them. campaign-chunks.test.ts does the same for
+ * estates large enough to fill chunks of blocks.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  attemptSeed,
-  drawInstallation,
-  faultHandlers,
-  jitterSeed,
-  migrate,
-  nextMigrationAttempt,
-  SeededRandom,
-  simulateCampaign,
-  validateFaultModel,
-  type CampaignParallel,
-  type CampaignResult,
-  type Outcome,
-} from '../../runtime/index.js';
-import { BlockViews } from '../../runtime/campaign/blocks.js';
+import { simulateCampaign } from '../../runtime/index.js';
 import { playCampaign } from '../../runtime/campaign/campaign.js';
-import { AttemptKernel } from '../../runtime/campaign/kernel.js';
-import { build, scenarioArb, type Scenario } from './random-policy.js';
+import { blocksHelped, expectAgrees, helpersInProcess, reference } from './campaign-reference.js';
+import { campaignArb, setUp } from './campaign-setup.js';
+import { scenarioArb } from './random-policy.js';
 
-const day = 86_400_000;
-const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /** `MPOL_RUNS=2000 npx vitest run test/runtime/campaign-differential.test.ts` for a longer hunt. */
 const runs = Number(process.env.MPOL_RUNS ?? 60);
-
-const delayArb = fc.oneof(
-  fc.integer({ min: 0, max: 4 * 24 * 60 }).map((minutes) => ({ json: minutes * 60_000 as unknown, draw: () => minutes * 60_000 })),
-  fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 5 })).map(([low, extra]) => ({
-    json: { uniform: [`${low}d`, `${low + extra}d`] } as unknown,
-    draw: (random: SeededRandom) => low * day + Math.floor(random.next() * (extra * day + 1)),
-  })),
-  fc.integer({ min: 1, max: 72 }).map((hours) => ({
-    json: { exponential: `${hours}h` } as unknown,
-    draw: (random: SeededRandom) => Math.floor(-hours * 3_600_000 * Math.log(1 - random.next())),
-  })),
-);
-
-const campaignArb = fc.record({
-  estate: fc.record({ C: fc.integer({ min: 0, max: 8 }), 'C/G': fc.integer({ min: 0, max: 8 }) }),
-  daily: fc.integer({ min: 1, max: 7 }),
-  cohortCaps: fc.record({ C: fc.integer({ min: 1, max: 4 }), 'C/G': fc.integer({ min: 1, max: 3 }) }, { requiredKeys: [] }),
-  partyCaps: fc.record({ P: fc.integer({ min: 1, max: 2 }), Q: fc.integer({ min: 1, max: 2 }) }, { requiredKeys: [] }),
-  working: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 }),
-  /** Day 0's date: 2021-01-04 (a Monday) plus this many days. */
-  startOffset: fc.integer({ min: 0, max: 6 }),
-  holidays: fc.uniqueArray(fc.integer({ min: 0, max: 15 }), { maxLength: 4 }),
-  delay: delayArb,
-  partyDelays: fc.record({ P: delayArb }, { requiredKeys: [] }),
-  exclusionAfter: fc.integer({ min: 1, max: 4 }),
-});
-type Campaign = typeof campaignArb extends fc.Arbitrary<infer T> ? T : never;
-
-const dateOf = (offset: number): string => new Date(Date.UTC(2021, 0, 4 + offset)).toISOString().slice(0, 10);
-
-/** The scenario's policy with responsible parties on its resubmittable codes, its fault model and the campaign section. */
-function setUp(scenario: Scenario, campaign: Campaign) {
-  const built = build({ ...scenario, exclusionAfter: campaign.exclusionAfter });
-  const responsible: Record<string, string> = { X2: 'P', X3: 'Q', M1: 'P' };
-  const errors = Object.fromEntries(Object.entries(built.policy.errors).map(([code, error]) => [code, { ...error, responsible: responsible[code] ?? null }]));
-  const policy = { ...built.policy, errors };
-  const faults = {
-    ...built.faults,
-    campaign: {
-      estate: campaign.estate,
-      capacity: { daily: campaign.daily, cohorts: campaign.cohortCaps, responsible: campaign.partyCaps },
-      calendar: {
-        start: dateOf(campaign.startOffset),
-        workingDays: campaign.working.map((d) => weekdays[d]),
-        holidays: campaign.holidays.map((offset) => dateOf(campaign.startOffset + offset)),
-      },
-      resubmission: {
-        delay: campaign.delay.json,
-        responsible: Object.fromEntries(Object.entries(campaign.partyDelays).map(([party, delay]) => [party, { delay: delay.json }])),
-      },
-    },
-  };
-  return { policy, faults };
-}
-
-interface Attempt {
-  readonly outcome: Outcome;
-  readonly next: number | null;
-  readonly delay: number;
-}
-
-/** One installation's attempts through `migrate`, resubmitted while `nextMigrationAttempt` allows. */
-async function chainOf(setup: ReturnType<typeof setUp>, campaign: Campaign, seed: number, index: number, group: string | null): Promise<Attempt[]> {
-  const model = validateFaultModel(setup.faults, setup.policy).model!;
-  const attempts: Attempt[] = [];
-  for (let attempt: number | null = 1; attempt !== null; ) {
-    const random = new SeededRandom(attemptSeed(seed, index, attempt));
-    const installation = drawInstallation(model.installation, {}, random);
-    const membership = { cohort: 'C', group };
-    const result = await migrate(setup.policy, installation, {
-      handlers: faultHandlers(setup.policy, model, membership, random),
-      ...membership,
-      seed: jitterSeed(attemptSeed(seed, index, attempt)),
-      migrationAttempt: attempt,
-    });
-    const next = nextMigrationAttempt(result);
-    let delay = 0;
-    if (next !== null && result.outcome.status !== 'migrated') {
-      const party = setup.policy.errors[result.outcome.code]!.responsible;
-      const override = party === null ? undefined : campaign.partyDelays[party as 'P'];
-      delay = (override ?? campaign.delay).draw(random);
-    }
-    attempts.push({ outcome: result.outcome, next, delay });
-    attempt = next;
-  }
-  return attempts;
-}
-
-interface Job {
-  readonly index: number;
-  readonly attempt: number;
-  readonly population: 'C' | 'C/G';
-  readonly party: string | null;
-}
-
-/** The campaign as docs/campaign.md describes it, one object per resubmission. */
-async function reference(setup: ReturnType<typeof setUp>, campaign: Campaign, seed: number) {
-  const populations = (['C', 'C/G'] as const).map((key, p) => ({ key, first: p === 0 ? 0 : campaign.estate.C, count: campaign.estate[key] }));
-  const chains = new Map<number, Attempt[]>();
-  for (const population of populations) {
-    for (let index = population.first; index < population.first + population.count; index++) {
-      chains.set(index, await chainOf(setup, campaign, seed, index, population.key === 'C' ? null : 'G'));
-    }
-  }
-  const working = (d: number): boolean => campaign.working.includes((campaign.startOffset + d) % 7) && !campaign.holidays.includes(d);
-  const series = { capacity: [] as number[], submitted: [] as number[], resubmitted: [] as number[], migrated: [] as number[], failed: [] as number[], excluded: [] as number[], resubmittable: [] as number[] };
-  const add = (name: keyof typeof series, d: number, n = 1) => {
-    while (series[name].length <= d) series[name].push(0);
-    series[name][d]! += n;
-  };
-  const finals = { migrated: 0, failed: 0, excluded: 0 };
-  const codes = new Map<string, { resubmitted: number; failed: number; excluded: number }>();
-  const codeRow = (code: string) => codes.get(code) ?? codes.set(code, { resubmitted: 0, failed: 0, excluded: 0 }).get(code)!;
-  const buckets = new Map<number, Job[]>();
-  let waiting: Job[] = [];
-  const next = populations.map((p) => p.first);
-  let open = campaign.estate.C + campaign.estate['C/G'];
-  const capsOf = (population: 'C' | 'C/G'): string[] =>
-    Object.keys(campaign.cohortCaps).filter((key) => key === population || key === 'C');
-  for (let d = 0; open > 0; d++) {
-    if (!working(d)) continue;
-    add('capacity', d, campaign.daily);
-    waiting.push(...(buckets.get(d) ?? []));
-    let room = campaign.daily;
-    const used = new Map<string, number>();
-    const free = (key: string, cap: number) => (used.get(key) ?? 0) < cap;
-    const take = (key: string, n: number) => used.set(key, (used.get(key) ?? 0) + n);
-    const taken: Job[] = [];
-    const kept: Job[] = [];
-    for (const [n, job] of waiting.entries()) {
-      if (room === 0) {
-        kept.push(...waiting.slice(n));
-        break;
-      }
-      const partyCap = job.party === null ? undefined : campaign.partyCaps[job.party as 'P'];
-      const fits = capsOf(job.population).every((key) => free(key, campaign.cohortCaps[key as 'C']!)) && (partyCap === undefined || free(`party ${job.party}`, partyCap));
-      if (!fits) {
-        kept.push(job);
-        continue;
-      }
-      capsOf(job.population).forEach((key) => take(key, 1));
-      if (partyCap !== undefined) take(`party ${job.party}`, 1);
-      room--;
-      taken.push(job);
-    }
-    waiting = kept;
-    const jobs: Job[] = [];
-    populations.forEach((population, p) => {
-      jobs.push(...taken.filter((job) => job.population === population.key));
-      let count = Math.min(population.first + population.count - next[p]!, room);
-      for (const key of capsOf(population.key)) count = Math.min(count, campaign.cohortCaps[key as 'C']! - (used.get(key) ?? 0));
-      capsOf(population.key).forEach((key) => take(key, count));
-      room -= count;
-      for (let n = 0; n < count; n++) jobs.push({ index: next[p]!++, attempt: 1, population: population.key, party: null });
-    });
-    add('submitted', d, jobs.filter((job) => job.attempt === 1).length);
-    add('resubmitted', d, jobs.filter((job) => job.attempt > 1).length);
-    for (const job of jobs) {
-      const attempt = chains.get(job.index)![job.attempt - 1]!;
-      const outcomeDay = d + Math.floor(attempt.outcome.at / day);
-      if (attempt.outcome.status === 'migrated') {
-        add('migrated', outcomeDay);
-        finals.migrated++;
-        open--;
-      } else if (attempt.next !== null) {
-        add('resubmittable', outcomeDay);
-        codeRow(attempt.outcome.code).resubmitted++;
-        const due = d * day + attempt.outcome.at + attempt.delay;
-        let eligible = d + 1;
-        while (!working(eligible) || eligible * day < due) eligible++;
-        const party = setup.policy.errors[attempt.outcome.code]!.responsible;
-        buckets.set(eligible, [...(buckets.get(eligible) ?? []), { index: job.index, attempt: job.attempt + 1, population: job.population, party }]);
-      } else {
-        const state = attempt.outcome.excluded ? 'excluded' : 'failed';
-        add(state, outcomeDay);
-        finals[state]++;
-        codeRow(attempt.outcome.code)[state]++;
-        open--;
-      }
-    }
-  }
-  return { series, finals, codes };
-}
-
-/**
- * `parts` helpers in this thread, for the byte-identity check: each time the
- * scheduler looks for a block, each helper claims and makes as many blocks
- * as the next of `takes` says (cycling), so blocks are made early, late and
- * by every kernel.
- */
-/** Blocks made by the in-process helpers, over all runs: the property is empty if they never make one. */
-let helped = 0;
-
-function helpersInProcess(policy: ReturnType<typeof setUp>['policy'], parts: number, takes: readonly number[]): CampaignParallel {
-  return (setup) => {
-    const views = new BlockViews(setup.buffer, setup.geometry);
-    const kernels = Array.from({ length: parts }, () => new AttemptKernel(policy as never, setup.inputs, setup.geometry.block));
-    let turn = 0;
-    return {
-      failure: () => null,
-      poll: () => {
-        for (const kernel of kernels) {
-          for (let n = takes[turn++ % takes.length]!; n > 0; n--) {
-            const slot = views.claim();
-            if (slot >= 0) {
-              views.make(kernel, slot);
-              helped++;
-            }
-          }
-        }
-      },
-      tallies: () => kernels.map((kernel) => kernel.tally),
-      close: () => undefined,
-    };
-  };
-}
-
-function expectAgrees(result: CampaignResult, expected: Awaited<ReturnType<typeof reference>>): void {
-  const days = result.days.complete;
-  const pad = (values: number[]) => Array.from({ length: days }, (_, d) => values[d] ?? 0);
-  for (const name of Object.keys(expected.series) as (keyof typeof expected.series)[]) {
-    expect([name, result.daily[name]]).toEqual([name, pad(expected.series[name])]);
-  }
-  expect(result.outcomes).toEqual(expected.finals);
-  const codes = Object.fromEntries(result.codes.map((c) => [c.code, { resubmitted: c.resubmitted, failed: c.failed, excluded: c.excluded }]));
-  expect(codes).toEqual(Object.fromEntries(expected.codes));
-}
 
 describe('simulateCampaign agrees with migrate, resubmitted by hand', () => {
   it('day by day, for random policies, fault models and campaigns', async () => {
@@ -286,6 +42,6 @@ describe('simulateCampaign agrees with migrate, resubmitted by hand', () => {
       }),
       { numRuns: runs },
     );
-    expect(helped).toBeGreaterThan(runs);
+    expect(blocksHelped()).toBeGreaterThan(runs);
   }, 60_000 + runs * 500);
 });
