@@ -89,11 +89,24 @@ export class FirstAttempts {
         Atomics.store(control, state + slot, SlotState.Done);
         return slot;
       }
-      // Rather than wait, make the oldest block nobody has claimed (often this one).
+      // Rather than wait, make the oldest block nobody has claimed (often this one), or one further ahead.
       const other = this.views.claim();
       if (other >= 0) this.views.make(this.kernel, other);
-      else if (now === SlotState.Claimed) await this.waitFor(slot);
+      else if (now === SlotState.Claimed && !this.further(p)) await this.waitFor(slot);
     }
+  }
+
+  /**
+   * Asks for one more block ahead of the schedule, of `p` or else of the
+   * first population after it with installations left, while slots are
+   * free beyond the one each population keeps: work for this thread while
+   * another makes the block it needs (a helper's first blocks, before V8
+   * has optimised its code, take many times as long as later ones).
+   */
+  private further(p: number): boolean {
+    if (this.free.length <= this.populations.length) return false;
+    for (let q = p; q < this.populations.length; q++) if (this.requestNext(q)) return true;
+    return false;
   }
 
   /** Waits, without blocking this thread's event loop, until another thread finishes `slot` or fails. */
