@@ -73,7 +73,6 @@ export class FirstAttempts {
 
   /** `p`'s next block, requested if need be and made by this thread or another. */
   async made(p: number): Promise<number> {
-    this.helpers?.poll?.();
     if (this.requested[p]!.length === 0) {
       if (!this.requestNext(p)) throw new Error(`no block of first attempts left to request for population ${p}`);
       this.views.wake();
@@ -81,6 +80,7 @@ export class FirstAttempts {
     const slot = this.requested[p]![0]!;
     const { control, state } = this.views;
     for (;;) {
+      this.helpers?.poll?.();
       const now = Atomics.load(control, state + slot);
       if (now === SlotState.Done) return slot;
       if (now === SlotState.Failed) {
@@ -109,13 +109,19 @@ export class FirstAttempts {
     return false;
   }
 
-  /** Waits, without blocking this thread's event loop, until another thread finishes `slot` or fails. */
+  /**
+   * Waits, without blocking this thread's event loop, until another thread
+   * finishes `slot` or fails. Helpers that share this thread (`poll`) move
+   * only when polled, so for them it only asks for a failure.
+   */
   private async waitFor(slot: number): Promise<void> {
     const { control, state } = this.views;
-    if (waitAsync === undefined) await new Promise((resolve) => setTimeout(resolve, 1));
-    else {
-      const waited = waitAsync(control, state + slot, SlotState.Claimed, patienceMs);
-      if (waited.async) await waited.value;
+    if (this.helpers?.poll === undefined) {
+      if (waitAsync === undefined) await new Promise((resolve) => setTimeout(resolve, 1));
+      else {
+        const waited = waitAsync(control, state + slot, SlotState.Claimed, patienceMs);
+        if (waited.async) await waited.value;
+      }
     }
     const failure = this.helpers?.failure();
     if (failure != null) throw failure;

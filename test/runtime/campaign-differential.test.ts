@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulateCampaign } from '../../runtime/index.js';
 import { playCampaign } from '../../runtime/campaign/campaign.js';
-import { blocksHelped, expectAgrees, helpersInProcess, reference } from './campaign-reference.js';
+import { blocksHelped, expectAgrees, helpersInProcess, reference, scheduleLooksWhileHeld } from './campaign-reference.js';
 import { campaignArb, setUp } from './campaign-setup.js';
 import { scenarioArb } from './random-policy.js';
 
@@ -44,4 +44,21 @@ describe('simulateCampaign agrees with migrate, resubmitted by hand', () => {
     );
     expect(blocksHelped()).toBeGreaterThan(runs);
   }, 60_000 + runs * 500);
+
+  it('gives byte-identical results when the scheduler needs a block a helper is still making', async () => {
+    const shapeArb = fc.record({ block: fc.integer({ min: 1, max: 3 }), ahead: fc.integer({ min: 1, max: 6 }) });
+    const takesArb = fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 1, maxLength: 4 });
+    const holdsArb = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 4 });
+    await fc.assert(
+      fc.asyncProperty(scenarioArb, campaignArb, fc.integer(), fc.integer({ min: 1, max: 2 }), shapeArb, takesArb, holdsArb, async (scenario, campaign, seed, parts, shape, takes, holds) => {
+        const setup = setUp(scenario, campaign);
+        const options = { faults: setup.faults, seed };
+        const one = JSON.stringify(await simulateCampaign(setup.policy, options));
+        const late = JSON.stringify(await playCampaign(setup.policy, { ...options, parallel: helpersInProcess(setup.policy, parts, takes, holds) }, shape));
+        expect(late).toBe(one);
+      }),
+      { numRuns: runs },
+    );
+    expect(scheduleLooksWhileHeld()).toBeGreaterThan(runs);
+  }, 60_000 + runs * 2_000);
 });

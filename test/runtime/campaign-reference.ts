@@ -155,32 +155,49 @@ export async function reference(setup: ReturnType<typeof setUp>, campaign: Campa
 
 /** Blocks made by the in-process helpers, over all runs: a property about them is empty if they never make one. */
 let helped = 0;
+/** Times the scheduler looked for a block while a helper held one claimed, over all runs. */
+let looksWhileHeld = 0;
 
 export const blocksHelped = (): number => helped;
+export const scheduleLooksWhileHeld = (): number => looksWhileHeld;
 
 /**
  * `parts` helpers in this thread, for the byte-identity check: each time the
  * scheduler looks for a block, each helper claims and makes as many blocks
  * as the next of `takes` says (cycling), so blocks are made early, late and
- * by every kernel.
+ * by every kernel. A block claimed when the next of `holds` is not 0 is
+ * kept claimed for that many more looks, as by a thread still making it.
  */
-export function helpersInProcess(policy: ReturnType<typeof setUp>['policy'], parts: number, takes: readonly number[]): CampaignParallel {
+export function helpersInProcess(policy: ReturnType<typeof setUp>['policy'], parts: number, takes: readonly number[], holds: readonly number[] = [0]): CampaignParallel {
   return (setup) => {
     const views = new BlockViews(setup.buffer, setup.geometry);
     const kernels = Array.from({ length: parts }, () => new AttemptKernel(policy as never, setup.inputs, setup.geometry.block));
+    const held = kernels.map(() => ({ slot: -1, looks: 0 }));
     let turn = 0;
+    let hold = 0;
+    const make = (kernel: AttemptKernel, slot: number): void => {
+      views.make(kernel, slot);
+      helped++;
+    };
     return {
       failure: () => null,
       poll: () => {
-        for (const kernel of kernels) {
+        kernels.forEach((kernel, k) => {
+          const mine = held[k]!;
+          if (mine.slot >= 0) {
+            looksWhileHeld++;
+            if (mine.looks-- > 0) return;
+            make(kernel, mine.slot);
+            mine.slot = -1;
+          }
           for (let n = takes[turn++ % takes.length]!; n > 0; n--) {
             const slot = views.claim();
-            if (slot >= 0) {
-              views.make(kernel, slot);
-              helped++;
-            }
+            if (slot < 0) return;
+            mine.looks = holds[hold++ % holds.length]!;
+            if (mine.looks === 0) make(kernel, slot);
+            else return void (mine.slot = slot);
           }
-        }
+        });
       },
       tallies: () => kernels.map((kernel) => kernel.tally),
       close: () => undefined,
