@@ -11,10 +11,13 @@
  * repeated and the median reported, with the load average of the machine
  * beside each figure: on a shared machine a loaded run is slower, and ratios
  * are only fair between runs made under the same load. Equal fingerprints
- * prove the contenders played the same campaign.
+ * prove the contenders played the same campaign. Each round also runs two
+ * one-thread campaigns side by side, pinned one to each core when `taskset`
+ * can: what two threads with no coordination at all get from these cores,
+ * the ceiling two threads are shown against.
  */
-import { spawnSync } from 'node:child_process';
-import { loadavg } from 'node:os';
+import { execFile, spawnSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { scriptWorkers, threadedCampaign } from '../../cli/campaign-threads.js';
 import { simulateCampaign } from '../../runtime/index.js';
@@ -59,18 +62,57 @@ async function child(contender: Contender, count: number): Promise<void> {
   console.log(JSON.stringify(run));
 }
 
-function spawn(contender: Contender, count: number): Run {
-  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', contender, String(count)], { encoding: 'utf8' });
-  if (result.status !== 0) throw new Error(`${contender} ${count} failed:\n${result.stderr}`);
-  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as Run;
+/** The command that runs `contender` in a fresh process; with `core`, pinned to that core (`taskset`). */
+function command(contender: Contender, count: number, core?: number): string[] {
+  const node = [process.execPath, fileURLToPath(import.meta.url), '--child', contender, String(count)];
+  return core === undefined ? node : ['taskset', '-c', String(core), ...node];
 }
+
+function parseRun(what: string, status: number | null, stdout: string, stderr: string): Run {
+  if (status !== 0) throw new Error(`${what} failed:\n${stderr}`);
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Run;
+}
+
+function spawn(contender: Contender, count: number): Run {
+  const [file, ...args] = command(contender, count);
+  const result = spawnSync(file!, args, { encoding: 'utf8' });
+  return parseRun(`${contender} ${count}`, result.status, result.stdout, result.stderr);
+}
+
+/**
+ * One thread pinned to each core, both at once (`taskset`): the work two
+ * independent threads do side by side on these cores, with no
+ * coordination at all. The cores of a virtual machine need not be alike,
+ * and may share parts of one physical core, so this, not twice one
+ * thread's speed, is the ceiling for two threads.
+ */
+async function sideBySide(count: number): Promise<Run[]> {
+  return Promise.all(
+    [0, 1].map(
+      (core) =>
+        new Promise<Run>((resolve, reject) => {
+          const [file, ...args] = command('mpol-1', count, core);
+          execFile(file!, args, { encoding: 'utf8' }, (error, stdout, stderr) => {
+            try {
+              resolve(parseRun(`mpol-1 ${count} on core ${core}`, error === null ? 0 : 1, stdout, stderr));
+            } catch (failure) {
+              reject(failure as Error);
+            }
+          });
+        }),
+    ),
+  );
+}
+
+/** Whether `taskset` can pin a process to cores 0 and 1 here. */
+const pinnable = availableParallelism() >= 2 && spawnSync('taskset', ['-c', '1', 'true']).status === 0;
 
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[values.length >> 1]!;
 const format = (n: number): string => n.toLocaleString('en-GB');
 const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
 const names: Record<Contender, string> = { 'mpol-1': 'mpol, 1 thread', 'mpol-2': 'mpol, 2 threads', hand: 'hand-written loop' };
 
-function parent(): void {
+async function parent(): Promise<void> {
   const contenders: Contender[] = ['mpol-1', 'mpol-2', 'hand'];
   const runs = new Map<string, Run[]>();
   // Round by round, each contender in turn, so a change in the machine's load falls on all of them.
@@ -81,6 +123,7 @@ function parent(): void {
         runs.set(key, [...(runs.get(key) ?? []), spawn(contender, count)]);
       }
     }
+    if (pinnable) (await sideBySide(13 * million)).forEach((run, core) => runs.set(`core ${core}`, [...(runs.get(`core ${core}`) ?? []), run]));
   }
   const summary = (contender: Contender, count: number) => {
     const all = runs.get(`${contender} ${count}`)!;
@@ -117,6 +160,14 @@ function parent(): void {
   const big = (contender: Contender) => at.get(`${contender} ${13 * million}`)!;
   const [one, two, hand] = [big('mpol-1'), big('mpol-2'), big('hand')];
   const speedup = one.ms / two.ms;
+  if (pinnable) {
+    const pinned = [0, 1].map((core) => median(runs.get(`core ${core}`)!.map((run) => run.ms)));
+    same &&= [0, 1].every((core) => runs.get(`core ${core}`)!.every((run) => JSON.stringify(run.fingerprint) === summary('hand', 13 * million).fingerprints[0]));
+    // Two threads at best do, together, what the two cores do side by side.
+    const ceiling = one.ms * (1 / pinned[0]! + 1 / pinned[1]!);
+    console.log(`\nthe cores: two one-thread campaigns of 13 M side by side, one pinned to each core, take ${(pinned[0]! / 1000).toFixed(2)} s on core 0 and ${(pinned[1]! / 1000).toFixed(2)} s on core 1;`);
+    console.log(`  at that pace two threads could be at most ${ceiling.toFixed(2)}x faster than one; they are ${speedup.toFixed(2)}x, ${((speedup / ceiling) * 100).toFixed(0)}% of it`);
+  }
   const perCore = (two.ms * 2) / hand.ms;
   const marginal = ((two.rssMB - at.get(`mpol-2 ${million}`)!.rssMB) * 1024 * 1024) / (12 * million);
   console.log('\ntargets (13 M)');
@@ -128,4 +179,4 @@ function parent(): void {
 }
 
 if (process.argv[2] === '--child') await child(process.argv[3] as Contender, Number(process.argv[4]));
-else parent();
+else await parent();
