@@ -68,9 +68,15 @@ export class CheckScheduler {
     return this.running === undefined && !this.starting && !this.wanted && !this.files.hasChanges();
   }
 
-  /** Nothing left to do: idle, or disposed (a disposed checker answers nothing more). */
+  /**
+   * Nothing left that was asked for: no check running, starting or wanted,
+   * or disposed (a disposed checker answers nothing more). Unlike `idle`,
+   * the files' changes do not count: every change asks for a check at once,
+   * and until the first is asked for (the workspace is read after
+   * `initialized`) every file counts as changed, with no check to wait for.
+   */
   get quiet(): boolean {
-    return this.disposed || this.idle;
+    return this.disposed || (this.running === undefined && !this.starting && !this.wanted);
   }
 
   /** Resolves once the scheduler is quiet (at once if it is). */
@@ -102,7 +108,7 @@ export class CheckScheduler {
   }
 
   private wakeIfIdle(): void {
-    if (this.idle) this.wakeIdleWaiters();
+    if (this.quiet) this.wakeIdleWaiters();
   }
 
   private async start(): Promise<void> {

@@ -61,6 +61,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   let resolveIndexed: () => void = () => {};
   const indexed = new Promise<void>((resolve) => (resolveIndexed = resolve));
   let folders: string[] = [];
+  let initialized = false;
 
   /** Publishes the diagnostics of an open document: its syntax from its own parse, the rest from the last check. */
   function publish(path: string): void {
@@ -73,7 +74,8 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   }
 
   async function settled(): Promise<void> {
-    await indexed;
+    // The folders are read after `initialized`: before it, or without it, there is no reading to wait for.
+    if (initialized) await indexed;
     // Each wait may start more work (a check's result publishes, a publish is one more write): look again until nothing is left.
     for (;;) {
       if (sending.size > 0) await Promise.allSettled([...sending]);
@@ -107,6 +109,7 @@ export function startServer(connection: Connection, environment: ServerEnvironme
   });
 
   connection.onInitialized(() => {
+    initialized = true;
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*.mpol' }] });
     }

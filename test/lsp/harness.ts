@@ -98,7 +98,16 @@ const defaultCapabilities: ClientCapabilities = {
   },
 };
 
-export async function startTestServer(files: Record<string, string>, options: { folders?: string[]; capabilities?: ClientCapabilities; gate?: Promise<void>; formatOptions?: ServerEnvironment['formatOptions'] } = {}): Promise<TestServer> {
+export interface TestServerOptions {
+  readonly folders?: string[];
+  readonly capabilities?: ClientCapabilities;
+  readonly gate?: Promise<void>;
+  readonly formatOptions?: ServerEnvironment['formatOptions'];
+  /** How far the client goes before the test takes over: the whole handshake (default), only `initialize`, or nothing. */
+  readonly handshake?: 'full' | 'initialize' | 'none';
+}
+
+export async function startTestServer(files: Record<string, string>, options: TestServerOptions = {}): Promise<TestServer> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const disk = new MemoryDisk(files);
@@ -118,13 +127,16 @@ export async function startTestServer(files: Record<string, string>, options: { 
   client.listen();
 
   const folders = options.folders ?? ['/w'];
-  await client.sendRequest('initialize', {
-    processId: null,
-    rootUri: null,
-    capabilities: options.capabilities ?? defaultCapabilities,
-    workspaceFolders: folders.map((folder) => ({ uri: uri(folder), name: folder })),
-  });
-  client.sendNotification('initialized', {});
+  const handshake = options.handshake ?? 'full';
+  if (handshake !== 'none') {
+    await client.sendRequest('initialize', {
+      processId: null,
+      rootUri: null,
+      capabilities: options.capabilities ?? defaultCapabilities,
+      workspaceFolders: folders.map((folder) => ({ uri: uri(folder), name: folder })),
+    });
+  }
+  if (handshake === 'full') client.sendNotification('initialized', {});
 
   const texts = new Map<string, string>();
   const versions = new Map<string, number>();
