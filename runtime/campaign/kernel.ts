@@ -18,26 +18,14 @@
  */
 import { drawDuration } from '../fault-model/fault-handlers.js';
 import type { CompiledPolicy } from '../policy.js';
-import type { RandomSource } from '../random.js';
 import { reusableInstallation } from '../simulate/simulate.js';
 import { SampleBuffer, Tally } from '../simulate/tally.js';
 import { dayLength } from './calendar.js';
 import { compileCampaignRunner, jobSlots, type CampaignRunner, type JobSlots, type RunnerCache } from './compile.js';
 import { AttemptKind, exactEnd, type AttemptResults } from './attempt-results.js';
 import { prepareCampaign, type CampaignInputs, type CampaignPlan } from './plan.js';
+import { StreamRandom } from './seed.js';
 import { attemptBuckets, emptyTally, offerSample, type CampaignTally } from './tally.js';
-
-/** A `RandomSource` whose state can be set: the fault stream an attempt left, continued. */
-class StreamRandom implements RandomSource {
-  state = 0;
-
-  next(): number {
-    this.state = (this.state + 0x9e3779b9) | 0;
-    let mixed = Math.imul(this.state ^ (this.state >>> 16), 0x85ebca6b);
-    mixed = Math.imul(mixed ^ (mixed >>> 13), 0xc2b2ae35);
-    return ((mixed ^ (mixed >>> 16)) >>> 0) / 4294967296;
-  }
-}
 
 /** Attempts a call of the compiled runner at most. */
 const callSize = 64;

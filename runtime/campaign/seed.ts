@@ -8,6 +8,7 @@
  *
  * The compiled runner (compile.ts) inlines the same arithmetic.
  */
+import type { RandomSource } from '../random.js';
 import { mix32 } from '../simulate/seed.js';
 
 /** An odd constant that moves each later attempt to another point of the generator's cycle. */
@@ -21,3 +22,19 @@ export function attemptSeed(seed: number, index: number, attempt: number): numbe
 /** The same, as generated code over the locals `index` and `attempt`, before the final mix. */
 export const attemptSeedSource = (seed: number): string =>
   `${mix32(seed)} + Math.imul(index, 0x9e3779b9) + Math.imul(attempt - 1, ${attemptStride})`;
+
+/**
+ * A `RandomSource` whose state can be set: the fault stream an attempt
+ * left (the runner's last state), continued, for the resubmission delay
+ * drawn after the attempt. The generator is `SeededRandom`'s.
+ */
+export class StreamRandom implements RandomSource {
+  state = 0;
+
+  next(): number {
+    this.state = (this.state + 0x9e3779b9) | 0;
+    let mixed = Math.imul(this.state ^ (this.state >>> 16), 0x85ebca6b);
+    mixed = Math.imul(mixed ^ (mixed >>> 13), 0xc2b2ae35);
+    return ((mixed ^ (mixed >>> 16)) >>> 0) / 4294967296;
+  }
+}
