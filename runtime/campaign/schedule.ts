@@ -69,7 +69,7 @@ function submitReady(blocks: FirstAttempts, outcomes: Outcomes, p: number, next:
 /**
  * Settles first submissions of `p` from the block in `slot` (its next), at
  * most `left`; how many remain. Whole chunks are settled from their
- * summaries (blocks.ts), the part of a chunk a day's capacity cuts one by
+ * summaries (chunks.ts), the part of a chunk a day's capacity cuts one by
  * one.
  */
 function submitBlock(blocks: FirstAttempts, outcomes: Outcomes, p: number, slot: number, next: number[], left: number): number {
