@@ -8,11 +8,10 @@
  * blocks and whoever makes them.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { simulateCampaign } from '../../runtime/index.js';
-import { playCampaign } from '../../runtime/campaign/campaign.js';
-import { expectAgrees, helpersInProcess, reference } from './campaign-reference.js';
-import { campaignArb, setUp } from './campaign-setup.js';
+import { describe, it } from 'vitest';
+import { expectAgreesWithReference } from './campaign-reference.js';
+import { expectSameWhenHelped } from './in-process-helpers.js';
+import { campaignArb } from './campaign-setup.js';
 import { scenarioArb, type Scenario } from './random-policy.js';
 
 const runs = Math.max(4, Math.round(Number(process.env.MPOL_RUNS ?? 60) / 3));
@@ -51,9 +50,7 @@ describe('a campaign settled from the summaries of whole chunks', () => {
   it('agrees with the reference day by day', async () => {
     await fc.assert(
       fc.asyncProperty(anyScenarioArb, largeArb, fc.integer(), async (scenario, campaign, seed) => {
-        const setup = setUp(scenario, campaign);
-        const result = await simulateCampaign(setup.policy, { faults: setup.faults, seed, samples: 100 });
-        expectAgrees(result, await reference(setup, campaign, seed));
+        await expectAgreesWithReference(scenario, campaign, seed);
       }),
       { numRuns: runs },
     );
@@ -64,11 +61,7 @@ describe('a campaign settled from the summaries of whole chunks', () => {
     const takesArb = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 6 });
     await fc.assert(
       fc.asyncProperty(anyScenarioArb, largeArb, fc.integer(), fc.integer({ min: 1, max: 2 }), shapeArb, takesArb, async (scenario, campaign, seed, parts, shape, takes) => {
-        const setup = setUp(scenario, campaign);
-        const options = { faults: setup.faults, seed };
-        const one = JSON.stringify(await simulateCampaign(setup.policy, options));
-        const cut = JSON.stringify(await playCampaign(setup.policy, { ...options, parallel: helpersInProcess(setup.policy, parts, takes) }, shape));
-        expect(cut).toBe(one);
+        await expectSameWhenHelped(scenario, campaign, seed, { parts, takes }, shape);
       }),
       { numRuns: runs * 2 },
     );

@@ -8,10 +8,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { simulateCampaign } from '../../runtime/index.js';
-import { playCampaign } from '../../runtime/campaign/campaign.js';
-import { blocksHelped, expectAgrees, helpersInProcess, reference, scheduleLooksWhileHeld } from './campaign-reference.js';
-import { campaignArb, setUp } from './campaign-setup.js';
+import { expectAgreesWithReference } from './campaign-reference.js';
+import { blocksHelped, expectSameWhenHelped, scheduleLooksWhileHeld } from './in-process-helpers.js';
+import { campaignArb } from './campaign-setup.js';
 import { scenarioArb } from './random-policy.js';
 
 /** `MPOL_RUNS=2000 npx vitest run test/runtime/campaign-differential.test.ts` for a longer hunt. */
@@ -21,9 +20,7 @@ describe('simulateCampaign agrees with migrate, resubmitted by hand', () => {
   it('day by day, for random policies, fault models and campaigns', async () => {
     await fc.assert(
       fc.asyncProperty(scenarioArb, campaignArb, fc.integer(), async (scenario, campaign, seed) => {
-        const setup = setUp(scenario, campaign);
-        const result = await simulateCampaign(setup.policy, { faults: setup.faults, seed, samples: 100 });
-        expectAgrees(result, await reference(setup, campaign, seed));
+        await expectAgreesWithReference(scenario, campaign, seed);
       }),
       { numRuns: runs },
     );
@@ -34,11 +31,7 @@ describe('simulateCampaign agrees with migrate, resubmitted by hand', () => {
     const takesArb = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 6 });
     await fc.assert(
       fc.asyncProperty(scenarioArb, campaignArb, fc.integer(), fc.integer({ min: 1, max: 3 }), shapeArb, takesArb, async (scenario, campaign, seed, parts, shape, takes) => {
-        const setup = setUp(scenario, campaign);
-        const options = { faults: setup.faults, seed };
-        const one = JSON.stringify(await simulateCampaign(setup.policy, options));
-        const cut = JSON.stringify(await playCampaign(setup.policy, { ...options, parallel: helpersInProcess(setup.policy, parts, takes) }, shape));
-        expect(cut).toBe(one);
+        await expectSameWhenHelped(scenario, campaign, seed, { parts, takes }, shape);
       }),
       { numRuns: runs },
     );
@@ -51,11 +44,7 @@ describe('simulateCampaign agrees with migrate, resubmitted by hand', () => {
     const holdsArb = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 4 });
     await fc.assert(
       fc.asyncProperty(scenarioArb, campaignArb, fc.integer(), fc.integer({ min: 1, max: 2 }), shapeArb, takesArb, holdsArb, async (scenario, campaign, seed, parts, shape, takes, holds) => {
-        const setup = setUp(scenario, campaign);
-        const options = { faults: setup.faults, seed };
-        const one = JSON.stringify(await simulateCampaign(setup.policy, options));
-        const late = JSON.stringify(await playCampaign(setup.policy, { ...options, parallel: helpersInProcess(setup.policy, parts, takes, holds) }, shape));
-        expect(late).toBe(one);
+        await expectSameWhenHelped(scenario, campaign, seed, { parts, takes, holds }, shape);
       }),
       { numRuns: runs },
     );

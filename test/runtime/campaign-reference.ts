@@ -3,8 +3,7 @@
  * docs/campaign.md: every installation is played attempt by attempt through
  * `migrate` with handlers drawing from the fault model, resubmitted while
  * `nextMigrationAttempt` allows, and a plain scheduler of objects and arrays
- * decides the days. With helpers that make blocks of first attempts in the
- * test's own thread.
+ * decides the days.
  */
 import { expect } from 'vitest';
 import {
@@ -15,14 +14,13 @@ import {
   migrate,
   nextMigrationAttempt,
   SeededRandom,
+  simulateCampaign,
   validateFaultModel,
-  type CampaignParallel,
   type CampaignResult,
   type Outcome,
 } from '../../runtime/index.js';
-import { BlockViews } from '../../runtime/campaign/blocks.js';
-import { AttemptKernel } from '../../runtime/campaign/kernel.js';
-import { day, type Campaign, type setUp } from './campaign-setup.js';
+import { day, setUp, type Campaign } from './campaign-setup.js';
+import type { Scenario } from './random-policy.js';
 
 interface Attempt {
   readonly outcome: Outcome;
@@ -153,58 +151,6 @@ export async function reference(setup: ReturnType<typeof setUp>, campaign: Campa
   return { series, finals, codes };
 }
 
-/** Blocks made by the in-process helpers, over all runs: a property about them is empty if they never make one. */
-let helped = 0;
-/** Times the scheduler looked for a block while a helper held one claimed, over all runs. */
-let looksWhileHeld = 0;
-
-export const blocksHelped = (): number => helped;
-export const scheduleLooksWhileHeld = (): number => looksWhileHeld;
-
-/**
- * `parts` helpers in this thread, for the byte-identity check: each time the
- * scheduler looks for a block, each helper claims and makes as many blocks
- * as the next of `takes` says (cycling), so blocks are made early, late and
- * by every kernel. A block claimed when the next of `holds` is not 0 is
- * kept claimed for that many more looks, as by a thread still making it.
- */
-export function helpersInProcess(policy: ReturnType<typeof setUp>['policy'], parts: number, takes: readonly number[], holds: readonly number[] = [0]): CampaignParallel {
-  return (setup) => {
-    const views = new BlockViews(setup.buffer, setup.geometry);
-    const kernels = Array.from({ length: parts }, () => new AttemptKernel(policy as never, setup.inputs, setup.geometry.block));
-    const held = kernels.map(() => ({ slot: -1, looks: 0 }));
-    let turn = 0;
-    let hold = 0;
-    const make = (kernel: AttemptKernel, slot: number): void => {
-      views.make(kernel, slot);
-      helped++;
-    };
-    return {
-      failure: () => null,
-      poll: () => {
-        kernels.forEach((kernel, k) => {
-          const mine = held[k]!;
-          if (mine.slot >= 0) {
-            looksWhileHeld++;
-            if (mine.looks-- > 0) return;
-            make(kernel, mine.slot);
-            mine.slot = -1;
-          }
-          for (let n = takes[turn++ % takes.length]!; n > 0; n--) {
-            const slot = views.claim();
-            if (slot < 0) return;
-            mine.looks = holds[hold++ % holds.length]!;
-            if (mine.looks === 0) make(kernel, slot);
-            else return void (mine.slot = slot);
-          }
-        });
-      },
-      tallies: () => kernels.map((kernel) => kernel.tally),
-      close: () => undefined,
-    };
-  };
-}
-
 export function expectAgrees(result: CampaignResult, expected: Awaited<ReturnType<typeof reference>>): void {
   const days = result.days.complete;
   const pad = (values: number[]) => Array.from({ length: days }, (_, d) => values[d] ?? 0);
@@ -214,4 +160,11 @@ export function expectAgrees(result: CampaignResult, expected: Awaited<ReturnTyp
   expect(result.outcomes).toEqual(expected.finals);
   const codes = Object.fromEntries(result.codes.map((c) => [c.code, { resubmitted: c.resubmitted, failed: c.failed, excluded: c.excluded }]));
   expect(codes).toEqual(Object.fromEntries(expected.codes));
+}
+
+/** Plays the campaign of `scenario` on one thread: it must agree with the reference day by day. */
+export async function expectAgreesWithReference(scenario: Scenario, campaign: Campaign, seed: number): Promise<void> {
+  const setup = setUp(scenario, campaign);
+  const result = await simulateCampaign(setup.policy, { faults: setup.faults, seed, samples: 100 });
+  expectAgrees(result, await reference(setup, campaign, seed));
 }
