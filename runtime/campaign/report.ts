@@ -52,7 +52,7 @@ export function burnUpChart(result: CampaignResult, days: number, top: number): 
 
 export function formatCampaign(result: CampaignResult): string {
   const sections: string[] = [];
-  const { outcomes, installations, capacity, attempts } = result;
+  const { outcomes, installations, attempts } = result;
   const header = [`${result.policy.name} ${result.policy.version} campaign, seed ${result.seed}: ${number(installations)} installations`];
   if (result.description !== null) header.push(`fault model: ${result.description}`);
   header.push(capacityLine(result));
