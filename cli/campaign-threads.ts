@@ -66,6 +66,27 @@ class HelperThread {
   }
 }
 
+/**
+ * Installations a thread must have to pay for its start: a helper starts
+ * some 100 ms into a campaign and runs its first blocks before V8 has
+ * optimised its code, so under about a million installations a second
+ * thread made a campaign no faster or slower (measured with
+ * `mpol simulate policies/mehrs/v2.1 --campaign --cohort IOC=N --threads T`:
+ * 100,000 took 0.58 to 0.64 s on one thread and 0.63 to 0.74 s on two;
+ * 1,000,000 took 0.88 to 0.93 s and 0.79 to 0.86 s).
+ */
+export const installationsPerThread = 500_000;
+
+/** The threads for a campaign of `installations` when the user did not say: one per `installationsPerThread`, at most `cores`, at least one. */
+export function defaultThreads(installations: number, cores: number): number {
+  return Math.max(1, Math.min(cores, Math.floor(installations / installationsPerThread)));
+}
+
+/** Like `threadedCampaign`, with as many threads as `defaultThreads` gives for the campaign's estate, at most `cores`. */
+export function threadsForEstate(cores: number, start: StartHelperWorker): CampaignParallel {
+  return (setup) => threadedCampaign(defaultThreads(setup.installations, cores), start)(setup);
+}
+
 /** `threads - 1` helpers on workers `start` makes; the scheduler's thread is the last one. */
 export function threadedCampaign(threads: number, start: StartHelperWorker): CampaignParallel {
   return (setup): CampaignHelpers => {

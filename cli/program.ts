@@ -100,7 +100,7 @@ export function createProgram(ctx: CliContext, emit: Emit, setExitCode: (code: E
     .option('--force', 'run more than 100,000,000 installations, which is refused otherwise with an estimate of the time it would take')
     .option('--campaign', "play the fault model's campaign: the estate day by day within the capacity, with resubmissions and exclusion (docs/campaign.md)")
     .option('--compare <policy|faults.json>', 'play the same campaign under another policy (with its own faults.json, else this fault model) or another fault model, side by side')
-    .option('--threads <n>', 'threads a campaign runs on; the result is the same for any number (default: the cores available)')
+    .option('--threads <n>', 'threads a campaign runs on; the result is the same for any number (default: one per 500,000 installations, at most the cores available)')
     .addOption(new Option('--progress <how>', 'progress of a long run: a bar on a terminal (auto), JSON lines {"done":N,"total":M} on standard error for programs (json), or none').choices(progressModes).default('auto'))
     .addHelpText('after', exitCodeHelp)
     .action(async (policy: string, options: SimulateOptions) => setExitCode(await simulateCommand(policy, options, ctx)));

@@ -16,9 +16,10 @@ import {
   formatFaultModelErrors,
   simulateCampaign,
   validateFaultModel,
+  type CampaignParallel,
   type CampaignResult,
 } from '../../runtime/index.js';
-import { bundleWorkers, threadedCampaign } from '../campaign-threads.js';
+import { bundleWorkers, threadedCampaign, threadsForEstate } from '../campaign-threads.js';
 import type { FaultFile } from '../fault-file.js';
 import { exitCodes, fail, type CliContext, type ExitCode } from '../context.js';
 import { shownPath } from '../../compiler/disk/host.js';
@@ -59,10 +60,13 @@ export interface CampaignRun {
 
 const maxThreads = 64;
 
+/** `--threads N`, or, without it, the cores a campaign may use as its estate warrants. */
+type Threads = number | { readonly cores: number };
+
 export async function campaignCommand(side: CampaignSide, flags: CampaignFlags, run: CampaignRun, ctx: CliContext): Promise<ExitCode> {
-  // Digits only: `Number` would take `0x2`, ` 2` or `2e0`.
-  const threads = flags.threads === undefined ? Math.min(availableParallelism(), maxThreads) : /^[0-9]+$/.test(flags.threads) ? Number(flags.threads) : NaN;
-  if (!Number.isSafeInteger(threads) || threads < 1 || threads > maxThreads) {
+  // Digits only: `Number` would take `0x2`, ` 2` or `2e0`. Without the flag, the estate decides (`defaultThreads`).
+  const threads: Threads = flags.threads === undefined ? { cores: Math.min(availableParallelism(), maxThreads) } : /^[0-9]+$/.test(flags.threads) ? Number(flags.threads) : NaN;
+  if (typeof threads === 'number' && (!Number.isSafeInteger(threads) || threads < 1 || threads > maxThreads)) {
     return fail(ctx, `--threads takes a whole number from 1 to ${maxThreads}, not '${flags.threads}'`);
   }
   const problem = campaignProblem(side);
@@ -108,21 +112,29 @@ function output(text: string, summary: string, format: CampaignRun['format'], ou
   return printOrWrite(ctx, text, out, () => summary, what);
 }
 
-async function play(side: CampaignSide, run: CampaignRun, threads: number, ctx: CliContext, label: string): Promise<CampaignResult> {
+async function play(side: CampaignSide, run: CampaignRun, threads: Threads, ctx: CliContext, label: string): Promise<CampaignResult> {
   const script = emitPolicy(side.compiled, { target: 'script' });
   const policy = instantiatePolicy(side.compiled);
   const progress = progressFor(run.progress, ctx, label);
+  const parallel = parallelFor(threads, script);
   try {
     return await simulateCampaign(policy, {
       faults: side.faults,
       seed: run.seed,
       onProgress: progress.update,
       ...(run.estate === undefined ? {} : { estate: run.estate }),
-      ...(threads > 1 ? { parallel: threadedCampaign(threads, bundleWorkers(script)) } : {}),
+      ...(parallel === undefined ? {} : { parallel }),
     });
   } finally {
     progress.stop();
   }
+}
+
+/** The helpers of a campaign: `--threads N`, or as many as its estate warrants on the cores there are; none on one thread. */
+function parallelFor(threads: Threads, script: string): CampaignParallel | undefined {
+  const start = bundleWorkers(script);
+  if (typeof threads === 'number') return threads > 1 ? threadedCampaign(threads, start) : undefined;
+  return threads.cores > 1 ? threadsForEstate(threads.cores, start) : undefined;
 }
 
 /** What stops a side from being played, said for the user, or `null`. */

@@ -34,6 +34,8 @@ export interface HelperSetup {
   readonly inputs: CampaignInputs;
   readonly geometry: BlockGeometry;
   readonly buffer: ArrayBufferLike;
+  /** Installations in the campaign's estate: a host may start fewer helpers for a small one. */
+  readonly installations: number;
 }
 
 /** Slot states. */

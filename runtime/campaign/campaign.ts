@@ -61,7 +61,7 @@ export async function playCampaign<I, H, C extends string>(policy: CompiledPolic
   const geometry: BlockGeometry = { block, ring: populations.length + Math.max(1, shape.ahead ?? 64) + 1 };
   const bytes = blockBytes(geometry);
   const buffer = parallel === undefined ? new ArrayBuffer(bytes) : new SharedArrayBuffer(bytes);
-  const setup: HelperSetup = { inputs: inputs as CampaignInputs, geometry, buffer };
+  const setup: HelperSetup = { inputs: inputs as CampaignInputs, geometry, buffer, installations: plan.estate };
   const views = new BlockViews(buffer, geometry);
   const helpers: CampaignHelpers | undefined = parallel === undefined ? undefined : await parallel(setup);
   try {
