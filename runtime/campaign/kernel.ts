@@ -125,7 +125,7 @@ export class AttemptKernel {
   runFirst(p: number, first: number, count: number, out: AttemptResults, at: number): void {
     this.check(count);
     const { J_index, J_attempt } = this.slots;
-    // Every call in the first job slots, whose few kilobytes stay in the core's nearest cache.
+    // Every call in the first job slots: the calls of a block touch the same few kilobytes.
     for (let from = 0; from < count; from += callSize) {
       const size = Math.min(callSize, count - from);
       for (let k = 0; k < size; k++) {
