@@ -3,8 +3,8 @@
  * an editor colours codes, parties, strategies, fields and values apart,
  * beyond what a grammar of patterns can tell. Keywords by category
  * (`grammar/tokens.ts`); declared names and their uses by their kind, the
- * declaration marked; installation fields and enumeration members;
- * numbers and durations. A keyword used as a field name
+ * declaration marked; the policy's name and retry tiers' names;
+ * installation fields and enumeration members; numbers and durations. A keyword used as a field name
  * (`installation.group`) is a field.
  */
 import { keywordCategory, lex, type KeywordCategory } from '../../grammar/index.js';
@@ -12,7 +12,7 @@ import type { PolicyFile } from '../context.js';
 import type { DeclKind, SymbolTable } from '../symbols.js';
 
 /** The token types, named as LSP's standard ones so that every theme has a colour for each. */
-export const semanticTokenTypes = ['keyword', 'type', 'operator', 'number', 'class', 'struct', 'interface', 'enum', 'event', 'namespace', 'typeParameter', 'function', 'method', 'property', 'enumMember', 'macro'] as const;
+export const semanticTokenTypes = ['keyword', 'type', 'operator', 'number', 'class', 'struct', 'interface', 'enum', 'event', 'namespace', 'typeParameter', 'function', 'method', 'property', 'enumMember', 'macro', 'variable'] as const;
 export const semanticTokenModifiers = ['declaration', 'readonly'] as const;
 
 export type SemanticTokenType = (typeof semanticTokenTypes)[number];
@@ -63,6 +63,11 @@ export function semanticTokens(file: PolicyFile, table: SymbolTable): SemanticTo
   const name = (span: { start: number; end: number }, type: SemanticTokenType, declaration: boolean): void => {
     byStart.set(span.start, { start: span.start, length: span.end - span.start, type, declaration });
   };
+  // Names no other place refers to: the policy's, and each retry tier's within its strategy.
+  for (const item of file.tree.items) {
+    if (item.kind === 'Policy' && item.name.kind === 'Ident') name(item.name, 'namespace', true);
+    if (item.kind === 'Retry') for (const tier of item.items) if (tier.kind === 'Tier' && tier.name.kind === 'Ident') name(tier.name, 'variable', true);
+  }
   for (const symbol of table.symbols.values()) if (symbol.file === file.path) name(symbol.span, kindTypes[symbol.kind], true);
   for (const reference of table.references) if (reference.file === file.path && reference.target !== undefined) name(reference.span, kindTypes[reference.target.kind], false);
   for (const field of table.fields.values()) {

@@ -194,10 +194,11 @@ describe('structure', () => {
     const { client } = await opened();
     const { data } = (await client.sendRequest('textDocument/semanticTokens/full', { textDocument })) as { data: number[] };
     expect(data.length % 5).toBe(0);
-    // `policy` (a keyword: type 0) at the very start, then `Test` (a policy's name is no declared kind: none), then `version`.
-    expect(data.slice(0, 10)).toEqual([0, 0, 6, semanticTokenTypes.indexOf('keyword'), 0, 0, 12, 7, semanticTokenTypes.indexOf('keyword'), 0]);
+    // `policy` (a keyword) at the very start, then `Test` (the policy's name, declared: modifier bit 0), then `version`.
+    const [keyword, name] = [semanticTokenTypes.indexOf('keyword'), semanticTokenTypes.indexOf('namespace')];
+    expect(data.slice(0, 15)).toEqual([0, 0, 6, keyword, 0, 0, 7, 4, name, 1, 0, 5, 7, keyword, 0]);
     const range = (await client.sendRequest('textDocument/semanticTokens/range', { textDocument, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 40 } } })) as { data: number[] };
-    expect(range.data).toEqual(data.slice(0, 10));
+    expect(range.data).toEqual(data.slice(0, 15));
   });
 
   it('shows a strategy’s size after its use', async () => {

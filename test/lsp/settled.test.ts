@@ -12,7 +12,7 @@ import { startTestServer, type TestServer } from './harness.js';
 let server: TestServer | undefined;
 afterEach(() => server?.close());
 
-const policy = 'policy "P" version "1" {}\n';
+const policy = 'policy P version "1" "A policy"\n';
 
 describe('the server has settled', () => {
   it('at once, when the client sent nothing', async () => {

@@ -92,6 +92,12 @@ describe('semantic tokens', () => {
     expect(at('group G')).toMatchObject({ type: 'keyword' });
   });
 
+  it('names the policy and each retry tier, declarations no other place refers to', () => {
+    const policyName = f.tree.items.find((item) => item.kind === 'Policy')!;
+    expect(tokens.find((token) => token.start === policyName.name.start)).toMatchObject({ type: 'namespace', declaration: true });
+    expect(at('t: 3 retries')).toMatchObject({ type: 'variable', declaration: true, length: 1 });
+  });
+
   it('marks durations and numbers', () => {
     expect(at('150m')).toMatchObject({ type: 'number', length: 4 });
   });
