@@ -7,26 +7,28 @@
  * when first met.
  *
  * The checker gets the same contents: every change is queued for it until
- * `takeChanges`.
+ * `takeChanges` (checker-changes.ts). Which folders are read, and which
+ * files they hold, is folders.ts's.
  */
 import { Workspace, type LoadedFile, type PolicyPlan, type ReadResult } from '../compiler/index.js';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { OpenDocument } from './documents.js';
+import { CheckerChanges } from './checker-changes.js';
 import type { FileAccess } from './environment.js';
+import { Folders } from './folders.js';
 import { TextLines } from './positions.js';
 
 export type FileChange = 'created' | 'changed' | 'deleted';
 
 export class Files {
   readonly workspace: Workspace;
-  private readonly folders = new Map<string, boolean>();
+  private readonly folders: Folders;
   private readonly found = new Set<string>();
   private readonly disk = new Map<string, ReadResult>();
   private readonly documents = new Map<string, OpenDocument>();
   /** Paths the workspace asked for that have not been read yet: imports met in a parse. */
   private readonly wanted = new Set<string>();
-  private readonly pending = new Map<string, ReadResult | undefined>();
-  private pathsChanged = true;
+  private readonly forChecker = new CheckerChanges();
   private readonly lines = new Map<string, TextLines>();
   /** Disk work runs one operation at a time, in order. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -36,6 +38,7 @@ export class Files {
     /** Told of every path whose content changed, once per change. */
     private readonly changed: (paths: readonly string[]) => void,
   ) {
+    this.folders = new Folders((path) => access.folderOf(path));
     this.workspace = new Workspace({
       readFile: (path) => this.content(path),
       resolveImport: (from, specifier) => access.resolveImport(from, specifier),
@@ -94,8 +97,7 @@ export class Files {
 
   /** Adds a folder and reads its files; `recursive` for a workspace folder, not for the folder of a file opened alone. */
   addFolder(folder: string, recursive: boolean): Promise<void> {
-    if (this.folders.get(folder) === true || this.folders.get(folder) === recursive) return this.queue.then(() => undefined);
-    this.folders.set(folder, recursive);
+    if (!this.folders.add(folder, recursive)) return this.queue.then(() => undefined);
     return this.serially(() => this.scan(folder, recursive));
   }
 
@@ -104,11 +106,11 @@ export class Files {
     return this.serially(async () => {
       if (!this.folders.delete(folder)) return;
       for (const path of [...this.found]) {
-        if (this.inFolders(path)) continue;
+        if (this.folders.hold(path)) continue;
         this.forgetFound(path);
         if (!this.documents.has(path)) {
           this.disk.delete(path);
-          this.pending.set(path, undefined);
+          this.forChecker.file(path, undefined);
           this.workspace.changed(path);
         }
       }
@@ -120,7 +122,7 @@ export class Files {
   rescan(): Promise<void> {
     return this.serially(async () => {
       const listed = new Set<string>();
-      for (const [folder, recursive] of this.folders) for (const path of await this.access.listPolicyFiles(folder, recursive)) listed.add(path);
+      for (const [folder, recursive] of this.folders.entries()) for (const path of await this.access.listPolicyFiles(folder, recursive)) listed.add(path);
       for (const path of [...this.found]) if (!listed.has(path)) this.forgetFound(path);
       for (const path of listed) this.addFound(path);
       for (const path of [...this.disk.keys()]) await this.reread(path);
@@ -133,7 +135,7 @@ export class Files {
     return this.serially(async () => {
       for (const { path, change } of events) {
         if (change === 'deleted') this.forgetFound(path);
-        else if (this.inFolders(path) && path.endsWith('.mpol')) this.addFound(path);
+        else if (this.folders.hold(path) && path.endsWith('.mpol')) this.addFound(path);
         if (this.disk.has(path) || this.found.has(path)) await this.reread(path);
       }
       await this.readWanted();
@@ -142,10 +144,10 @@ export class Files {
 
   open(uri: string, path: string, version: number, text: string): void {
     this.documents.set(path, new OpenDocument(uri, path, version, text));
-    this.pathsChanged = true;
+    this.forChecker.paths();
     this.touch(path);
     const folder = this.access.folderOf(path);
-    if (!this.inFolders(path)) void this.addFolder(folder, false);
+    if (!this.folders.hold(path)) void this.addFolder(folder, false);
   }
 
   change(path: string, changes: readonly TextDocumentContentChangeEvent[], version: number): void {
@@ -158,7 +160,7 @@ export class Files {
   /** Closes a document: the disk's content is the file's content again. */
   close(path: string): Promise<void> {
     if (!this.documents.delete(path)) return Promise.resolve();
-    this.pathsChanged = true;
+    this.forChecker.paths();
     return this.serially(async () => {
       this.disk.delete(path);
       await this.reread(path);
@@ -173,15 +175,11 @@ export class Files {
 
   /** The changes the checker has not been sent yet, and the list of files when it changed. */
   takeChanges(): { changes: [string, ReadResult | undefined][]; paths: string[] | undefined } {
-    const changes = [...this.pending];
-    this.pending.clear();
-    const paths = this.pathsChanged ? this.paths() : undefined;
-    this.pathsChanged = false;
-    return { changes, paths };
+    return this.forChecker.take(() => this.paths());
   }
 
   hasChanges(): boolean {
-    return this.pending.size > 0 || this.pathsChanged;
+    return this.forChecker.any();
   }
 
   private async scan(folder: string, recursive: boolean): Promise<void> {
@@ -216,29 +214,20 @@ export class Files {
   private addFound(path: string): void {
     if (this.found.has(path)) return;
     this.found.add(path);
-    this.pathsChanged = true;
+    this.forChecker.paths();
     this.workspace.setPaths(this.paths());
   }
 
   private forgetFound(path: string): void {
-    if (this.found.delete(path)) this.pathsChanged = true;
+    if (this.found.delete(path)) this.forChecker.paths();
     this.workspace.setPaths(this.paths());
   }
 
   private touch(path: string): void {
     this.workspace.changed(path);
     this.workspace.setPaths(this.paths());
-    this.pending.set(path, this.content(path));
+    this.forChecker.file(path, this.content(path));
     this.changed([path]);
-  }
-
-  private inFolders(path: string): boolean {
-    for (const [folder, recursive] of this.folders) {
-      const prefix = folder.endsWith('/') || folder.endsWith('\\') ? folder : `${folder}${separatorOf(folder)}`;
-      if (!path.startsWith(prefix)) continue;
-      if (recursive || this.access.folderOf(path) === folder) return true;
-    }
-    return false;
   }
 
   private serially<T>(work: () => Promise<T>): Promise<T> {
@@ -246,10 +235,6 @@ export class Files {
     this.queue = run.catch(() => undefined);
     return run;
   }
-}
-
-function separatorOf(folder: string): string {
-  return folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
 }
 
 function sameRead(a: ReadResult, b: ReadResult): boolean {
