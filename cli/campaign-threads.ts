@@ -69,8 +69,8 @@ class HelperThread {
 /**
  * Installations a thread must have to pay for its start: a helper starts
  * some 100 ms into a campaign and runs its first blocks before V8 has
- * optimised its code, so under about a million installations a second
- * thread made a campaign no faster or slower (measured with
+ * optimised its code, so a second thread made a campaign of 100,000
+ * installations slower and one of a million only a little faster (measured with
  * `mpol simulate policies/mehrs/v2.1 --campaign --cohort IOC=N --threads T`:
  * 100,000 took 0.58 to 0.64 s on one thread and 0.63 to 0.74 s on two;
  * 1,000,000 took 0.88 to 0.93 s and 0.79 to 0.86 s).

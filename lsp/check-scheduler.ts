@@ -23,8 +23,8 @@ export class CheckScheduler {
   private checkedVersions: ReadonlyMap<string, number> = new Map();
   private readonly facts = new Map<string, PolicyFacts>();
   private completed = 0;
-  /** Those waiting for the scheduler to be idle. */
-  private idleWaiters: (() => void)[] = [];
+  /** Those waiting for the scheduler to be quiet. */
+  private quietWaiters: (() => void)[] = [];
   private disposed = false;
 
   constructor(
@@ -65,7 +65,7 @@ export class CheckScheduler {
   }
 
   get idle(): boolean {
-    return this.running === undefined && !this.starting && !this.wanted && !this.files.hasChanges();
+    return this.nothingAsked && !this.files.hasChanges();
   }
 
   /**
@@ -76,13 +76,18 @@ export class CheckScheduler {
    * `initialized`) every file counts as changed, with no check to wait for.
    */
   get quiet(): boolean {
-    return this.disposed || (this.running === undefined && !this.starting && !this.wanted);
+    return this.disposed || this.nothingAsked;
+  }
+
+  /** No check running, starting or wanted. */
+  private get nothingAsked(): boolean {
+    return this.running === undefined && !this.starting && !this.wanted;
   }
 
   /** Resolves once the scheduler is quiet (at once if it is). */
   whenQuiet(): Promise<void> {
     if (this.quiet) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return new Promise((resolve) => this.quietWaiters.push(resolve));
   }
 
   /** Asks for a check of the files as they are now. */
@@ -98,17 +103,17 @@ export class CheckScheduler {
   dispose(): void {
     this.checker.dispose();
     this.disposed = true;
-    this.wakeIdleWaiters();
+    this.wakeQuietWaiters();
   }
 
-  private wakeIdleWaiters(): void {
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
+  private wakeQuietWaiters(): void {
+    const waiters = this.quietWaiters;
+    this.quietWaiters = [];
     for (const resolve of waiters) resolve();
   }
 
-  private wakeIfIdle(): void {
-    if (this.quiet) this.wakeIdleWaiters();
+  private wakeIfQuiet(): void {
+    if (this.quiet) this.wakeQuietWaiters();
   }
 
   private async start(): Promise<void> {
@@ -118,7 +123,7 @@ export class CheckScheduler {
     } finally {
       this.starting = false;
     }
-    if (this.running !== undefined || !this.wanted) return this.wakeIfIdle();
+    if (this.running !== undefined || !this.wanted) return this.wakeIfQuiet();
     this.wanted = false;
     const { changes, paths } = this.files.takeChanges();
     const generation = ++this.generation;
@@ -150,6 +155,6 @@ export class CheckScheduler {
       this.checked(paths);
     }
     if (this.wanted || this.files.hasChanges()) this.request();
-    this.wakeIfIdle();
+    this.wakeIfQuiet();
   }
 }

@@ -162,7 +162,8 @@ async function parent(): Promise<void> {
   const speedup = one.ms / two.ms;
   if (pinnable) {
     const pinned = [0, 1].map((core) => median(runs.get(`core ${core}`)!.map((run) => run.ms)));
-    same &&= [0, 1].every((core) => runs.get(`core ${core}`)!.every((run) => JSON.stringify(run.fingerprint) === summary('hand', 13 * million).fingerprints[0]));
+    const reference = summary('hand', 13 * million).fingerprints[0];
+    same &&= [0, 1].every((core) => runs.get(`core ${core}`)!.every((run) => JSON.stringify(run.fingerprint) === reference));
     // Two threads at best do, together, what the two cores do side by side.
     const ceiling = one.ms * (1 / pinned[0]! + 1 / pinned[1]!);
     console.log(`\nthe cores: two one-thread campaigns of 13 M side by side, one pinned to each core, take ${(pinned[0]! / 1000).toFixed(2)} s on core 0 and ${(pinned[1]! / 1000).toFixed(2)} s on core 1;`);
