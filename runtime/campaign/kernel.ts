@@ -30,25 +30,33 @@ import { attemptBuckets, emptyTally, offerSample, type CampaignTally } from './t
 /** Attempts a call of the compiled runner at most. */
 const callSize = 64;
 
+/**
+ * A kernel's first calls are shorter: while V8 is still compiling the flow
+ * in the background, a call of 64 attempts in unoptimised code runs long
+ * enough for it to compile the running loop as well (on-stack
+ * replacement, as costly as the function), on a core the other thread
+ * needs. Call sizes never change a result.
+ */
+const startCalls = 2048;
+const startCallSize = 8;
+
 export class AttemptKernel {
   readonly plan: CampaignPlan;
   readonly tally: CampaignTally;
   /** The jobs to run: the caller writes installations and attempt numbers here, then calls `run`. */
   readonly jobs: Pick<JobSlots, 'J_index' | 'J_attempt'>;
   private readonly slots: JobSlots;
-  private readonly runners: (CampaignRunner | undefined)[];
-  private readonly cache: RunnerCache = new Map();
+  private readonly runners: readonly CampaignRunner[];
+  private calls = 0;
   private readonly flowTally: Tally;
   private readonly flowSamples: SampleBuffer;
   private readonly installation: Record<string, unknown>;
   private readonly random = new StreamRandom();
 
-  /** A kernel that runs at most `capacity` attempts a call. */
-  constructor(policy: CompiledPolicy<unknown, unknown, string>, inputs: CampaignInputs, readonly capacity: number) {
-    this.plan = prepareCampaign(policy, inputs);
+  /** A kernel that runs at most `capacity` attempts a call; `plan` is `prepareCampaign(policy, inputs)`, made here unless given. */
+  constructor(policy: CompiledPolicy<unknown, unknown, string>, inputs: CampaignInputs, readonly capacity: number, plan?: CampaignPlan) {
+    this.plan = plan ?? prepareCampaign(policy, inputs);
     const { layout, simulation } = this.plan;
-    // Filled from the start, so that adding a population's runner does not change the array's kind.
-    this.runners = simulation.populations.map(() => undefined);
     this.slots = jobSlots(capacity);
     this.jobs = this.slots;
     this.tally = emptyTally({ populations: simulation.populations.length, codes: layout.codes.length, samples: simulation.samples });
@@ -62,6 +70,23 @@ export class AttemptKernel {
     this.flowSamples = new SampleBuffer(0, layout.codes.length);
     this.installation = reusableInstallation(simulation);
     this.warmClassify();
+    // Every population's runner now, not when its first block comes: the code that called for it
+    // then had no feedback for making one, and V8 threw it away and compiled it again.
+    const cache: RunnerCache = new Map();
+    this.runners = simulation.populations.map((population, p) =>
+      compileCampaignRunner({
+        policy: this.plan.policy,
+        model: simulation.model,
+        layout,
+        membership: population.membership,
+        population: p,
+        seed: simulation.seed,
+        drawFields: true,
+        tally: this.flowTally,
+        samples: this.flowSamples,
+        warmInstallation: this.installation,
+      }, cache),
+    );
   }
 
   /**
@@ -97,28 +122,16 @@ export class AttemptKernel {
     }
   }
 
-  private runner(p: number): CampaignRunner {
-    return (this.runners[p] ??= compileCampaignRunner({
-      policy: this.plan.policy,
-      model: this.plan.simulation.model,
-      layout: this.plan.layout,
-      membership: this.plan.simulation.populations[p]!.membership,
-      population: p,
-      seed: this.plan.simulation.seed,
-      drawFields: true,
-      tally: this.flowTally,
-      samples: this.flowSamples,
-      warmInstallation: this.installation,
-    }, this.cache));
-  }
-
   /**
    * Runs jobs `0 .. count - 1` of `jobs`, all of population `p`, and writes
    * how each ended into `out` from slot `at` on.
    */
   run(p: number, count: number, out: AttemptResults, at: number): void {
     this.check(count);
-    for (let from = 0; from < count; from += callSize) this.chunk(p, from, Math.min(count, from + callSize), out, at);
+    for (let from = 0, to = 0; from < count; from = to) {
+      to = Math.min(count, from + this.callSize());
+      this.chunk(p, from, to, out, at);
+    }
   }
 
   /** Runs the first attempts of installations `first .. first + count - 1` of population `p`, as `run` does. */
@@ -126,14 +139,19 @@ export class AttemptKernel {
     this.check(count);
     const { J_index, J_attempt } = this.slots;
     // Every call in the first job slots: the calls of a block touch the same few kilobytes.
-    for (let from = 0; from < count; from += callSize) {
-      const size = Math.min(callSize, count - from);
+    for (let from = 0, size = 0; from < count; from += size) {
+      size = Math.min(this.callSize(), count - from);
       for (let k = 0; k < size; k++) {
         J_index[k] = first + from + k;
         J_attempt[k] = 1;
       }
       this.chunk(p, 0, size, out, at + from);
     }
+  }
+
+  /** Attempts in the next call of the runner. */
+  private callSize(): number {
+    return this.calls++ < startCalls ? startCallSize : callSize;
   }
 
   private check(count: number): void {
@@ -146,7 +164,7 @@ export class AttemptKernel {
    * well (on-stack replacement).
    */
   private chunk(p: number, from: number, to: number, out: AttemptResults, at: number): void {
-    const { run, P, membership } = this.runner(p);
+    const { run, P, membership } = this.runners[p]!;
     run(from, to, this.installation, this.slots, P, membership);
     this.classify(p, from, to, out, at, this.tally);
   }
