@@ -13,7 +13,7 @@ import { blockBytes, BlockViews, type BlockGeometry, type HelperSetup } from './
 import type { CampaignHelpers, CampaignParallel } from './executor.js';
 import { FirstAttempts } from './first-attempts.js';
 import { checkCampaign } from './invariants.js';
-import type { CampaignInputs } from './plan.js';
+import { prepareCampaign, type CampaignInputs } from './plan.js';
 import { checkedSamples } from './replay.js';
 import type { CampaignResult } from './result.js';
 import { runSchedule } from './schedule.js';
@@ -55,16 +55,17 @@ export async function playCampaign<I, H, C extends string>(policy: CompiledPolic
   const { onProgress, parallel, ...inputs } = options;
   const anyPolicy = policy as unknown as CompiledPolicy<unknown, unknown, string>;
   const block = Math.max(1, shape.block ?? 4096);
-  const kernel = new AttemptKernel(anyPolicy, inputs as CampaignInputs, block);
-  const plan = kernel.plan;
+  const plan = prepareCampaign(anyPolicy, inputs as CampaignInputs);
   const populations = plan.simulation.populations;
   const geometry: BlockGeometry = { block, ring: populations.length + Math.max(1, shape.ahead ?? 64) + 1 };
   const bytes = blockBytes(geometry);
   const buffer = parallel === undefined ? new ArrayBuffer(bytes) : new SharedArrayBuffer(bytes);
   const setup: HelperSetup = { inputs: inputs as CampaignInputs, geometry, buffer, installations: plan.estate };
   const views = new BlockViews(buffer, geometry);
+  // The helpers start before this thread compiles and warms up its kernel: a thread takes tens of milliseconds to start.
   const helpers: CampaignHelpers | undefined = parallel === undefined ? undefined : await parallel(setup);
   try {
+    const kernel = new AttemptKernel(anyPolicy, inputs as CampaignInputs, block, plan);
     let reported = 0;
     const onDay = onProgress === undefined
       ? undefined
