@@ -8,7 +8,7 @@
  * caps allow. It also records, per day, what it allowed and submitted.
  */
 import type { CampaignPlan } from './plan.js';
-import { Resubmissions, WaitingLine } from './queue.js';
+import { Buckets, Resubmissions, WaitingLine } from './queue.js';
 
 /** A growable series of whole numbers per day. */
 export class DaySeries {
@@ -43,7 +43,7 @@ export interface ScheduleRecord {
 export class DayPlanner {
   readonly record: ScheduleRecord & { lastSubmission: number };
   /** Resubmissions by the working day they join the waiting line. */
-  readonly buckets = new Map<number, Resubmissions>();
+  readonly buckets = new Buckets();
   /** Per population: the first installation not yet submitted. */
   readonly next: number[];
   /** Per population: today's resubmissions, in the order they were taken. */
@@ -107,11 +107,7 @@ export class DayPlanner {
     const daily = this.plan.campaign.capacity.daily;
     const { record, used, resubmissions, fresh, next } = this;
     record.capacity.add(day, daily);
-    const bucket = this.buckets.get(day);
-    if (bucket !== undefined) {
-      this.waiting.append(bucket);
-      this.buckets.delete(day);
-    }
+    this.buckets.drain(day, (bucket) => this.waiting.append(bucket));
     used.fill(0);
     this.room = daily;
     this.waiting.serve(this.take);

@@ -12,7 +12,7 @@ import { dayLength, type Calendar } from './calendar.js';
 import { AttemptKind, type AttemptResults } from './attempt-results.js';
 import type { AttemptKernel } from './kernel.js';
 import type { CampaignPlan } from './plan.js';
-import { Resubmissions } from './queue.js';
+import { Buckets, type Resubmissions } from './queue.js';
 import { countDay, emptyTally, type CampaignTally } from './tally.js';
 
 export class Outcomes {
@@ -32,7 +32,7 @@ export class Outcomes {
     /** Where the outcomes per day are counted. */
     private readonly tally: CampaignTally,
     /** Resubmissions by the working day they join the waiting line. */
-    private readonly buckets: Map<number, Resubmissions>,
+    private readonly buckets: Buckets,
   ) {
     this.open = plan.estate;
     this.calendar = plan.calendar;
@@ -50,7 +50,7 @@ export class Outcomes {
     const rows: [outcome: number, end: number][] = [[0, 0], [1 + 4, dayLength], [2, 0], [-1, dayLength / 2], [-1 - AttemptKind.Resubmittable, 0], [4 * 100, 0]];
     // Several rounds: V8 keeps no feedback for a function's first few calls.
     for (let round = 0; round < 16; round++) {
-      const scratch = new Outcomes(plan, emptyTally({ populations: 1, codes: 1, samples: 0 }), new Map());
+      const scratch = new Outcomes(plan, emptyTally({ populations: 1, codes: 1, samples: 0 }), new Buckets());
       scratch.open = 1 << 30;
       scratch.startDay(0);
       for (const [outcome, end] of rows) {
@@ -147,9 +147,7 @@ export class Outcomes {
       const due = dayStart + end + results.delay[at]!;
       if (!(due <= timeLimit)) throw new MigrationUsageError(`a resubmission falls due past ${timeLimitInWords}, past which times are not exact: the fault model's delays are too long`);
       const eligible = this.calendar.nextWorking(Math.max(this.day + 1, Math.ceil(due / dayLength)));
-      let bucket = this.buckets.get(eligible);
-      if (bucket === undefined) this.buckets.set(eligible, (bucket = new Resubmissions()));
-      bucket.push(index, attempt + 1, p, results.party[at]!);
+      this.buckets.of(eligible).push(index, attempt + 1, p, results.party[at]!);
     } else this.open--;
     countDay(this.tally, outcomeDay, kind);
   }

@@ -2,7 +2,10 @@
  * Resubmissions waiting for a working day with room for them: typed arrays,
  * first in, first out, so memory follows the failures waiting, not the
  * estate. A record joins the bucket of the working day it becomes due on;
- * on that day the bucket goes to the back of the waiting line.
+ * on that day the bucket goes to the back of the waiting line. Lists are
+ * kept and reused rather than made anew each day: allocating a typed array
+ * of more than a few elements costs microseconds, and a campaign's days
+ * had made tens of thousands of them.
  */
 
 /** A growable list of resubmissions, struct of arrays. */
@@ -49,6 +52,8 @@ export class Resubmissions {
  */
 export class WaitingLine extends Resubmissions {
   head = 0;
+  /** The entries `serve` was offered and declined, in order. */
+  private readonly declined = new Resubmissions();
 
   get waiting(): number {
     return this.length - this.head;
@@ -66,7 +71,8 @@ export class WaitingLine extends Resubmissions {
    * place in the line.
    */
   serve(take: (index: number, attempt: number, population: number, party: number) => boolean | null): void {
-    const kept = new Resubmissions();
+    const kept = this.declined;
+    kept.length = 0;
     let at = this.head;
     for (; at < this.length; at++) {
       const taken = take(this.index[at]!, this.attempt[at]!, this.population[at]!, this.party[at]!);
@@ -88,5 +94,32 @@ export class WaitingLine extends Resubmissions {
     this.party.copyWithin(0, this.head, this.length);
     this.head = 0;
     this.length = waiting;
+  }
+}
+
+/** Resubmissions by the working day they join the waiting line. */
+export class Buckets {
+  private readonly byDay = new Map<number, Resubmissions>();
+  /** Emptied buckets, to be used again. */
+  private readonly spare: Resubmissions[] = [];
+
+  /** The bucket of `day`, started if it has none. */
+  of(day: number): Resubmissions {
+    let bucket = this.byDay.get(day);
+    if (bucket === undefined) {
+      bucket = this.spare.pop() ?? new Resubmissions();
+      this.byDay.set(day, bucket);
+    }
+    return bucket;
+  }
+
+  /** Hands the bucket of `day`, if any, to `use`, then empties it for another day. */
+  drain(day: number, use: (bucket: Resubmissions) => void): void {
+    const bucket = this.byDay.get(day);
+    if (bucket === undefined) return;
+    this.byDay.delete(day);
+    use(bucket);
+    bucket.length = 0;
+    this.spare.push(bucket);
   }
 }
