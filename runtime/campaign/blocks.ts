@@ -139,7 +139,7 @@ export class BlockViews {
     const count = this.control[this.count + slot]!;
     const base = slot * this.geometry.block;
     kernel.runFirst(this.control[this.population + slot]!, this.first[slot]!, count, this.results, base);
-    summarizeChunks(this.results.outcome, base, count, this.summary, this.summaryAt(slot));
+    summarizeChunks(this.results, base, count, this.summary, this.summaryAt(slot));
   }
 
   /** Where the summary of the block in `slot` starts in `summary`. */

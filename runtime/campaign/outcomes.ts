@@ -14,6 +14,7 @@ import type { AttemptKernel } from './kernel.js';
 import type { CampaignPlan } from './plan.js';
 import { Buckets, type Resubmissions } from './queue.js';
 import { countDay, emptyTally, type CampaignTally } from './tally.js';
+import { othersBelow } from './chunks.js';
 
 export class Outcomes {
   /** Installations not yet in a final state. */
@@ -39,7 +40,7 @@ export class Outcomes {
   }
 
   /**
-   * Settles made-up attempts of every kind through `submit` on an instance
+   * Settles made-up attempts of every kind through each method on an instance
    * of its own, using `results` from `at` on (a cell the caller does not
    * need): V8 then optimises these methods with feedback for every branch,
    * instead of compiling them again when the first resubmittable failure or
@@ -58,11 +59,12 @@ export class Outcomes {
         results.end[at] = end;
         results.delay[at] = dayLength;
         results.party[at] = -1;
-        scratch.submit(0, 0, at, at + 1, results, 0);
         scratch.settle(0, 1, 0, results, at);
-        // The row as the only other of a chunk, in either half of its mask.
+        // The row as the only other of a chunk, in either half of its mask, whole or cut.
         scratch.submitChunk(0, 0, 0, results, at, 63, 1, 0);
         scratch.submitChunk(0, 0, -32, results, at, 63, 0, 1);
+        scratch.submitPart(0, 0, 0, 0, 2, results, at, 1, 0);
+        scratch.submitPart(0, 0, -32, 0, 1, results, at, 0, 1);
       }
     }
   }
@@ -90,43 +92,41 @@ export class Outcomes {
     jobs.length = 0;
   }
 
-  /** Settles jobs `from .. to - 1` (installations and attempts in `index` and `attempt`), in short calls as `submit`. */
+  /** Settles jobs `from .. to - 1` (installations and attempts in `index` and `attempt`), in short calls. */
   private settleJobs(p: number, index: Float64Array, attempt: Int32Array, from: number, to: number, results: AttemptResults, at: number): void {
     for (let k = from; k < to; k++) this.settle(index[k]!, attempt[k]!, p, results, at + k);
   }
 
-  /** Settles the first attempts of installations `first + from .. first + to - 1` of `p`, at `base + from ..` of `results`. */
-  submit(p: number, first: number, from: number, to: number, results: AttemptResults, base: number): void {
-    const { outcome } = results;
-    const { day, tally } = this;
-    let closed = 0;
-    for (let k = from; k < to; k++) {
-      const code = outcome[base + k]!;
-      if (code >= 0) {
-        closed++;
-        countDay(tally, day + (code >> 2), code & 3);
-      } else this.settle(first + k, 1, p, results, base + k);
-    }
-    this.open -= closed;
+  /**
+   * Settles the first attempts of a whole chunk of a block (chunks.ts), the
+   * installations `first + chunk ..`, from its summary: `plain` of them
+   * migrated on the day, and the others, in the `low` and `high` masks, are
+   * settled one by one in index order from their results, which follow one
+   * another in `results` from `others` on.
+   */
+  submitChunk(p: number, first: number, chunk: number, results: AttemptResults, others: number, plain: number, low: number, high: number): void {
+    countDay(this.tally, this.day, AttemptKind.Migrated, plain);
+    this.open -= plain;
+    let at = others;
+    for (let mask = low; mask !== 0; mask &= mask - 1) this.settle(first + chunk + 31 - Math.clz32(mask & -mask), 1, p, results, at++);
+    for (let mask = high; mask !== 0; mask &= mask - 1) this.settle(first + chunk + 63 - Math.clz32(mask & -mask), 1, p, results, at++);
   }
 
   /**
-   * Settles the first attempts of a whole chunk of a block (blocks.ts), the
-   * installations `first + from ..` at `base + from ..` of `results`, from
-   * its summary: `plain` of them migrated on the day, and the others, in
-   * the `low` and `high` masks, are settled one by one in index order.
+   * Settles the installations `first + from .. first + to - 1` of the chunk
+   * from `first + chunk` (a day's capacity cut it) as `submitChunk` does:
+   * those outside the masks migrated on the day.
    */
-  submitChunk(p: number, first: number, from: number, results: AttemptResults, base: number, plain: number, low: number, high: number): void {
+  submitPart(p: number, first: number, chunk: number, from: number, to: number, results: AttemptResults, others: number, low: number, high: number): void {
+    let at = others + othersBelow(low, high, from - chunk);
+    let plain = 0;
+    for (let k = from; k < to; k++) {
+      const bit = k - chunk;
+      if (((bit < 32 ? low >>> bit : high >>> (bit - 32)) & 1) === 0) plain++;
+      else this.settle(first + k, 1, p, results, at++);
+    }
     countDay(this.tally, this.day, AttemptKind.Migrated, plain);
     this.open -= plain;
-    for (let mask = low; mask !== 0; mask &= mask - 1) {
-      const k = from + 31 - Math.clz32(mask & -mask);
-      this.settle(first + k, 1, p, results, base + k);
-    }
-    for (let mask = high; mask !== 0; mask &= mask - 1) {
-      const k = from + 63 - Math.clz32(mask & -mask);
-      this.settle(first + k, 1, p, results, base + k);
-    }
   }
 
   /** Settles attempt `attempt` of installation `index` of population `p`, which ended as slot `at` of `results` says. */

@@ -68,9 +68,8 @@ function submitReady(blocks: FirstAttempts, outcomes: Outcomes, p: number, next:
 
 /**
  * Settles first submissions of `p` from the block in `slot` (its next), at
- * most `left`; how many remain. Whole chunks are settled from their
- * summaries (chunks.ts), the part of a chunk a day's capacity cuts one by
- * one.
+ * most `left`; how many remain. Chunk by chunk, from their summaries
+ * (chunks.ts): whole, or the part a day's capacity cuts.
  */
 function submitBlock(blocks: FirstAttempts, outcomes: Outcomes, p: number, slot: number, next: number[], left: number): number {
   const { first, count } = blocks.range(slot);
@@ -78,12 +77,15 @@ function submitBlock(blocks: FirstAttempts, outcomes: Outcomes, p: number, slot:
   const to = Math.min(count, from + left);
   const { results, summary, geometry } = blocks.views;
   const base = slot * geometry.block;
-  let k = Math.min(to, Math.ceil(from / chunkSize) * chunkSize);
-  if (from < k) outcomes.submit(p, first, from, k, results, base);
-  for (let at = blocks.views.summaryAt(slot) + (k / chunkSize) * summaryWords; k < to && Math.min(count, k + chunkSize) <= to; k += chunkSize, at += summaryWords) {
-    outcomes.submitChunk(p, first, k, results, base, summary[at]!, summary[at + 1]!, summary[at + 2]!);
+  for (let k = from; k < to; ) {
+    const chunk = k - (k % chunkSize);
+    const end = Math.min(count, chunk + chunkSize);
+    const at = blocks.views.summaryAt(slot) + (chunk / chunkSize) * summaryWords;
+    const others = base + summary[at + 3]!;
+    if (k === chunk && end <= to) outcomes.submitChunk(p, first, chunk, results, others, summary[at]!, summary[at + 1]!, summary[at + 2]!);
+    else outcomes.submitPart(p, first, chunk, k, Math.min(end, to), results, others, summary[at + 1]!, summary[at + 2]!);
+    k = Math.min(end, to);
   }
-  if (k < to) outcomes.submit(p, first, k, to, results, base);
   next[p] = first + to;
   if (to === count) blocks.release(p);
   return left - (to - from);

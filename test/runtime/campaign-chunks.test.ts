@@ -8,7 +8,8 @@
  * blocks and whoever makes them.
  */
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { chunkSize, othersBelow, summarizeChunks, summaryWords } from '../../runtime/campaign/chunks.js';
 import { expectAgreesWithReference } from './campaign-reference.js';
 import { expectSameWhenHelped } from './in-process-helpers.js';
 import { campaignArb } from './campaign-setup.js';
@@ -66,4 +67,49 @@ describe('a campaign settled from the summaries of whole chunks', () => {
       { numRuns: runs * 2 },
     );
   }, 120_000 + runs * 4_000);
+});
+
+describe('the summary of a block', () => {
+  it('counts the others below any bit of a chunk', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.integer(), fc.integer({ min: 0, max: 63 }), (low, high, bit) => {
+        let naive = 0;
+        for (let b = 0; b < bit; b++) naive += b < 32 ? (low >>> b) & 1 : (high >>> (b - 32)) & 1;
+        expect(othersBelow(low | 0, high | 0, bit)).toBe(naive);
+      }),
+    );
+  });
+
+  it("moves the others' results to the block's front in index order, and says where each chunk's start", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -4, max: 9 }), { maxLength: 300 }), fc.integer({ min: 0, max: 5 }), (outcomes, base) => {
+        const cells = base + outcomes.length;
+        const results = { outcome: new Int32Array(cells), end: new Float64Array(cells), delay: new Float64Array(cells), party: new Int32Array(cells) };
+        outcomes.forEach((outcome, k) => {
+          results.outcome[base + k] = outcome;
+          results.end[base + k] = 1000 + k;
+          results.delay[base + k] = 2000 + k;
+          results.party[base + k] = 3000 + k;
+        });
+        const chunks = Math.ceil(outcomes.length / chunkSize);
+        const summary = new Int32Array(1 + chunks * summaryWords);
+        summarizeChunks(results, base, outcomes.length, summary, 1);
+        const others = outcomes.flatMap((outcome, k) => (outcome === 0 ? [] : [k]));
+        others.forEach((k, n) => {
+          expect([results.outcome[base + n], results.end[base + n], results.delay[base + n], results.party[base + n]]).toEqual([outcomes[k], 1000 + k, 2000 + k, 3000 + k]);
+        });
+        for (let c = 0; c < chunks; c++) {
+          const at = 1 + c * summaryWords;
+          const inChunk = (k: number): boolean => k >= c * chunkSize && k < (c + 1) * chunkSize;
+          expect(summary[at]).toBe(outcomes.filter((outcome, k) => inChunk(k) && outcome === 0).length);
+          expect(summary[at + 3]).toBe(others.filter((k) => k < c * chunkSize).length);
+          for (const k of others.filter(inChunk)) {
+            const bit = k - c * chunkSize;
+            expect(((bit < 32 ? summary[at + 1]! >>> bit : summary[at + 2]! >>> (bit - 32)) & 1)).toBe(1);
+          }
+          expect(othersBelow(summary[at + 1]!, summary[at + 2]!, 63) + (((summary[at + 2]! >>> 31) & 1))).toBe(others.filter(inChunk).length);
+        }
+      }),
+    );
+  });
 });
