@@ -71,7 +71,10 @@ export function blockBytes(geometry: BlockGeometry): number {
 export class BlockViews {
   readonly control: Int32Array;
   readonly first: Float64Array;
-  /** Every slot's results, then `block` cells from `scratch` on that no slot uses (one object, so the code reading results sees one shape). */
+  /**
+   * Every slot's results, then `block` cells from `scratch` on that no slot uses (one object, so the code reading results sees one shape).
+   * Once a block is made, its slot holds only the results of its chunks' others, one after another from the slot's first cell (chunks.ts).
+   */
   readonly results: AttemptResults;
   readonly scratch: number;
   /** Per slot, from `summaryAt(slot)`, the summaries of its block's chunks (chunks.ts), written by whoever makes the block. */
